@@ -1,0 +1,113 @@
+// The input edge: the only module (with print/) that touches the file system
+// for reading. Everything it returns is plain data for the pure stages.
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { basename, extname, join, dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Assets, FontSource, Manuscript } from '../types.js';
+import { SpeechdeckError } from '../errors.js';
+import { decodeBytes } from './decode.js';
+
+const require = createRequire(import.meta.url);
+
+export const MANUSCRIPT_EXTENSIONS = ['.txt', '.text', '.md'];
+
+/** Project root: where package.json lives (works from src/ and from .cache/). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+  return dir;
+}
+
+export function readManuscript(path: string): Manuscript {
+  let bytes: Uint8Array;
+  try {
+    if (statSync(path).isDirectory()) {
+      throw new SpeechdeckError('input', 'is a folder, not a manuscript.', { file: path, hint: 'Give the .txt files inside it.' });
+    }
+    bytes = readFileSync(path);
+  } catch (err) {
+    if (err instanceof SpeechdeckError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const what = code === 'ENOENT' ? 'file not found.' : `cannot read the file (${code}).`;
+    throw new SpeechdeckError('input', what, { file: path, hint: 'Check the path and try again.' });
+  }
+  const { text, encoding } = decodeBytes(bytes, path);
+  if (!text.trim()) {
+    throw new SpeechdeckError('input', 'the manuscript is empty.', { file: path, hint: 'Give a file with the speech text.' });
+  }
+  return { path, name: basename(path, extname(path)), encoding, text };
+}
+
+/** The manuscripts `npm run build` takes when given no files. */
+export function listManuscripts(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => MANUSCRIPT_EXTENSIONS.includes(extname(f).toLowerCase()))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function read(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** Fontsource ships each face as ~100 woff2 slices, each with its unicode-range. */
+function loadFontSlices(pkg: string, family: string, weight: number): FontSource[] {
+  const dir = dirname(require.resolve(`${pkg}/package.json`));
+  const css = read(join(dir, `${weight}.css`));
+  const out: FontSource[] = [];
+  const re = /src:\s*url\(\.\/files\/([^)]+\.woff2)\)[^;]*;\s*unicode-range:\s*([^;]+);/g;
+  for (const m of css.matchAll(re)) {
+    out.push({ family, weight, ranges: parseUnicodeRange(m[2]!), data: readFileSync(join(dir, 'files', m[1]!)) });
+  }
+  if (!out.length) throw new Error(`no font slices found in ${pkg}/${weight}.css`);
+  return out;
+}
+
+export function parseUnicodeRange(spec: string): Array<[number, number]> {
+  return spec.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    const lo = parseInt(a!, 16);
+    return [lo, b ? parseInt(b, 16) : lo];
+  });
+}
+
+let cachedAssets: Assets | null = null;
+
+/** Everything the renderer inlines: reveal's CSS, the bundled deck script, theme, template, fonts. */
+export function loadAssets(): Assets {
+  if (cachedAssets) return cachedAssets;
+  const root = projectRoot();
+  const deckJsPath = join(root, '.cache', 'deck.js');
+  if (!existsSync(deckJsPath)) {
+    throw new SpeechdeckError('output', 'the deck script is not built (.cache/deck.js is missing).', {
+      hint: 'Run `npm run build` (it bundles it first) or `node scripts/bundle.mjs`.',
+    });
+  }
+  const revealCssPath = require.resolve('reveal.js/reveal.css');
+  cachedAssets = {
+    revealCss: read(revealCssPath),
+    deckJs: read(deckJsPath),
+    themeCss: read(join(root, 'templates', 'theme-official.css')),
+    template: read(join(root, 'templates', 'deck.html')),
+    layouts: Object.fromEntries(
+      readdirSync(join(root, 'templates', 'layouts'))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => [basename(f, '.html'), read(join(root, 'templates', 'layouts', f))]),
+    ),
+    fonts: [
+      ...loadFontSlices('@fontsource/noto-sans-sc', 'Noto Sans SC', 400),
+      ...loadFontSlices('@fontsource/noto-serif-sc', 'Noto Serif SC', 700),
+    ],
+  };
+  return cachedAssets;
+}
+
+export function resolvePath(p: string): string {
+  return resolve(p);
+}

@@ -1,0 +1,328 @@
+// Parse stage: manuscript text → speech tree. Pure; no I/O.
+import type { Lang, Manuscript, Paragraph, Section, Speaker, Speech, SpeechMeta } from '../types.js';
+import { SpeechdeckError } from '../errors.js';
+import { chineseNumber, isSalutation, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
+import { cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from './text.js';
+
+interface Line {
+  no: number;
+  raw: string;
+  text: string;
+  /** A blank line came right before this one. */
+  afterBlank: boolean;
+}
+
+/** Numbering styles, by rank: the canonical nesting order of Chinese documents. */
+const MARKERS: Array<{ rank: number; re: RegExp; value: (m: RegExpExecArray) => number | null }> = [
+  { rank: 1, re: /^([一二三四五六七八九十]{1,3})[、，,．.]\s*/, value: (m) => chineseNumber(m[1]!) },
+  { rank: 2, re: /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*[、，,]?\s*/, value: (m) => chineseNumber(m[1]!) },
+  { rank: 3, re: /^(\d{1,2})(?:[．.、](?!\d)|\s*[)）])\s*/, value: (m) => Number(m[1]) },
+  { rank: 4, re: /^[（(](\d{1,2})[）)]\s*/, value: (m) => Number(m[1]) },
+  { rank: 4, re: /^([\u2460-\u2473])\s*/, value: (m) => m[1]!.codePointAt(0)! - 0x2460 + 1 },
+];
+
+export function matchMarker(text: string): { rank: number; ordinal: number; number: string; rest: string } | null {
+  for (const { rank, re, value } of MARKERS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const ordinal = value(m);
+    const rest = text.slice(m[0].length).trim();
+    if (ordinal === null || ordinal < 1 || !rest) continue;
+    return { rank, ordinal, number: m[0].trim().replace(/[、，,．.\s]+$/, ''), rest };
+  }
+  return null;
+}
+
+function detectLang(text: string): Lang {
+  const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  return cjk * 3 >= latin ? 'zh' : 'en';
+}
+
+function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let blank = true;
+  text.split('\n').forEach((raw, i) => {
+    const t = trimLine(raw);
+    if (!t) {
+      blank = true;
+      return;
+    }
+    out.push({ no: i + 1, raw: t, text: cleanLine(raw), afterBlank: blank });
+    blank = false;
+  });
+  return out;
+}
+
+const TERMINAL = /[。！？!?.:：;；”"’'）)…»]$/;
+
+/**
+ * Undo hard wrapping: a file wrapped at a fixed width has many lines of nearly the
+ * same length; a line that reaches that width and ends mid-sentence runs on into
+ * the next line (unless a blank line or a numbering marker intervenes).
+ */
+function joinWrapped(lines: Line[], lang: Lang): Paragraph[] {
+  const widths = lines.map((l) => displayWidth(l.text)).sort((a, b) => b - a);
+  const wrapAt = widths[Math.floor(widths.length * 0.1)] ?? 0;
+  const nearWrap = lines.filter((l) => displayWidth(l.text) >= wrapAt * 0.85).length;
+  const wrapped = lines.length >= 6 && wrapAt >= 20 && wrapAt <= 100 && nearWrap >= lines.length * 0.3;
+  const out: Paragraph[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const prevLine = prev ? lines.find((x) => x.no === prev.source.endLine) : undefined;
+    if (
+      wrapped && prev && prevLine && !l.afterBlank &&
+      !TERMINAL.test(prev.text) && displayWidth(prevLine.text) >= wrapAt * 0.85 && !matchMarker(l.text)
+    ) {
+      prev.text += lang === 'en' && !/-$/.test(prev.text) ? ' ' + l.text : l.text;
+      prev.source.endLine = l.no;
+    } else {
+      out.push({ text: l.text, source: { startLine: l.no, endLine: l.no } });
+    }
+  }
+  return out;
+}
+
+interface Header {
+  title: string | null;
+  subtitle: string | null;
+  date: { iso: string; text: string } | null;
+  speaker: Speaker | null;
+  salutation: string | null;
+  /** How many leading lines the header used. */
+  used: number;
+}
+
+function isTitleLine(l: Line, lang: Lang): boolean {
+  const t = l.text;
+  if (parseDateLine(t) || isSalutation(t) || matchMarker(t)) return false;
+  if (lang === 'zh') return displayWidth(t) <= 40 && !/[。；;，]$/.test(t) && sentences(t).length <= 1;
+  return t.length <= 120 && !/[.;,]$/.test(t) && sentences(t).length <= 1;
+}
+
+function speakerOf(l: Line): Speaker | null {
+  const sp = parseSpeakerLine(l.raw);
+  if (!sp) return null;
+  // One-space or no-space lines are only a speaker if the role reads like one.
+  if (hasCjk(l.raw) && !/\s{2,}|\u3000/.test(l.raw) && sp.role && !looksLikeRole(sp.role)) return null;
+  if (hasCjk(l.raw) && !sp.role && l.afterBlank === false) return sp;
+  return sp;
+}
+
+function readHeader(lines: Line[], lang: Lang): Header {
+  const h: Header = { title: null, subtitle: null, date: null, speaker: null, salutation: null, used: 0 };
+  let i = 0;
+  const titleLines: string[] = [];
+  while (i < lines.length && i < 3 && isTitleLine(lines[i]!, lang) && !(titleLines.length && (speakerOf(lines[i]!) || parseDateLine(lines[i]!.text)))) {
+    titleLines.push(lines[i]!.text);
+    i++;
+  }
+  // A speaker line read as a title line (short, no punctuation): hand it back.
+  while (titleLines.length > 1 && speakerOf(lines[i - 1]!)) {
+    titleLines.pop();
+    i--;
+  }
+  if (titleLines.length) {
+    const [first, ...rest] = titleLines;
+    h.title = first!;
+    const sub = rest.filter((t) => /^[—–-]{1,2}/.test(t));
+    const more = rest.filter((t) => !/^[—–-]{1,2}/.test(t));
+    if (more.length) h.title += (lang === 'en' ? ' ' : '') + more.join(lang === 'en' ? ' ' : '');
+    if (sub.length) h.subtitle = sub.join(' ').replace(/^[—–-]+\s*/, '');
+  }
+  // Date and speaker lines, in either order, right after the title.
+  for (let k = 0; k < 3 && i < lines.length; k++) {
+    const l = lines[i]!;
+    const d = !h.date ? parseDateLine(l.text) : null;
+    const sp = !h.speaker && h.title ? speakerOf(l) : null;
+    if (d) h.date = d;
+    else if (sp) h.speaker = sp;
+    else break;
+    i++;
+  }
+  if (i < lines.length && isSalutation(lines[i]!.text)) {
+    h.salutation = lines[i]!.text;
+    i++;
+  }
+  // Without a date, speaker or salutation after it, a lone short first line is
+  // still a title only if a body follows (it is not itself the speech).
+  if (h.title && !h.date && !h.speaker && !h.salutation && i >= lines.length) {
+    return { ...h, title: null, subtitle: null, used: 0 };
+  }
+  h.used = i;
+  return h;
+}
+
+/** Date and speaker written as a signature at the end. */
+function readSignature(paras: Paragraph[], lines: Line[]): { date: Header['date']; speaker: Speaker | null; count: number } {
+  let date: Header['date'] = null;
+  let speaker: Speaker | null = null;
+  let count = 0;
+  for (let k = paras.length - 1; k >= 0 && count < 2; k--) {
+    const p = paras[k]!;
+    const line = lines.find((l) => l.no === p.source.startLine);
+    const d: Header['date'] = !date ? parseDateLine(p.text) : null;
+    const sp: Speaker | null = !speaker && line ? speakerOf(line) : null;
+    if (d) date = d;
+    else if (sp && (sp.role || line!.raw.length <= 8)) speaker = sp;
+    else break;
+    count++;
+  }
+  return { date, speaker, count };
+}
+
+const ZH_CLOSING = [/^(?:最后[，,]?)?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)/, /谢谢(?:大家|各位|你们)?[！!。.]?$/, /^(?:再次)?(?:感谢|谢谢)/];
+const EN_CLOSING = [/^(?:thank you|thanks)\b/i, /\bthank you(?: all| very much| again)?[.!]$/i, /^(?:i wish you|wishing you|i wish everyone)/i];
+
+/** Trailing paragraphs that close the speech: thanks, wishes, a final exhortation. */
+function closingCount(paras: Paragraph[], lang: Lang): number {
+  const pats = lang === 'zh' ? ZH_CLOSING : EN_CLOSING;
+  let n = 0;
+  for (let k = paras.length - 1; k >= 0 && n < 3; k--) {
+    const t = paras[k]!.text;
+    const isClosing = pats.some((re) => re.test(t)) && (displayWidth(t) <= 80 || n === 0);
+    // A final `同志们，……` paragraph is the exhortation that ends a Chinese speech.
+    const exhortation = lang === 'zh' && n === 0 && k === paras.length - 1 && /^(?:同志们|同事们|朋友们|同学们)[，,！!]/.test(t);
+    if (isClosing || exhortation) n++;
+    else break;
+  }
+  // Never take the whole speech as its closing.
+  return n >= paras.length ? 0 : n;
+}
+
+/** The heading a marker line states: its own line, or its first sentence. */
+function headingOf(rest: string, lang: Lang): { heading: string; inline: boolean } {
+  const ss = sentences(rest);
+  const limit = lang === 'zh' ? 40 : 60;
+  if (ss.length <= 1 && displayWidth(rest) <= limit) return { heading: stripEnd(rest), inline: false };
+  const first = stripEnd(ss[0] ?? rest);
+  if (displayWidth(first) <= limit) return { heading: first, inline: true };
+  return { heading: stripEnd(clauses(first)[0] ?? first), inline: true };
+}
+
+function buildSections(paras: Paragraph[], lang: Lang): { preamble: Paragraph[]; sections: Section[] } {
+  const preamble: Paragraph[] = [];
+  const roots: Section[] = [];
+  // Open sections, outermost first; each remembers its marker rank.
+  const stack: Array<{ rank: number; section: Section }> = [];
+  // Last ordinal seen per rank among the current siblings.
+  const lastOrdinal = new Map<Section | null, Map<number, number>>();
+
+  const siblingsOf = (parent: Section | null) => {
+    let m = lastOrdinal.get(parent);
+    if (!m) lastOrdinal.set(parent, (m = new Map()));
+    return m;
+  };
+
+  for (const p of paras) {
+    const mk = matchMarker(p.text);
+    let accepted = false;
+    if (mk) {
+      // Where would it go? Pop every open section of the same or deeper rank.
+      let depth = stack.length;
+      while (depth > 0 && stack[depth - 1]!.rank >= mk.rank) depth--;
+      const parent = depth > 0 ? stack[depth - 1]!.section : null;
+      const prev = siblingsOf(parent).get(mk.rank) ?? 0;
+      const continues = stack[depth]?.rank === mk.rank && mk.ordinal === prev + 1;
+      const starts = mk.ordinal === 1 && (stack[depth]?.rank !== mk.rank || prev === 0);
+      if (continues || starts || (mk.ordinal === prev + 1 && prev > 0)) {
+        accepted = true;
+        stack.length = depth;
+        siblingsOf(parent).set(mk.rank, mk.ordinal);
+        const { heading, inline } = headingOf(mk.rest, lang);
+        const section: Section = {
+          level: depth + 1,
+          number: mk.number,
+          ordinal: mk.ordinal,
+          heading,
+          inline,
+          lead: p,
+          body: [],
+          children: [],
+          source: { ...p.source },
+        };
+        (parent ? parent.children : roots).push(section);
+        stack.push({ rank: mk.rank, section });
+      }
+    }
+    if (accepted) continue;
+    const top = stack[stack.length - 1]?.section;
+    if (!top) preamble.push(p);
+    else if (top.children.length === 0) top.body.push(p);
+    else {
+      // Text after the last child of a section, at no deeper marker, belongs to that child.
+      top.children[top.children.length - 1]!.body.push(p);
+    }
+  }
+  const fixSource = (s: Section): number => {
+    let end = s.lead.source.endLine;
+    for (const p of s.body) end = Math.max(end, p.source.endLine);
+    for (const c of s.children) end = Math.max(end, fixSource(c));
+    s.source.endLine = end;
+    return end;
+  };
+  roots.forEach(fixSource);
+  return { preamble, sections: roots };
+}
+
+/** Title from the file name when the manuscript has no header: `2016-03-18-union-work` → `union work`. */
+function titleFromName(name: string): string {
+  const t = name.replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '').replace(/[-_]+/g, ' ').trim();
+  return t || name;
+}
+
+function dateFromName(name: string): { iso: string; text: string } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(name);
+  return m ? { iso: `${m[1]}-${m[2]}-${m[3]}`, text: `${m[1]}-${m[2]}-${m[3]}` } : null;
+}
+
+export function parseSpeech(ms: Manuscript): Speech {
+  const lang = detectLang(ms.text);
+  const lines = splitLines(ms.text);
+  if (!lines.length) throw new SpeechdeckError('parse', 'the manuscript has no text.', { file: ms.path });
+  const h = readHeader(lines, lang);
+  const headerLines = lines.slice(0, h.used);
+  const header: Paragraph[] = headerLines.map((l) => ({ text: l.raw, source: { startLine: l.no, endLine: l.no } }));
+  let body = joinWrapped(lines.slice(h.used), lang);
+
+  // A salutation a little later (after a blank) still counts when none came before.
+  let salutation = h.salutation;
+  if (!salutation && body[0] && isSalutation(body[0].text)) {
+    salutation = body[0].text;
+    header.push(body.shift()!);
+  }
+
+  const sig = readSignature(body, lines);
+  const signature = body.slice(body.length - sig.count);
+  body = body.slice(0, body.length - sig.count);
+  const nClose = closingCount(body, lang);
+  const closing = [...body.slice(body.length - nClose), ...signature];
+  body = body.slice(0, body.length - nClose);
+
+  const { preamble, sections } = buildSections(body, lang);
+  const title = h.title ?? titleFromName(ms.name);
+  const date = h.date ?? sig.date ?? dateFromName(ms.name);
+  const meta: SpeechMeta = {
+    title,
+    subtitle: h.subtitle,
+    speaker: h.speaker ?? sig.speaker,
+    date: date?.iso ?? null,
+    dateText: date?.text ?? null,
+    lang,
+    salutation,
+    occasion: occasionFromTitle(title) ?? (h.subtitle ? occasionFromTitle(h.subtitle) : null),
+  };
+  return { meta, header, preamble, sections, closing };
+}
+
+/** Every paragraph of the speech tree, in manuscript order: what the notes must hold. */
+export function allParagraphs(speech: Speech): Paragraph[] {
+  const out: Paragraph[] = [...speech.header, ...speech.preamble];
+  const walk = (s: Section) => {
+    out.push(s.lead, ...s.body);
+    s.children.forEach(walk);
+  };
+  speech.sections.forEach(walk);
+  out.push(...speech.closing);
+  return out.sort((a, b) => a.source.startLine - b.source.startLine);
+}

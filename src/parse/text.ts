@@ -1,0 +1,120 @@
+// Text helpers shared by the parser and the planner: whitespace clean-up,
+// sentence and clause splitting, display width. Pure functions over strings.
+
+const WS = '[ \\t\\u00a0\\u3000\\u2002-\\u200b\\ufeff]';
+const CJK_PUNCT = '，。、；：？！”’）》」』】〕…—·（“‘《「『【〔';
+
+/** CJK ideographs and CJK punctuation: the characters that take a full em. */
+export function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0x20000 && c <= 0x2ffff) ||
+    c === 0x2014 || c === 0x2026 || c === 0x201c || c === 0x201d
+  );
+}
+
+/** Width in em: a CJK character counts 1, a Latin letter about 0.55. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += isWide(ch) ? 1 : ch === ' ' ? 0.3 : 0.55;
+  return w;
+}
+
+export function hasCjk(s: string): boolean {
+  return /[\u3400-\u9fff]/.test(s);
+}
+
+const reIndent = new RegExp(`^${WS}+|${WS}+$`, 'g');
+const reSpaceAroundCjkPunct = new RegExp(`${WS}*([${CJK_PUNCT}])${WS}*`, 'g');
+const reSpaceBetweenCjk = new RegExp(`([\\u3400-\\u9fff])${WS}+(?=[\\u3400-\\u9fff])`, 'g');
+const reRuns = new RegExp(`${WS}+`, 'g');
+
+/**
+ * One line of a paragraph, cleaned of what real files get wrong: indentation by
+ * spaces, tabs or full-width spaces; stray spaces around CJK punctuation
+ * (`最后 ，`); runs of spaces. The words themselves are never touched.
+ */
+export function cleanLine(line: string): string {
+  return line
+    .replace(reIndent, '')
+    .replace(reSpaceAroundCjkPunct, '$1')
+    .replace(reSpaceBetweenCjk, '$1')
+    .replace(reRuns, ' ');
+}
+
+/** Trim only: header lines keep their inner spacing (it separates role and name). */
+export function trimLine(line: string): string {
+  return line.replace(reIndent, '');
+}
+
+/** Split text into sentences, keeping each sentence's closing punctuation and quotes. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  // A sentence ends at 。！？ (or .!? followed by a space and a capital/digit/quote),
+  // together with any closing quotes/brackets right after it.
+  const re = /[^。！？!?.]*(?:[。！？]+|[!?]+|\.(?=\s|$)|$)[”’」』）)"']*/g;
+  let buf = '';
+  for (const m of text.matchAll(re)) {
+    if (!m[0]) continue;
+    buf += m[0];
+    const t = buf.trim();
+    // Don't end an English sentence at "p.m." / "Mr." / "e.g." style abbreviations.
+    if (/\b(?:[A-Za-z]\.[A-Za-z]|Mr|Mrs|Ms|Dr|St|No|vs|etc|e\.g|i\.e|a\.m|p\.m)\.$/.test(t) && !/[。！？]$/.test(t)) continue;
+    if (t) out.push(t);
+    buf = '';
+  }
+  if (buf.trim()) out.push(buf.trim());
+  return mergeQuoted(out);
+}
+
+/** Keep a quotation that contains sentence ends in one piece: “……。……。” */
+function mergeQuoted(parts: string[]): string[] {
+  const out: string[] = [];
+  let open = 0;
+  for (const p of parts) {
+    if (open > 0) out[out.length - 1] += p;
+    else out.push(p);
+    open += count(p, '“') - count(p, '”') + count(p, '「') - count(p, '」');
+    if (open < 0) open = 0;
+  }
+  return out;
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+/** Clauses of a sentence, split at ，；： (and , ; : in English), punctuation dropped. */
+export function clauses(sentence: string): string[] {
+  return splitOutsideQuotes(stripEnd(sentence), /[，；：,;:]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** Split at separators that are not inside “…” or 「…」 or (…). */
+export function splitOutsideQuotes(s: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if ('“「（(《'.includes(ch)) depth++;
+    else if ('”」）)》'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && sep.test(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Drop closing punctuation: `工作顺利。` → `工作顺利`. */
+export function stripEnd(s: string): string {
+  return s.replace(/[。！？!?.；;，,：:、\s]+$/u, '');
+}

@@ -1,0 +1,67 @@
+// One manuscript through every stage: parse → plan → render → (measure → re-plan)* → print.
+import type { Browser } from 'puppeteer';
+import type { Assets, Deck, FitReport, Manuscript, RenderOptions, Speech } from './types.js';
+import { SpeechdeckError } from './errors.js';
+import { parseSpeech } from './parse/speech.js';
+import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
+import { renderDeck } from './render/html.js';
+import { measureFit, openPrintView, printPdf } from './print/page.js';
+import { setPdfMetadata } from './print/pdfmeta.js';
+
+export interface BuildOptions {
+  render: RenderOptions;
+}
+
+export interface BuildResult {
+  speech: Speech;
+  deck: Deck;
+  html: string;
+  pdf: Uint8Array;
+  fit: FitReport;
+  /** How many plan → measure rounds it took to fit. */
+  rounds: number;
+  /** Slides split by the fit loop (groups tightened). */
+  tightened: number;
+  blocked: string[];
+}
+
+const MAX_ROUNDS = 6;
+
+export async function buildManuscript(ms: Manuscript, assets: Assets, browser: Browser, opts: BuildOptions): Promise<BuildResult> {
+  const speech = parseSpeech(ms);
+  const tighten: Record<string, number> = {};
+  for (let round = 1; ; round++) {
+    const deck = planDeck(speech, { ...DEFAULT_PLAN, tighten });
+    const { html } = await renderDeck(deck, assets, opts.render);
+    const { page, blocked } = await openPrintView(browser, html, ms.path);
+    try {
+      const fit = await measureFit(page);
+      const over = Object.entries(fit.overflow);
+      if (over.length === 0) {
+        const pdf = await setPdfMetadata(await printPdf(page), deck);
+        return { speech, deck, html, pdf, fit, rounds: round, tightened: Object.keys(tighten).length, blocked };
+      }
+      let progress = false;
+      for (const [id, fitted] of over) {
+        const slide = deck.slides.find((s) => s.id === id)!;
+        const now = tighten[slide.group] ?? DEFAULT_PLAN.maxItems;
+        const next = Math.max(1, Math.min(now - 1, fitted || 1));
+        if (slide.items.length > 1 && next < now) {
+          tighten[slide.group] = next;
+          progress = true;
+        }
+      }
+      if (!progress || round >= MAX_ROUNDS) {
+        const [id] = over[0]!;
+        const slide = deck.slides.find((s) => s.id === id)!;
+        throw new SpeechdeckError(
+          'layout',
+          `slide ${deck.slides.indexOf(slide) + 1} ("${slide.title}", lines ${slide.source.startLine}–${slide.source.endLine}) does not fit even after splitting.`,
+          { file: ms.path, hint: 'Shorten that heading or sentence in the manuscript.' },
+        );
+      }
+    } finally {
+      await page.close();
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// Opening a rendered deck in the browser: measuring fit, printing the PDF.
+import type { Browser, Page } from 'puppeteer';
+import type { FitReport } from '../types.js';
+import { SpeechdeckError } from '../errors.js';
+
+/** The deck is served from memory under this address; any other request is refused and recorded. */
+const DECK_URL = 'http://speechdeck.invalid/index.html';
+
+export interface OpenDeck {
+  page: Page;
+  /** Requests the deck tried to make to anything but itself (should be none). */
+  blocked: string[];
+}
+
+/** Open `html` in print view and wait until reveal.js says the pages are laid out and fonts are in. */
+export async function openPrintView(browser: Browser, html: string, file: string): Promise<OpenDeck> {
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (req.url() === DECK_URL + '?print-pdf') {
+      void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    } else {
+      if (!req.url().startsWith('data:')) blocked.push(req.url());
+      void req.abort('blockedbyclient');
+    }
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String((e as Error).message ?? e)));
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(DECK_URL + '?print-pdf', { waitUntil: 'load' });
+  try {
+    // reveal.js dispatches `pdf-ready` when its print layout is done; the deck script
+    // mirrors it onto <html data-pdf-ready>. No fixed sleeps anywhere.
+    await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', { timeout: 60_000, polling: 'mutation' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  } catch {
+    await page.close();
+    throw new SpeechdeckError('browser', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
+  }
+  return { page, blocked };
+}
+
+/** Which slides overflow their frame, and the smallest text size on any slide. */
+export async function measureFit(page: Page): Promise<FitReport> {
+  return page.evaluate(() => {
+    const overflow: Record<string, number> = {};
+    let minFontPx = Infinity;
+    let minFontWhere = '';
+    const sections = Array.from(document.querySelectorAll<HTMLElement>('.slides section[data-id]'));
+    for (const sec of sections) {
+      const id = sec.dataset.id!;
+      const frame = sec.querySelector<HTMLElement>('.frame');
+      if (!frame) continue;
+      const fr = frame.getBoundingClientRect();
+      let bad = false;
+      for (const el of Array.from(frame.querySelectorAll<HTMLElement>('*'))) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < fr.left - 1 || r.right > fr.right + 1 || r.top < fr.top - 1 || r.bottom > fr.bottom + 1) bad = true;
+        const hasText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
+        if (hasText) {
+          const fs = parseFloat(getComputedStyle(el).fontSize);
+          if (fs < minFontPx) {
+            minFontPx = fs;
+            minFontWhere = `${id} ${el.tagName.toLowerCase()}.${el.className}`;
+          }
+        }
+      }
+      let fitted = -1;
+      for (const fit of Array.from(frame.querySelectorAll<HTMLElement>('.fit'))) {
+        if (fit.scrollHeight > fit.clientHeight + 1 || fit.scrollWidth > fit.clientWidth + 1) bad = true;
+        const box = fit.getBoundingClientRect();
+        const items = Array.from(fit.querySelectorAll<HTMLElement>('li, .card, .figure, p'));
+        fitted = items.filter((it) => it.getBoundingClientRect().bottom <= box.bottom + 1).length;
+      }
+      if (bad) overflow[id] = Math.max(0, fitted);
+    }
+    return { overflow, minFontPx: Number.isFinite(minFontPx) ? minFontPx : 0, minFontWhere };
+  });
+}
+
+export async function printPdf(page: Page): Promise<Uint8Array> {
+  const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 120_000 });
+  return new Uint8Array(pdf);
+}

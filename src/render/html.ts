@@ -1,0 +1,154 @@
+// Render stage: slide model → one self-contained HTML file. Pure over its inputs
+// (the deck, the loaded assets); font subsetting is async but touches no files.
+import { createHash } from 'node:crypto';
+import type { Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
+import { escapeHtml, renderTemplate } from './template.js';
+import { fontFaceCss, subsetFonts } from './fonts.js';
+import { displayWidth } from '../parse/text.js';
+
+export const SLIDE = { width: 1280, height: 720 };
+
+/** Seconds to speak a slide's notes: ~220 Chinese characters or ~130 English words a minute. */
+export function speakingSeconds(notes: string[], lang: 'zh' | 'en'): number {
+  const text = notes.join('\n');
+  if (lang === 'zh') {
+    const chars = (text.match(/[\u3400-\u9fff\dA-Za-z]/g) ?? []).length;
+    return Math.round((chars / 220) * 60);
+  }
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.round((words / 130) * 60);
+}
+
+function footerText(deck: Deck): string {
+  const m = deck.meta;
+  return [m.title, m.dateText].filter(Boolean).join(' · ');
+}
+
+/** Per layout: which template, and the context it is filled from. */
+const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>> = {
+  title: (s, d) => ({ title: s.title, subtitle: s.subtitle, items: s.items, occasion: d.meta.occasion }),
+  agenda: (s, d) => ({
+    title: s.title,
+    entries: s.items.map((text, i) => ({ text, number: d.meta.lang === 'zh' ? '一二三四五六七八九十'[i] ?? String(i + 1) : String(i + 1) })),
+  }),
+  section: (s) => ({ title: s.title, badge: s.badge }),
+  overview: (s) => ({ title: s.title, badge: s.badge, subtitle: s.subtitle, cards: s.cards ?? [], count: (s.cards ?? []).length }),
+  points: (s) => ({ title: s.title, badge: s.badge, items: s.items }),
+  statement: (s) => ({ title: s.title, badge: s.badge, items: s.items }),
+  quote: (s) => ({ items: s.items, subtitle: s.subtitle }),
+  figure: (s) => ({ title: s.title, badge: s.badge, cards: s.cards ?? [] }),
+  closing: (s, d) => ({ title: s.title, byline: d.meta.occasion ?? '' }),
+};
+
+/** Layouts drawn with the content frame (top rule and footer). */
+const CONTENT = new Set<Layout>(['agenda', 'overview', 'points', 'statement', 'quote', 'figure']);
+
+function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, string>, opts: RenderOptions): string {
+  const inner = renderTemplate(layouts[s.layout] ?? '', LAYOUTS[s.layout](s, deck));
+  const content = CONTENT.has(s.layout);
+  const foot = content
+    ? `<footer class="foot"><span class="foot-text">${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
+    : '';
+  const notes = opts.notes && s.notes.length ? `<aside class="notes">${s.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</aside>` : '';
+  const timing = Math.max(5, speakingSeconds(s.notes, deck.meta.lang));
+  return (
+    `<section class="layout-${s.layout}" data-id="${s.id}" data-timing="${timing}" data-source="${s.source.startLine}-${s.source.endLine}">` +
+    `<div class="frame${content ? ' content' : ''}">${inner}${foot}</div>${notes}</section>`
+  );
+}
+
+/** Characters drawn in each face: serif for titles and heads, sans for the rest. */
+export function charsByFace(deck: Deck): { serif: Set<string>; sans: Set<string> } {
+  const base = '0123456789（续）·—…“”‘’《》，。、：；！？()-.,:;!? ';
+  const serif = new Set<string>(base);
+  const sans = new Set<string>(base);
+  const add = (set: Set<string>, s?: string | null) => {
+    if (s) for (const ch of s) set.add(ch);
+  };
+  add(serif, deck.meta.occasion);
+  add(sans, footerText(deck));
+  deck.slides.forEach((s, i) => {
+    add(serif, s.title);
+    add(serif, s.badge);
+    add(sans, String(i + 1));
+    for (const c of s.cards ?? []) {
+      add(serif, c.head);
+      add(sans, c.text);
+    }
+    for (const it of s.items) add(s.layout === 'quote' || s.layout === 'statement' ? serif : sans, it);
+    add(s.layout === 'quote' ? sans : serif, s.subtitle);
+    add(sans, s.subtitle);
+  });
+  if (deck.meta.lang === 'zh') add(serif, '一二三四五六七八九十');
+  return { serif, sans };
+}
+
+export function sha256(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('base64');
+}
+
+/** Keep inline script text from closing its own <script> element. */
+function inlineScript(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+export interface RenderResult {
+  html: string;
+  /** Bytes of font data inlined. */
+  fontBytes: number;
+}
+
+export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions): Promise<RenderResult> {
+  const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts)).join('\n');
+  const { serif, sans } = charsByFace(deck);
+  const faces = await subsetFonts(assets.fonts, [
+    { family: 'Noto Serif SC', weight: 700, chars: serif },
+    { family: 'Noto Sans SC', weight: 400, chars: sans },
+  ]);
+  const config = {
+    width: SLIDE.width,
+    height: SLIDE.height,
+    margin: 0,
+    center: false,
+    hash: true,
+    controls: true,
+    progress: true,
+    slideNumber: false,
+    transition: 'fade',
+    transitionSpeed: 'fast',
+    pdfMaxPagesPerSlide: 1,
+    pdfSeparateFragments: false,
+    showNotes: false,
+    totalTime: deck.slides.reduce((t, s) => t + Math.max(5, speakingSeconds(s.notes, deck.meta.lang)), 0),
+  };
+  const deckJs = inlineScript(assets.deckJs);
+  const csp = [
+    "default-src 'none'",
+    `script-src 'sha256-${sha256(deckJs)}'`,
+    "style-src 'unsafe-inline'",
+    'font-src data:',
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const html = renderTemplate(assets.template, {
+    lang: deck.meta.lang === 'zh' ? 'zh-CN' : 'en',
+    csp,
+    title: deck.meta.title,
+    author: deck.meta.speaker?.name ?? '',
+    theme: opts.theme,
+    aspect: '16x9',
+    fontCss: fontFaceCss(faces),
+    revealCss: assets.revealCss,
+    themeCss: assets.themeCss,
+    slides,
+    config: JSON.stringify(config).replace(/</g, '\\u003c'),
+    deckJs,
+  });
+  return { html, fontBytes: faces.reduce((n, f) => n + f.woff2.length, 0) };
+}
+
+/** Rough width check used by tests: the widest visible string, in em. */
+export function widestText(deck: Deck): number {
+  return Math.max(0, ...deck.slides.flatMap((s) => s.items.map(displayWidth)));
+}

@@ -1,0 +1,195 @@
+// Every type that crosses a stage boundary lives here, so the pipeline reads
+// as: Manuscript (input) → Speech (parse) → Deck (plan) → string (render) → PDF (print).
+
+/** 1-based, inclusive line range in the manuscript, so any later stage can point back. */
+export interface SourceRange {
+  startLine: number;
+  endLine: number;
+}
+
+/** A decoded manuscript: the only thing the input stage hands on. */
+export interface Manuscript {
+  /** Path as the user gave it; used in messages only. */
+  path: string;
+  /** File name without extension: names the output folder. */
+  name: string;
+  /** Encoding the bytes were decoded from (utf-8, gb18030, ...). */
+  encoding: string;
+  /** Decoded text, line ends normalised to \n, BOM removed. */
+  text: string;
+}
+
+export type Lang = 'zh' | 'en';
+
+export interface Speaker {
+  name: string;
+  role: string;
+}
+
+/** One paragraph of the manuscript, whitespace-normalised but otherwise verbatim. */
+export interface Paragraph {
+  text: string;
+  source: SourceRange;
+}
+
+/**
+ * A numbered heading with the paragraphs under it. A heading can stand on its own
+ * line, or be the first sentence of a paragraph (`一、要……布局。任务已经部署，……`):
+ * then `inline` is true. Either way `lead` is the manuscript paragraph that holds it.
+ */
+export interface Section {
+  /** 1 = 一、  2 = （一）  3 = 1. / 1、  4 = （1） / ① */
+  level: number;
+  /** The numbering as written, e.g. `一`, `（二）`, `3`. */
+  number: string;
+  /** Its ordinal value, 1-based. */
+  ordinal: number;
+  heading: string;
+  inline: boolean;
+  /** The paragraph the heading is written in (its own line, or the paragraph it opens). */
+  lead: Paragraph;
+  /** Paragraphs after `lead` that belong directly to this section (before any child). */
+  body: Paragraph[];
+  children: Section[];
+  source: SourceRange;
+}
+
+export interface SpeechMeta {
+  title: string;
+  subtitle: string | null;
+  speaker: Speaker | null;
+  /** ISO YYYY-MM-DD, or null if the manuscript states none. */
+  date: string | null;
+  /** The date as the manuscript writes it, for display. */
+  dateText: string | null;
+  lang: Lang;
+  salutation: string | null;
+  /** The meeting named in the title (`在……会议上的讲话` → `……会议`), or null. */
+  occasion: string | null;
+}
+
+/** The speech tree: what the parser found. */
+export interface Speech {
+  meta: SpeechMeta;
+  /** Header block lines (title, date, speaker) and salutation, verbatim. */
+  header: Paragraph[];
+  /** Paragraphs before the first numbered section. */
+  preamble: Paragraph[];
+  sections: Section[];
+  /** Closing paragraphs after the last section (最后，祝……; 谢谢大家). */
+  closing: Paragraph[];
+}
+
+export type Layout =
+  | 'title'
+  | 'agenda'
+  | 'section'
+  | 'overview'
+  | 'points'
+  | 'statement'
+  | 'quote'
+  | 'figure'
+  | 'closing';
+
+export interface Slide {
+  /** Stable id, e.g. `s3`, used to report overflow back to the planner. */
+  id: string;
+  layout: Layout;
+  title: string;
+  /** Optional kicker or subtitle line shown under/over the title. */
+  subtitle?: string;
+  /** The visible texts (bullets, cards, agenda entries...). */
+  items: string[];
+  /** The manuscript paragraphs behind this slide, verbatim and in order. */
+  notes: string[];
+  source: SourceRange;
+  /** Number badge of the section this slide belongs to (`一`), if any. */
+  badge?: string;
+  /** 1-based index of the top-level section, for bookmarks and the footer. */
+  section?: number;
+  /** True for a continuation slide (title carries （续）). */
+  continued?: boolean;
+  /** Cards of an overview slide: a head and its phrase (also listed in `items`). */
+  cards?: Array<{ head: string; text: string }>;
+  /** The planning group this slide was cut from; the fit loop tightens per group. */
+  group: string;
+}
+
+export interface DeckMeta {
+  title: string;
+  subtitle: string | null;
+  speaker: Speaker | null;
+  date: string | null;
+  dateText: string | null;
+  lang: Lang;
+  salutation: string | null;
+  occasion: string | null;
+}
+
+export interface OutlineNode {
+  level: number;
+  number: string;
+  heading: string;
+  source: SourceRange;
+  children: OutlineNode[];
+}
+
+/** The slide model: what `deck.json` holds and what the renderer draws. */
+export interface Deck {
+  meta: DeckMeta;
+  outline: OutlineNode[];
+  slides: Slide[];
+}
+
+/** Limits the planner fills slides to; the fit loop tightens them per slide. */
+export interface PlanOptions {
+  /** Most bullets on a points slide. */
+  maxItems: number;
+  /** Most characters (CJK count 1, Latin 0.5) in one bullet. */
+  maxItemChars: number;
+  /** Per planning group: the most items a slide of that group may take (from the fit loop). */
+  tighten?: Record<string, number>;
+}
+
+export interface RenderOptions {
+  theme: 'official';
+  notes: boolean;
+}
+
+/** Fonts and scripts the renderer inlines; loaded by the input stage. */
+export interface Assets {
+  revealCss: string;
+  /** The deck's browser code (reveal.js + notes + our init), bundled by esbuild. */
+  deckJs: string;
+  themeCss: string;
+  template: string;
+  /** One HTML template per layout, by layout name. */
+  layouts: Record<string, string>;
+  fonts: FontSource[];
+}
+
+/** One fontsource file: a slice of a face covering a unicode range. */
+export interface FontSource {
+  family: string;
+  weight: number;
+  /** Code points this slice covers. */
+  ranges: Array<[number, number]>;
+  /** woff2 bytes of the slice (not yet subset). */
+  data: Uint8Array;
+}
+
+/** A subset font ready to inline. */
+export interface FontFace {
+  family: string;
+  weight: number;
+  woff2: Uint8Array;
+  unicodeRange: string;
+}
+
+export interface FitReport {
+  /** Slide ids whose content overflows, with how many of their items fitted. */
+  overflow: Record<string, number>;
+  /** Smallest computed font size (px) of any visible text, and where. */
+  minFontPx: number;
+  minFontWhere: string;
+}
