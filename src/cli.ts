@@ -7,7 +7,7 @@ import type { Browser } from 'puppeteer';
 import { SpeechdeckError } from './errors.js';
 import { listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
 import { parseSpeech } from './parse/speech.js';
-import { launchBrowser } from './print/browser.js';
+import { findBrowser, launchBrowser } from './print/browser.js';
 import { buildManuscript } from './pipeline.js';
 import { explainOutline } from './explain.js';
 
@@ -33,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         'no-notes': { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
+        'find-browser': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -42,6 +43,12 @@ async function main(argv: string[]): Promise<number> {
   if (args.values.help) {
     process.stdout.write(USAGE + '\n');
     return 0;
+  }
+  if (args.values['find-browser']) {
+    // For `npm run setup`: print the browser the build would use, or fail.
+    const path = findBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
+    if (path) process.stdout.write(path + '\n');
+    return path ? 0 : 1;
   }
   const root = projectRoot();
   const files = args.positionals.length ? args.positionals : listManuscripts(join(root, 'slides'));

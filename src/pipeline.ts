@@ -4,6 +4,7 @@ import type { Assets, Deck, FitReport, Manuscript, RenderOptions, Speech } from 
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
 import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
+import { notesMismatch } from './plan/coverage.js';
 import { renderDeck } from './render/html.js';
 import { measureFit, openPrintView, printPdf } from './print/page.js';
 import { setPdfMetadata } from './print/pdfmeta.js';
@@ -32,6 +33,9 @@ export async function buildManuscript(ms: Manuscript, assets: Assets, browser: B
   const tighten: Record<string, number> = {};
   for (let round = 1; ; round++) {
     const deck = planDeck(speech, { ...DEFAULT_PLAN, tighten });
+    const lost = notesMismatch(speech, deck);
+    // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.
+    if (lost) throw new Error(`${ms.path}: speaker notes do not hold the whole manuscript (${lost})`);
     const { html } = await renderDeck(deck, assets, opts.render);
     const { page, blocked } = await openPrintView(browser, html, ms.path);
     try {

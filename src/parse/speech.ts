@@ -42,7 +42,7 @@ function detectLang(text: string): Lang {
 function splitLines(text: string): Line[] {
   const out: Line[] = [];
   let blank = true;
-  text.split('\n').forEach((raw, i) => {
+  text.split(/\r\n?|\n/).forEach((raw, i) => {
     const t = trimLine(raw);
     if (!t) {
       blank = true;

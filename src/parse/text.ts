@@ -102,14 +102,17 @@ export function splitOutsideQuotes(s: string, sep: RegExp): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
-  for (const ch of s) {
+  const chars = [...s];
+  chars.forEach((ch, i) => {
     if ('“「（(《'.includes(ch)) depth++;
     else if ('”」）)》'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && sep.test(ch)) {
+    // A comma between digits is a thousands separator (4,312), not a clause break.
+    const inNumber = ch === ',' && /\d/.test(chars[i - 1] ?? '') && /\d/.test(chars[i + 1] ?? '');
+    if (depth === 0 && !inNumber && sep.test(ch)) {
       out.push(cur);
       cur = '';
     } else cur += ch;
-  }
+  });
   out.push(cur);
   return out;
 }

@@ -21,7 +21,7 @@ export function stripOpeners(s: string, lang: Lang): string {
 
 /** Limit, in em, of one bullet: about two lines at body size. */
 export function bulletLimit(lang: Lang): number {
-  return lang === 'zh' ? 34 : 50;
+  return lang === 'zh' ? 34 : 40;
 }
 
 /**

@@ -28,7 +28,7 @@ function unicodeRange(cps: number[]): string {
 export async function subsetFonts(sources: FontSource[], needs: FontNeed[]): Promise<FontFace[]> {
   const jobs: Array<Promise<FontFace>> = [];
   for (const need of needs) {
-    const cps = [...need.chars].map((c) => c.codePointAt(0)!).filter((c) => c > 0x20);
+    const cps = [...need.chars].map((c) => c.codePointAt(0)!).filter((c) => c >= 0x20);
     const slices = sources.filter((s) => s.family === need.family && s.weight === need.weight);
     for (const slice of slices) {
       const mine = cps.filter((c) => covers(slice.ranges, c));

@@ -1,0 +1,80 @@
+// End to end through the CLI and Chromium: slow-ish (a few seconds), so it is one
+// build shared by the assertions below.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SEED } from './helpers.js';
+
+const CLI = join(ROOT, '.cache', 'cli.mjs');
+const out = mkdtempSync(join(tmpdir(), 'speechdeck-e2e-'));
+const EN = join(ROOT, 'tests', 'fixtures', '2024-06-14-welcome-remarks-en.txt');
+const GBK = join(ROOT, 'tests', 'fixtures', 'gbk-safety.txt');
+let stderr = '';
+
+before(() => {
+  const r = spawnSync(process.execPath, [CLI, SEED, EN, GBK, '--out', out], { encoding: 'utf8' });
+  stderr = r.stderr;
+  assert.equal(r.status, 0, r.stderr);
+});
+
+const seedDir = () => join(out, '2016-03-18-union-work-conference');
+const poppler = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+
+test('chromium: the seed builds into index.html, slides.pdf and deck.json', () => {
+  for (const f of ['index.html', 'slides.pdf', 'deck.json']) assert.ok(existsSync(join(seedDir(), f)), f);
+  const deck = JSON.parse(readFileSync(join(seedDir(), 'deck.json'), 'utf8'));
+  assert.equal(deck.meta.title, '在省直机关工会工作会议上的讲话');
+  assert.equal(deck.meta.date, '2016-03-18');
+  assert.equal(deck.meta.lang, 'zh');
+  for (const s of deck.slides) {
+    assert.ok(typeof s.layout === 'string' && typeof s.title === 'string' && Array.isArray(s.items) && Array.isArray(s.notes));
+    assert.ok(Number.isInteger(s.source.startLine) && Number.isInteger(s.source.endLine));
+  }
+});
+
+test('chromium: one 16:9 PDF page per slide, title in the text, metadata', () => {
+  const deck = JSON.parse(readFileSync(join(seedDir(), 'deck.json'), 'utf8'));
+  const info = poppler('pdfinfo', join(seedDir(), 'slides.pdf'));
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)![1]), deck.slides.length);
+  assert.match(info, /Page size:\s+960 x 540 pts/);
+  assert.match(info, /Title:\s+在省直机关工会工作会议上的讲话/);
+  assert.match(info, /Author:\s+张锐/);
+  const text = poppler('pdftotext', '-layout', join(seedDir(), 'slides.pdf'), '-');
+  assert.ok(text.includes('在省直机关工会工作会议上的讲话'));
+  assert.ok(text.includes('要紧密结合省直机关的特点谋篇布局'));
+});
+
+test('chromium: fonts are embedded CID TrueType subsets, no Type 3', () => {
+  for (const dir of [seedDir(), join(out, '2024-06-14-welcome-remarks-en'), join(out, 'gbk-safety')]) {
+    const fonts = poppler('pdffonts', join(dir, 'slides.pdf')).split('\n').slice(2).filter(Boolean);
+    assert.ok(fonts.length > 0);
+    for (const line of fonts) {
+      assert.ok(!/Type 3/.test(line), line);
+      assert.match(line, /CID TrueType\s+Identity-H\s+yes\s+yes/, line);
+      assert.match(line, /Noto(Sans|Serif)SC/, line);
+    }
+  }
+});
+
+test('chromium: every slide fits and the deck asked for nothing beyond itself', () => {
+  assert.doesNotMatch(stderr, /tried to load/);
+  for (const m of stderr.matchAll(/min text (\d+)px/g)) assert.ok(Number(m[1]) >= 16, m[0]);
+  assert.equal((stderr.match(/^built /gm) ?? []).length, 3);
+});
+
+test('chromium: a missing file fails with one line and exit status 3', () => {
+  const r = spawnSync(process.execPath, [CLI, join(out, 'nope.txt'), '--out', out], { encoding: 'utf8' });
+  assert.equal(r.status, 3);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1);
+  assert.match(lines[0]!, /^speechdeck: .*nope\.txt: file not found\. Check the path/);
+});
+
+test('chromium: an unknown option fails with a usage line and exit status 2', () => {
+  const r = spawnSync(process.execPath, [CLI, '--frobnicate'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+});

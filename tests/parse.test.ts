@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSpeech, matchMarker } from '../src/parse/speech.js';
+import { parseDateLine, parseSpeakerLine, chineseNumber, isSalutation } from '../src/parse/header.js';
+import { manuscript, SEED } from './helpers.js';
+
+test('seed: header block, salutation, occasion', () => {
+  const s = parseSpeech(manuscript(SEED));
+  assert.equal(s.meta.title, '在省直机关工会工作会议上的讲话');
+  assert.equal(s.meta.date, '2016-03-18');
+  assert.deepEqual(s.meta.speaker, { role: '省直机关工委巡视员', name: '张锐' });
+  assert.equal(s.meta.salutation, '同志们：');
+  assert.equal(s.meta.occasion, '省直机关工会工作会议');
+  assert.equal(s.meta.lang, 'zh');
+});
+
+test('seed: the four numbered requirements, inline headings', () => {
+  const s = parseSpeech(manuscript(SEED));
+  assert.deepEqual(
+    s.sections.map((x) => [x.level, x.number, x.heading, x.inline]),
+    [
+      [1, '一', '要紧密结合省直机关的特点谋篇布局', true],
+      [1, '二', '要紧紧围绕厅局党组的工作思路安排工作', true],
+      [1, '三', '要准确把握全省工作格局，掌握工作节奏', true],
+      [1, '四', '要按照服务中心、建设队伍的总要求高标准的履行职责', true],
+    ],
+  );
+  // The indented second paragraph of 二 belongs to it, and the closing is separate.
+  assert.equal(s.sections[1]!.body.length, 1);
+  assert.deepEqual(s.closing.map((p) => p.text), ['最后，祝大家工作顺利。']);
+});
+
+test('education speech: own-line headings with (一)(二)(三) under them', () => {
+  const s = parseSpeech(manuscript('2018-02-28-education-conference.txt'));
+  assert.equal(s.meta.date, '2018-02-28');
+  assert.deepEqual(s.meta.speaker, { role: '省教育厅厅长', name: '周文' });
+  assert.deepEqual(s.sections.map((x) => [x.heading, x.inline, x.children.length]), [
+    ['2017年全省教育工作回顾', false, 3],
+    ['2018年重点工作任务', false, 3],
+  ]);
+  assert.equal(s.sections[0]!.children[0]!.heading, '学前教育普及水平持续提高');
+  assert.equal(s.sections[0]!.children[0]!.level, 2);
+  assert.match(s.closing[0]!.text, /^同志们，教育是国之大计/);
+});
+
+test('BOM and CRLF change nothing', () => {
+  const a = parseSpeech(manuscript('2018-02-28-education-conference.txt'));
+  const b = parseSpeech(manuscript('bom-crlf-education.txt'));
+  assert.deepEqual(b.meta, a.meta);
+  assert.deepEqual(b.sections.map((x) => x.heading), a.sections.map((x) => x.heading));
+});
+
+test('GBK file with a Chinese-numeral date and a full-width space speaker line', () => {
+  const m = manuscript('gbk-safety.txt');
+  assert.equal(m.encoding, 'gb18030');
+  const s = parseSpeech(m);
+  assert.equal(s.meta.title, '在全市安全生产工作会议上的讲话');
+  assert.equal(s.meta.date, '2023-01-10');
+  assert.deepEqual(s.meta.speaker, { role: '市政府副市长', name: '李明' });
+  assert.equal(s.sections.length, 3);
+  assert.deepEqual(s.closing.map((p) => p.text), ['谢谢大家！']);
+});
+
+test('English speech: date, "Name, Role", numbered paragraphs', () => {
+  const s = parseSpeech(manuscript('2024-06-14-welcome-remarks-en.txt'));
+  assert.equal(s.meta.lang, 'en');
+  assert.equal(s.meta.date, '2024-06-14');
+  assert.deepEqual(s.meta.speaker, { name: 'David Chen', role: 'Head Librarian' });
+  assert.deepEqual(s.sections.map((x) => x.heading), ['Reading builds habits that last', 'Reading is better together', 'Reading should be open to everyone']);
+  assert.match(s.closing[0]!.text, /^Thank you/);
+});
+
+test('messy whitespace: indentation, stray spaces before punctuation, no blank lines', () => {
+  const clean = '讲话\n2020年1月2日\n一、要抓好落实。这是关键。\n二、要加强学习。学无止境。\n最后，祝大家新年快乐。\n';
+  const messy = '  讲话  \r\n\r\n\r\n\t2020年1月2日\r\n　　一、要抓好落实 。这是关键 。\r\n\r\n    二、要加强学习。 学无止境。\r\n最后 ，祝大家新年快乐。\r\n';
+  const a = parseSpeech(manuscript(clean));
+  const b = parseSpeech(manuscript(messy));
+  assert.deepEqual(b.meta, a.meta);
+  assert.deepEqual(b.sections.map((x) => [x.heading, x.lead.text]), a.sections.map((x) => [x.heading, x.lead.text]));
+  assert.deepEqual(b.closing.map((p) => p.text), a.closing.map((p) => p.text));
+});
+
+test('numbering markers: levels, and numbers that are not markers', () => {
+  assert.equal(matchMarker('一、总体要求')?.rank, 1);
+  assert.equal(matchMarker('（二）重点任务')?.ordinal, 2);
+  assert.equal(matchMarker('3. 加强领导')?.rank, 3);
+  assert.equal(matchMarker('（1）强化考核')?.rank, 4);
+  assert.equal(matchMarker('②优化结构')?.ordinal, 2);
+  assert.equal(matchMarker('2015年，工作取得进展'), null);
+  assert.equal(matchMarker('3.5亿元投资到位'), null);
+});
+
+test('out-of-sequence numbers stay paragraphs', () => {
+  const s = parseSpeech(manuscript('题目\n同志们：\n一、第一部分。内容。\n三、这不是第二部分。内容。\n二、第二部分。内容。\n'));
+  assert.deepEqual(s.sections.map((x) => x.number), ['一', '二']);
+  assert.equal(s.sections[0]!.body.length, 1);
+});
+
+test('header helpers', () => {
+  assert.equal(chineseNumber('二十三'), 23);
+  assert.equal(parseDateLine('（2016年3月18日）')?.iso, '2016-03-18');
+  assert.equal(parseDateLine('14 June 2024')?.iso, '2024-06-14');
+  assert.equal(parseDateLine('2024-06-14')?.iso, '2024-06-14');
+  assert.equal(parseDateLine('2016年3月18日，我们召开会议。'), null);
+  assert.deepEqual(parseSpeakerLine('（省委书记  王强）'), { role: '省委书记', name: '王强' });
+  assert.equal(parseSpeakerLine('今天我们召开会议。'), null);
+  assert.ok(isSalutation('尊敬的各位领导、各位来宾：'));
+  assert.ok(!isSalutation('下面，我讲三点意见，供大家参考，不妥之处请批评指正：'));
+});

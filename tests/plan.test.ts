@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSpeech } from '../src/parse/speech.js';
+import { planDeck } from '../src/plan/deck.js';
+import { notesMismatch } from '../src/plan/coverage.js';
+import { displayWidth } from '../src/parse/text.js';
+import type { Section } from '../src/types.js';
+import { manuscript, SEED } from './helpers.js';
+
+const FIXTURES = [SEED, '2018-02-28-education-conference.txt', '2024-06-14-welcome-remarks-en.txt', 'gbk-safety.txt', 'bom-crlf-education.txt'];
+
+test('seed plan: title first, agenda of the four requirements, closing last', () => {
+  const deck = planDeck(parseSpeech(manuscript(SEED)));
+  const first = deck.slides[0]!;
+  assert.equal(first.layout, 'title');
+  assert.equal(first.title, '在省直机关工会工作会议上的讲话');
+  assert.deepEqual(first.items, ['省直机关工委巡视员　张锐', '2016年3月18日']);
+  const agenda = deck.slides.find((s) => s.layout === 'agenda')!;
+  assert.equal(agenda.items.length, 4);
+  const last = deck.slides[deck.slides.length - 1]!;
+  assert.equal(last.layout, 'closing');
+  assert.equal(last.title, '祝大家工作顺利');
+  assert.equal(deck.meta.date, '2016-03-18');
+});
+
+for (const f of FIXTURES) {
+  const name = f.replace(/^.*\//, '');
+  test(`${name}: notes hold every paragraph, verbatim and in order`, () => {
+    const speech = parseSpeech(manuscript(f));
+    const deck = planDeck(speech);
+    assert.equal(notesMismatch(speech, deck), null);
+    // And the manuscript's own text: every non-blank line's words are in the notes.
+    const notes = deck.slides.flatMap((s) => s.notes).join('\n').replace(/\s+/g, '');
+    for (const line of manuscript(f).text.split('\n')) {
+      const words = line.replace(/\s+/g, '');
+      if (words) assert.ok(notes.includes(words.replace(/\s+/g, '')), `missing: ${line.slice(0, 30)}`);
+    }
+  });
+
+  test(`${name}: every stated heading is on a slide; slides stay within limits`, () => {
+    const speech = parseSpeech(manuscript(f));
+    const deck = planDeck(speech);
+    const visible = deck.slides.flatMap((s) => [s.title, ...s.items, ...(s.cards ?? []).map((c) => c.head)]);
+    const walk = (s: Section) => {
+      assert.ok(visible.some((v) => v.startsWith(s.heading)), `heading not on a slide: ${s.heading}`);
+      s.children.forEach(walk);
+    };
+    speech.sections.forEach(walk);
+    for (const s of deck.slides) {
+      assert.ok(s.items.length <= 5 || s.layout === 'overview', `${s.id} has ${s.items.length} items`);
+      for (const it of s.items) assert.ok(displayWidth(it) <= 40, `${s.id} item too long: ${it}`);
+      assert.ok(s.source.startLine >= 0 && s.source.endLine >= s.source.startLine, `${s.id} source`);
+    }
+  });
+}
+
+test('fit loop input: a tightened group is split into continuation slides', () => {
+  const speech = parseSpeech(manuscript(SEED));
+  const loose = planDeck(speech);
+  const big = loose.slides.find((s) => s.items.length === 5)!;
+  const tight = planDeck(speech, { maxItems: 5, maxItemChars: 34, tighten: { [big.group]: 2 } });
+  const parts = tight.slides.filter((s) => s.group === big.group);
+  assert.ok(parts.length >= 3);
+  assert.ok(parts.slice(1).every((s) => s.continued && s.title.endsWith('（续）')));
+  assert.deepEqual(parts.flatMap((s) => s.items), big.items);
+  assert.equal(notesMismatch(speech, tight), null);
+});

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSpeech } from '../src/parse/speech.js';
+import { planDeck } from '../src/plan/deck.js';
+import { renderDeck, speakingSeconds } from '../src/render/html.js';
+import { loadAssets } from '../src/input/files.js';
+import { renderTemplate } from '../src/render/template.js';
+import { manuscript, SEED } from './helpers.js';
+
+const build = async (text: string, notes = true) => (await renderDeck(planDeck(parseSpeech(manuscript(text))), loadAssets(), { theme: 'official', notes })).html;
+
+test('manuscript text is escaped: <script> shows as text', async () => {
+  const html = await build('关于<script>alert(1)</script>的讲话\n2020年1月1日\n\n一、要防止<img src=x onerror=alert(2)>注入。内容<b>加粗</b>。\n谢谢大家！\n');
+  const slides = html.slice(html.indexOf('<div class="slides">'), html.indexOf('<script type="application/json"'));
+  assert.ok(slides.length > 100);
+  assert.ok(!/<script|<img|<b>/i.test(slides), 'no markup from the manuscript');
+  assert.ok(slides.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+  assert.ok(html.includes('<title>关于&lt;script&gt;alert(1)&lt;/script&gt;的讲话</title>'));
+});
+
+test('seed deck: lang, CSP, notes, inlined fonts, nothing from a network', async () => {
+  const html = await build(manuscript(SEED).text);
+  assert.ok(html.includes('<html lang="zh-CN">'));
+  assert.ok(/Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+\/=]+'; style-src 'unsafe-inline'; font-src data:/.test(html));
+  assert.ok(html.includes('<aside class="notes"><p>在省直机关工会工作会议上的讲话</p>'));
+  assert.ok(html.includes("@font-face{font-family:'Noto Sans SC'"));
+  assert.ok(html.includes("@font-face{font-family:'Noto Serif SC'"));
+  // Outside the bundled deck code (whose libraries contain markup in strings), no element loads a file.
+  const markup = html.replace(/<script>[\s\S]*?<\/script>/, '');
+  assert.ok(!/<(?:link|img|iframe|script)[^>]+(?:src|href)\s*=/i.test(markup), 'no element loads a file');
+  assert.ok(!/url\((?!data:)/.test(html.slice(0, html.indexOf('<script'))), 'CSS loads nothing but data: URLs');
+  assert.ok(Buffer.byteLength(html) < 1.5 * 1024 * 1024, 'seed index.html under 1.5 MB');
+});
+
+test('--no-notes leaves the manuscript out', async () => {
+  const html = await build(manuscript(SEED).text, false);
+  assert.ok(!html.includes('class="notes"'));
+});
+
+test('pacing: about 220 Chinese characters or 130 English words a minute', () => {
+  assert.equal(speakingSeconds(['字'.repeat(220)], 'zh'), 60);
+  assert.equal(speakingSeconds([Array(130).fill('word').join(' ')], 'en'), 60);
+});
+
+test('template: escapes by default, loops, conditions', () => {
+  assert.equal(renderTemplate('{{a}}|{{{a}}}', { a: '<b>' }), '&lt;b&gt;|<b>');
+  assert.equal(renderTemplate('{{#xs}}[{{.}}]{{/xs}}{{^ys}}none{{/ys}}', { xs: ['1', '2'], ys: [] }), '[1][2]none');
+});
