@@ -1,7 +1,11 @@
 // Bundles the CLI (node) and the deck's browser code (one IIFE to inline) with esbuild.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 await Promise.all([
@@ -28,3 +32,20 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
+
+// reveal's speaker view is an about:blank popup that the notes plugin fills with
+// document.write(); the popup inherits the deck's Content-Security-Policy, so its
+// inline script must be allowed by hash. Read that HTML from the plugin itself.
+const require = createRequire(import.meta.url);
+const notesSrc = readFileSync(join(dirname(require.resolve('reveal.js')), 'plugin', 'notes.mjs'), 'utf8');
+const marker = '.document.write("';
+const start = notesSrc.indexOf(marker);
+if (start < 0) throw new Error('bundle: speaker view HTML not found in reveal.js/plugin/notes.mjs (reveal.js changed?)');
+let end = start + marker.length;
+while (notesSrc[end] !== '"') end += notesSrc[end] === '\\' ? 2 : 1;
+const speakerHtml = vm.runInNewContext(notesSrc.slice(start + marker.length - 1, end + 1));
+const hashes = [...speakerHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+  (m) => 'sha256-' + createHash('sha256').update(m[1], 'utf8').digest('base64'),
+);
+if (!hashes.length) throw new Error('bundle: no inline script in the speaker view HTML');
+writeFileSync(join(root, '.cache', 'deck-hashes.json'), JSON.stringify({ speakerView: hashes }, null, 2) + '\n');

@@ -161,6 +161,8 @@ export interface Assets {
   revealCss: string;
   /** The deck's browser code (reveal.js + notes + our init), bundled by esbuild. */
   deckJs: string;
+  /** CSP hashes of inline scripts the deck writes at run time (reveal's speaker view). */
+  runtimeScriptHashes: string[];
   themeCss: string;
   template: string;
   /** One HTML template per layout, by layout name. */

@@ -93,6 +93,7 @@ export function loadAssets(): Assets {
   cachedAssets = {
     revealCss: read(revealCssPath),
     deckJs: read(deckJsPath),
+    runtimeScriptHashes: (JSON.parse(read(join(root, '.cache', 'deck-hashes.json'))) as { speakerView: string[] }).speakerView,
     themeCss: read(join(root, 'templates', 'theme-official.css')),
     template: read(join(root, 'templates', 'deck.html')),
     layouts: Object.fromEntries(

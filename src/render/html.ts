@@ -124,7 +124,9 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
   const deckJs = inlineScript(assets.deckJs);
   const csp = [
     "default-src 'none'",
-    `script-src 'sha256-${sha256(deckJs)}'`,
+    `script-src ${[`sha256-${sha256(deckJs)}`, ...assets.runtimeScriptHashes].map((h) => `'${h}'`).join(' ')}`,
+    // The speaker view shows the deck in iframes of this same file.
+    "frame-src 'self' file:",
     "style-src 'unsafe-inline'",
     'font-src data:',
     'img-src data:',
