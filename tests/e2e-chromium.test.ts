@@ -78,3 +78,26 @@ test('chromium: an unknown option fails with a usage line and exit status 2', ()
   assert.equal(r.status, 2);
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });
+
+test('chromium: from file://, S opens the speaker view with the notes, under the CSP', async () => {
+  const { launchBrowser } = await import('../src/print/browser.js');
+  const browser = await launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
+  try {
+    const page = await browser.newPage();
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!/^(file|data):/.test(r.url())) external.push(r.url());
+    });
+    await page.goto('file://' + join(seedDir(), 'index.html'));
+    await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+    const popup = new Promise<import('puppeteer').Page | null>((res) => browser.once('targetcreated', (t) => res(t.page())));
+    await page.keyboard.press('s');
+    const view = (await popup)!;
+    await view.waitForFunction(() => document.body.innerText.includes('同志们：'), { timeout: 15_000 });
+    const text = await view.evaluate(() => document.body.innerText);
+    assert.match(text, /在省直机关工会工作会议上的讲话/);
+    assert.deepEqual(external, []);
+  } finally {
+    await browser.close();
+  }
+});
