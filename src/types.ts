@@ -32,15 +32,28 @@ export interface Paragraph {
   source: SourceRange;
 }
 
+/** How a section's heading is written in the manuscript. */
+export type SectionKind =
+  /** 一、 （一） 1. （1） ① — outline numbering. */
+  | 'numbered'
+  /** 第一， 第二， / 首先 其次 最后 / First, Second, Finally — ordinal paragraphs. */
+  | 'ordinal'
+  /** A list announced in one paragraph (`……特点，那就是：A，……；B，……`) whose items the following paragraphs take up. */
+  | 'announced'
+  /** One item of an announced list. */
+  | 'item';
+
 /**
- * A numbered heading with the paragraphs under it. A heading can stand on its own
- * line, or be the first sentence of a paragraph (`一、要……布局。任务已经部署，……`):
- * then `inline` is true. Either way `lead` is the manuscript paragraph that holds it.
+ * A heading with what belongs to it. A heading can stand on its own line, or be
+ * the first sentence of a paragraph (`一、要……布局。任务已经部署，……`): then
+ * `inline` is true. Either way `lead` is the manuscript paragraph that holds it.
  */
 export interface Section {
-  /** 1 = 一、  2 = （一）  3 = 1. / 1、  4 = （1） / ① */
+  type: 'section';
+  kind: SectionKind;
+  /** Depth in the outline, 1-based (numbering ranks are nested in the order met). */
   level: number;
-  /** The numbering as written, e.g. `一`, `（二）`, `3`. */
+  /** The numbering as written, e.g. `一`, `（二）`, `3`, `第一`; for items, empty. */
   number: string;
   /** Its ordinal value, 1-based. */
   ordinal: number;
@@ -48,11 +61,22 @@ export interface Section {
   inline: boolean;
   /** The paragraph the heading is written in (its own line, or the paragraph it opens). */
   lead: Paragraph;
-  /** Paragraphs after `lead` that belong directly to this section (before any child). */
-  body: Paragraph[];
-  children: Section[];
+  /** For an announced list: the clause naming what it lists (`省直机关各级工会一年的工作`). */
+  context?: string;
+  /** For an announced list: every item it names, with its phrase (some may have no paragraph of their own). */
+  list?: Array<{ head: string; summary: string }>;
+  /** For an item of an announced list: the phrase the announcement gives it. */
+  summary?: string;
+  /** Paragraphs and subsections after `lead`, in manuscript order. */
+  children: Node[];
   source: SourceRange;
 }
+
+export interface ParagraphNode extends Paragraph {
+  type: 'paragraph';
+}
+
+export type Node = ParagraphNode | Section;
 
 export interface SpeechMeta {
   title: string;
@@ -73,9 +97,8 @@ export interface Speech {
   meta: SpeechMeta;
   /** Header block lines (title, date, speaker) and salutation, verbatim. */
   header: Paragraph[];
-  /** Paragraphs before the first numbered section. */
-  preamble: Paragraph[];
-  sections: Section[];
+  /** The speech between header and closing: paragraphs and sections in order. */
+  body: Node[];
   /** Closing paragraphs after the last section (最后，祝……; 谢谢大家). */
   closing: Paragraph[];
 }
@@ -107,6 +130,8 @@ export interface Slide {
   badge?: string;
   /** 1-based index of the top-level section, for bookmarks and the footer. */
   section?: number;
+  /** A saying to set off on the slide (`有句话说得好：……`). */
+  callout?: string;
   /** True for a continuation slide (title carries （续）). */
   continued?: boolean;
   /** Cards of an overview slide: a head and its phrase (also listed in `items`). */
@@ -127,6 +152,7 @@ export interface DeckMeta {
 }
 
 export interface OutlineNode {
+  kind: SectionKind;
   level: number;
   number: string;
   heading: string;

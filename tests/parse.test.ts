@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSpeech, matchMarker } from '../src/parse/speech.js';
+import { parseSpeech, matchMarker, sectionsOf } from '../src/parse/speech.js';
 import { parseDateLine, parseSpeakerLine, chineseNumber, isSalutation } from '../src/parse/header.js';
 import { manuscript, SEED } from './helpers.js';
 
@@ -17,7 +17,7 @@ test('seed: header block, salutation, occasion', () => {
 test('seed: the four numbered requirements, inline headings', () => {
   const s = parseSpeech(manuscript(SEED));
   assert.deepEqual(
-    s.sections.map((x) => [x.level, x.number, x.heading, x.inline]),
+    sectionsOf(s.body).filter((x) => x.kind === 'numbered').map((x) => [x.level, x.number, x.heading, x.inline]),
     [
       [1, '一', '要紧密结合省直机关的特点谋篇布局', true],
       [1, '二', '要紧紧围绕厅局党组的工作思路安排工作', true],
@@ -26,7 +26,7 @@ test('seed: the four numbered requirements, inline headings', () => {
     ],
   );
   // The indented second paragraph of 二 belongs to it, and the closing is separate.
-  assert.equal(s.sections[1]!.body.length, 1);
+  assert.equal(sectionsOf(s.body).find((x) => x.number === '二')!.children.length, 1);
   assert.deepEqual(s.closing.map((p) => p.text), ['最后，祝大家工作顺利。']);
 });
 
@@ -34,12 +34,12 @@ test('education speech: own-line headings with (一)(二)(三) under them', () =
   const s = parseSpeech(manuscript('2018-02-28-education-conference.txt'));
   assert.equal(s.meta.date, '2018-02-28');
   assert.deepEqual(s.meta.speaker, { role: '省教育厅厅长', name: '周文' });
-  assert.deepEqual(s.sections.map((x) => [x.heading, x.inline, x.children.length]), [
+  assert.deepEqual(sectionsOf(s.body).map((x) => [x.heading, x.inline, sectionsOf(x.children).length]), [
     ['2017年全省教育工作回顾', false, 3],
     ['2018年重点工作任务', false, 3],
   ]);
-  assert.equal(s.sections[0]!.children[0]!.heading, '学前教育普及水平持续提高');
-  assert.equal(s.sections[0]!.children[0]!.level, 2);
+  assert.equal(sectionsOf(sectionsOf(s.body)[0]!.children)[0]!.heading, '学前教育普及水平持续提高');
+  assert.equal(sectionsOf(sectionsOf(s.body)[0]!.children)[0]!.level, 2);
   assert.match(s.closing[0]!.text, /^同志们，教育是国之大计/);
 });
 
@@ -47,7 +47,7 @@ test('BOM and CRLF change nothing', () => {
   const a = parseSpeech(manuscript('2018-02-28-education-conference.txt'));
   const b = parseSpeech(manuscript('bom-crlf-education.txt'));
   assert.deepEqual(b.meta, a.meta);
-  assert.deepEqual(b.sections.map((x) => x.heading), a.sections.map((x) => x.heading));
+  assert.deepEqual(sectionsOf(b.body).map((x) => x.heading), sectionsOf(a.body).map((x) => x.heading));
 });
 
 test('GBK file with a Chinese-numeral date and a full-width space speaker line', () => {
@@ -57,7 +57,7 @@ test('GBK file with a Chinese-numeral date and a full-width space speaker line',
   assert.equal(s.meta.title, '在全市安全生产工作会议上的讲话');
   assert.equal(s.meta.date, '2023-01-10');
   assert.deepEqual(s.meta.speaker, { role: '市政府副市长', name: '李明' });
-  assert.equal(s.sections.length, 3);
+  assert.equal(sectionsOf(s.body).length, 3);
   assert.deepEqual(s.closing.map((p) => p.text), ['谢谢大家！']);
 });
 
@@ -66,7 +66,7 @@ test('English speech: date, "Name, Role", numbered paragraphs', () => {
   assert.equal(s.meta.lang, 'en');
   assert.equal(s.meta.date, '2024-06-14');
   assert.deepEqual(s.meta.speaker, { name: 'David Chen', role: 'Head Librarian' });
-  assert.deepEqual(s.sections.map((x) => x.heading), ['Reading builds habits that last', 'Reading is better together', 'Reading should be open to everyone']);
+  assert.deepEqual(sectionsOf(s.body).map((x) => x.heading), ['Reading builds habits that last', 'Reading is better together', 'Reading should be open to everyone']);
   assert.match(s.closing[0]!.text, /^Thank you/);
 });
 
@@ -76,7 +76,7 @@ test('messy whitespace: indentation, stray spaces before punctuation, no blank l
   const a = parseSpeech(manuscript(clean));
   const b = parseSpeech(manuscript(messy));
   assert.deepEqual(b.meta, a.meta);
-  assert.deepEqual(b.sections.map((x) => [x.heading, x.lead.text]), a.sections.map((x) => [x.heading, x.lead.text]));
+  assert.deepEqual(sectionsOf(b.body).map((x) => [x.heading, x.lead.text]), sectionsOf(a.body).map((x) => [x.heading, x.lead.text]));
   assert.deepEqual(b.closing.map((p) => p.text), a.closing.map((p) => p.text));
 });
 
@@ -92,8 +92,8 @@ test('numbering markers: levels, and numbers that are not markers', () => {
 
 test('out-of-sequence numbers stay paragraphs', () => {
   const s = parseSpeech(manuscript('题目\n同志们：\n一、第一部分。内容。\n三、这不是第二部分。内容。\n二、第二部分。内容。\n'));
-  assert.deepEqual(s.sections.map((x) => x.number), ['一', '二']);
-  assert.equal(s.sections[0]!.body.length, 1);
+  assert.deepEqual(sectionsOf(s.body).map((x) => x.number), ['一', '二']);
+  assert.equal(sectionsOf(s.body)[0]!.children.length, 1);
 });
 
 test('header helpers', () => {

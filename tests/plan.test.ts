@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSpeech } from '../src/parse/speech.js';
+import { parseSpeech, sectionsOf } from '../src/parse/speech.js';
+import { cut } from '../src/plan/condense.js';
 import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import { displayWidth } from '../src/parse/text.js';
@@ -42,10 +43,10 @@ for (const f of FIXTURES) {
     const deck = planDeck(speech);
     const visible = deck.slides.flatMap((s) => [s.title, ...s.items, ...(s.cards ?? []).map((c) => c.head)]);
     const walk = (s: Section) => {
-      assert.ok(visible.some((v) => v.startsWith(s.heading)), `heading not on a slide: ${s.heading}`);
-      s.children.forEach(walk);
+      assert.ok(visible.some((v) => v.startsWith(cut(s.heading, 26).replace(/…$/, ''))), `heading not on a slide: ${s.heading}`);
+      sectionsOf(s.children).forEach(walk);
     };
-    speech.sections.forEach(walk);
+    sectionsOf(speech.body).forEach(walk);
     for (const s of deck.slides) {
       assert.ok(s.items.length <= 5 || s.layout === 'overview', `${s.id} has ${s.items.length} items`);
       for (const it of s.items) assert.ok(displayWidth(it) <= 40, `${s.id} item too long: ${it}`);

@@ -1,5 +1,6 @@
 // Parse stage: manuscript text → speech tree. Pure; no I/O.
-import type { Lang, Manuscript, Paragraph, Section, Speaker, Speech, SpeechMeta } from '../types.js';
+import type { Lang, Manuscript, Node, Paragraph, Section, Speaker, Speech, SpeechMeta } from '../types.js';
+import { findStructure } from './structure.js';
 import { SpeechdeckError } from '../errors.js';
 import { chineseNumber, isSalutation, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
 import { cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from './text.js';
@@ -191,7 +192,7 @@ function closingCount(paras: Paragraph[], lang: Lang): number {
 }
 
 /** The heading a marker line states: its own line, or its first sentence. */
-function headingOf(rest: string, lang: Lang): { heading: string; inline: boolean } {
+export function headingOf(rest: string, lang: Lang): { heading: string; inline: boolean } {
   const ss = sentences(rest);
   const limit = lang === 'zh' ? 40 : 60;
   if (ss.length <= 1 && displayWidth(rest) <= limit) return { heading: stripEnd(rest), inline: false };
@@ -200,14 +201,16 @@ function headingOf(rest: string, lang: Lang): { heading: string; inline: boolean
   return { heading: stripEnd(clauses(first)[0] ?? first), inline: true };
 }
 
-function buildSections(paras: Paragraph[], lang: Lang): { preamble: Paragraph[]; sections: Section[] } {
-  const preamble: Paragraph[] = [];
-  const roots: Section[] = [];
-  // Open sections, outermost first; each remembers its marker rank.
+/**
+ * Outline numbering → nested sections. Ranks nest in canonical order (一、 over
+ * （一） over 1. over （1）), the depth is the number of ranks open, and a marker
+ * only counts when its number continues the sequence (or starts one at 1), so a
+ * paragraph that merely begins with a number stays a paragraph.
+ */
+function buildOutline(paras: Paragraph[], lang: Lang): Node[] {
+  const roots: Node[] = [];
   const stack: Array<{ rank: number; section: Section }> = [];
-  // Last ordinal seen per rank among the current siblings.
   const lastOrdinal = new Map<Section | null, Map<number, number>>();
-
   const siblingsOf = (parent: Section | null) => {
     let m = lastOrdinal.get(parent);
     if (!m) lastOrdinal.set(parent, (m = new Map()));
@@ -216,53 +219,47 @@ function buildSections(paras: Paragraph[], lang: Lang): { preamble: Paragraph[];
 
   for (const p of paras) {
     const mk = matchMarker(p.text);
-    let accepted = false;
     if (mk) {
-      // Where would it go? Pop every open section of the same or deeper rank.
       let depth = stack.length;
       while (depth > 0 && stack[depth - 1]!.rank >= mk.rank) depth--;
       const parent = depth > 0 ? stack[depth - 1]!.section : null;
       const prev = siblingsOf(parent).get(mk.rank) ?? 0;
-      const continues = stack[depth]?.rank === mk.rank && mk.ordinal === prev + 1;
-      const starts = mk.ordinal === 1 && (stack[depth]?.rank !== mk.rank || prev === 0);
-      if (continues || starts || (mk.ordinal === prev + 1 && prev > 0)) {
-        accepted = true;
+      if (mk.ordinal === prev + 1) {
         stack.length = depth;
         siblingsOf(parent).set(mk.rank, mk.ordinal);
         const { heading, inline } = headingOf(mk.rest, lang);
         const section: Section = {
+          type: 'section',
+          kind: 'numbered',
           level: depth + 1,
           number: mk.number,
           ordinal: mk.ordinal,
           heading,
           inline,
           lead: p,
-          body: [],
           children: [],
           source: { ...p.source },
         };
         (parent ? parent.children : roots).push(section);
         stack.push({ rank: mk.rank, section });
+        continue;
       }
     }
-    if (accepted) continue;
     const top = stack[stack.length - 1]?.section;
-    if (!top) preamble.push(p);
-    else if (top.children.length === 0) top.body.push(p);
-    else {
-      // Text after the last child of a section, at no deeper marker, belongs to that child.
-      top.children[top.children.length - 1]!.body.push(p);
-    }
+    (top ? top.children : roots).push({ type: 'paragraph', ...p });
   }
-  const fixSource = (s: Section): number => {
-    let end = s.lead.source.endLine;
-    for (const p of s.body) end = Math.max(end, p.source.endLine);
-    for (const c of s.children) end = Math.max(end, fixSource(c));
-    s.source.endLine = end;
-    return end;
-  };
-  roots.forEach(fixSource);
-  return { preamble, sections: roots };
+  return roots;
+}
+
+/** Section source ranges cover everything under them. */
+export function fixSources(nodes: Node[]): void {
+  for (const n of nodes) {
+    if (n.type !== 'section') continue;
+    fixSources(n.children);
+    let end = n.lead.source.endLine;
+    for (const c of n.children) end = Math.max(end, c.source.endLine);
+    n.source = { startLine: n.lead.source.startLine, endLine: end };
+  }
 }
 
 /** Title from the file name when the manuscript has no header: `2016-03-18-union-work` → `union work`. */
@@ -299,7 +296,8 @@ export function parseSpeech(ms: Manuscript): Speech {
   const closing = [...body.slice(body.length - nClose), ...signature];
   body = body.slice(0, body.length - nClose);
 
-  const { preamble, sections } = buildSections(body, lang);
+  const tree = findStructure(buildOutline(body, lang), lang, 0);
+  fixSources(tree);
   const title = h.title ?? titleFromName(ms.name);
   const date = h.date ?? sig.date ?? dateFromName(ms.name);
   const meta: SpeechMeta = {
@@ -312,17 +310,27 @@ export function parseSpeech(ms: Manuscript): Speech {
     salutation,
     occasion: occasionFromTitle(title) ?? (h.subtitle ? occasionFromTitle(h.subtitle) : null),
   };
-  return { meta, header, preamble, sections, closing };
+  return { meta, header, body: tree, closing };
 }
 
 /** Every paragraph of the speech tree, in manuscript order: what the notes must hold. */
 export function allParagraphs(speech: Speech): Paragraph[] {
-  const out: Paragraph[] = [...speech.header, ...speech.preamble];
-  const walk = (s: Section) => {
-    out.push(s.lead, ...s.body);
-    s.children.forEach(walk);
+  const out: Paragraph[] = [...speech.header];
+  const walk = (nodes: Node[]) => {
+    for (const n of nodes) {
+      if (n.type === 'paragraph') out.push(n);
+      else {
+        out.push(n.lead);
+        walk(n.children);
+      }
+    }
   };
-  speech.sections.forEach(walk);
+  walk(speech.body);
   out.push(...speech.closing);
-  return out.sort((a, b) => a.source.startLine - b.source.startLine);
+  return out.map((p) => ({ text: p.text, source: p.source })).sort((a, b) => a.source.startLine - b.source.startLine);
+}
+
+/** The sections of a node list (its direct children that are sections). */
+export function sectionsOf(nodes: Node[]): Section[] {
+  return nodes.filter((n): n is Section => n.type === 'section');
 }

@@ -51,23 +51,35 @@ export function trimLine(line: string): string {
   return line.replace(reIndent, '');
 }
 
-/** Split text into sentences, keeping each sentence's closing punctuation and quotes. */
+const CLOSERS = '”’」』）)"\'》】';
+const ABBREV = /(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|vs|etc|e\.g|i\.e|a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co))\.$/;
+
+/**
+ * Split text into sentences, each keeping its closing punctuation and any closing
+ * quotes after it. Chinese sentences end at 。！？; English ones at . ! ? followed
+ * by a space or the end, but not after an abbreviation (p.m., Mr., e.g.) and never
+ * inside a number (3.5, 85.6%).
+ */
 export function sentences(text: string): string[] {
   const out: string[] = [];
-  // A sentence ends at 。！？ (or .!? followed by a space and a capital/digit/quote),
-  // together with any closing quotes/brackets right after it.
-  const re = /[^。！？!?.]*(?:[。！？]+|[!?]+|\.(?=\s|$)|$)[”’」』）)"']*/g;
-  let buf = '';
-  for (const m of text.matchAll(re)) {
-    if (!m[0]) continue;
-    buf += m[0];
-    const t = buf.trim();
-    // Don't end an English sentence at "p.m." / "Mr." / "e.g." style abbreviations.
-    if (/\b(?:[A-Za-z]\.[A-Za-z]|Mr|Mrs|Ms|Dr|St|No|vs|etc|e\.g|i\.e|a\.m|p\.m)\.$/.test(t) && !/[。！？]$/.test(t)) continue;
-    if (t) out.push(t);
-    buf = '';
+  const chars = [...text];
+  let cur = '';
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    cur += ch;
+    let end = false;
+    if ('。！？'.includes(ch)) end = !'。！？'.includes(chars[i + 1] ?? '');
+    else if ('!?'.includes(ch)) end = !'!?'.includes(chars[i + 1] ?? '') && (i + 1 >= chars.length || /\s|[\u3400-\u9fff]/.test(chars[i + 1]!) || CLOSERS.includes(chars[i + 1]!));
+    else if (ch === '.') {
+      const next = chars[i + 1];
+      end = (next === undefined || /\s/.test(next) || CLOSERS.includes(next)) && !ABBREV.test(cur.trim());
+    }
+    if (!end) continue;
+    while (i + 1 < chars.length && CLOSERS.includes(chars[i + 1]!)) cur += chars[++i]!;
+    if (cur.trim()) out.push(cur.trim());
+    cur = '';
   }
-  if (buf.trim()) out.push(buf.trim());
+  if (cur.trim()) out.push(cur.trim());
   return mergeQuoted(out);
 }
 

@@ -1,7 +1,8 @@
 // Condensing: a bullet is the key phrase of a sentence — its lead clause, or the
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
-import { clauses, displayWidth, sentences, stripEnd } from '../parse/text.js';
+import { clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from '../parse/text.js';
+
 
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
 const ZH_OPENER = /^(?:今天|刚才|因此|所以|但是|可是|然而|同时|此外|另外|而且|并且|当然|总之|其次|首先|再次|最后|其一|其二|第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|也就是说|这里|这次|目前|当前|近年来|一年来|去年|今年|过去一年|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总体上看|特别是|尤其是|比如|例如|可以说|从推动工作的角度)[，,：:]?/;
@@ -32,7 +33,9 @@ export function bulletLimit(lang: Lang): number {
 export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang)): string {
   const s = stripOpeners(stripEnd(sentence), lang);
   if (displayWidth(s) <= limit) return s;
-  const cs = clauses(s);
+  // A key phrase stays within the first part of a sentence split by semicolons.
+  const first = splitOutsideQuotes(s, /[；;]/)[0]!;
+  const cs = clauses(displayWidth(first) >= 8 ? first : s);
   const sep = lang === 'zh' ? '，' : ', ';
   let out = '';
   for (const c of cs) {
@@ -68,22 +71,85 @@ export function weight(sentence: string): number {
 }
 
 /**
- * Key phrases of a paragraph, at most `max`, in manuscript order. The first
- * sentence always speaks; the rest are chosen by weight.
+ * Key phrases of a paragraph, at most `max` units, in manuscript order. An inline
+ * list (一是……二是……) gives one bullet per item; parallel phrases give one bullet
+ * each; otherwise each sentence gives its key phrase, the first sentence always,
+ * the rest by weight. A saying is left out here: it becomes the slide's callout.
  */
 export function paragraphPhrases(text: string, lang: Lang, max: number, skipFirst = false): string[] {
   let ss = sentences(text);
   if (skipFirst) ss = ss.slice(1);
   if (!ss.length) return [];
-  const ranked = ss
-    .map((s, i) => ({ s, i, w: (i === 0 ? 10 : 0) + weight(s) }))
+  const list = inlineList(ss.join(''));
+  if (list) {
+    const before = ss.join('').slice(0, ss.join('').search(/[一二三四五六七八九十]是|首先[，,]|第一[，,、]/));
+    const intro = before && displayWidth(before) > 6 ? [keyPhrase(sentences(before)[0]!, lang)] : [];
+    return dedupe([...intro, ...list.map((x) => keyPhrase(x, lang))]);
+  }
+  const units = ss
+    .filter((s) => !SAYING.test(s))
+    .map((s, i) => {
+      const run = lang === 'zh' ? parallelRun(s) : null;
+      return { i, w: (i === 0 ? 10 : 0) + weight(s) + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang)] };
+    });
+  const chosen = units
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .slice(0, max)
     .sort((a, b) => a.i - b.i);
-  const out: string[] = [];
-  for (const r of ranked) {
-    const k = keyPhrase(r.s, lang);
-    if (k && !out.includes(k)) out.push(k);
+  return dedupe(chosen.flatMap((u) => u.phrases));
+}
+
+function dedupe(xs: string[]): string[] {
+  return xs.filter((x, i) => x && xs.indexOf(x) === i);
+}
+
+/** A run of ≥3 short clauses opening alike (`全方位…，全力…，全面…`): parallel phrases. */
+export function parallelRun(sentence: string): string[] | null {
+  const cs = clauses(sentence);
+  let best: string[] = [];
+  for (let i = 0; i < cs.length; i++) {
+    const lead = [...cs[i]!][0]!;
+    if (!/[\u3400-\u9fff]/.test(lead)) continue;
+    let j = i;
+    while (j < cs.length && cs[j]!.startsWith(lead) && displayWidth(cs[j]!) <= 14 && displayWidth(cs[j]!) >= 3) j++;
+    if (j - i > best.length) best = cs.slice(i, j);
   }
-  return out;
+  return best.length >= 3 ? best : null;
+}
+
+/** `一是……；二是……；三是……` or `首先，……；其次，……；最后，……` inside one paragraph. */
+export function inlineList(text: string): string[] | null {
+  const marker = /[一二三四五六七八九十]是|(?:首先|其次|再次|最后)[，,]|第[一二三四五六七八九十][，,、]/g;
+  const starts: number[] = [];
+  for (const m of text.matchAll(marker)) {
+    const before = text[m.index! - 1];
+    if (m.index === 0 || (before && /[；;。，,：:]/.test(before))) starts.push(m.index!);
+  }
+  if (starts.length < 2) return null;
+  const lead = new RegExp('^(?:' + marker.source + ')[，,：:]?');
+  const parts = starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length).replace(lead, ''));
+  return parts.map((p) => stripEnd(sentences(p)[0] ?? p)).filter(Boolean);
+}
+
+const SAYING = /(?:有句话说得好|有句话叫|有句话说|俗话说得好|俗话说|常言道|古人云|古人说|老话说|正如[^，。]{1,12}所说)[：:，,]\s*“?([^。！？”]{4,40})[。！？]?”?/;
+
+/** A saying introduced in the text (`有句话说得好：思想如行云流水，工作要反反复复。`). */
+export function findSaying(text: string): string | null {
+  const m = SAYING.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+/** A quotation set off with a colon: `……的一首诗送给大家：“万山不许一溪奔，……。”` */
+export function findQuote(text: string): { lines: string[]; attribution: string } | null {
+  const m = /([^。！？“”]*)[：:]\s*[“「]([^”」]{12,200})[”」]/.exec(text);
+  if (!m) return null;
+  const inner = m[2]!;
+  if ((inner.match(/[，。；！？,.;!?]/g) ?? []).length < 2) return null;
+  const lines = inner.match(/[^，。；！？]+[，。；！？]?/g)!.map((l) => l.trim()).filter(Boolean);
+  const attribution = m[1]!
+    .replace(/^.*?[，,]/, (x) => (m[1]!.length > 24 ? '' : x))
+    .replace(/^(?:这里|在此|最后)?[，,]?(?:我|我们)?(?:想)?(?:把|用|引用|借用)?/, '')
+    .replace(/(?:送给大家|与大家共勉|和大家共勉|说|曾说|指出|强调|讲|写道|所说|说过)$/, '')
+    .trim();
+  return { lines, attribution: displayWidth(attribution) <= 24 ? attribution : '' };
 }

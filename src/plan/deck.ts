@@ -1,15 +1,20 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
-import type { Deck, Lang, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
-import { displayWidth, sentences, stripEnd } from '../parse/text.js';
-import { keyPhrase, paragraphPhrases } from './condense.js';
+import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
+import { displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
+import { findSaying, findQuote, keyPhrase, paragraphPhrases, stripOpeners, cut } from './condense.js';
+import { findAnnouncement } from '../parse/structure.js';
+import { sectionsOf } from '../parse/speech.js';
 
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
 
 const WORDS = {
-  zh: { intro: '开场', agenda: '目录', closing: '谢谢', continued: '（续）', overview: '要点' },
-  en: { intro: 'Introduction', agenda: 'Agenda', closing: 'Thank you', continued: ' (cont.)', overview: 'Overview' },
+  zh: { intro: '开场', agenda: '目录', closing: '谢谢', continued: '（续）', more: '要点' },
+  en: { intro: 'Introduction', agenda: 'Agenda', closing: 'Thank you', continued: ' (cont.)', more: 'Key points' },
 };
+
+/** Widest slide title, in em, before it is cut to its lead clause. */
+const TITLE_LIMIT = 26;
 
 interface Item {
   text: string;
@@ -18,21 +23,34 @@ interface Item {
 }
 
 function range(paras: Paragraph[]) {
+  if (!paras.length) return { startLine: 0, endLine: 0 };
   return {
     startLine: Math.min(...paras.map((p) => p.source.startLine)),
     endLine: Math.max(...paras.map((p) => p.source.endLine)),
   };
 }
 
+function sentenceCount(s: Section): number {
+  return sentences(s.lead.text).length + s.children.reduce((n, c) => n + (c.type === 'paragraph' ? sentences(c.text).length : 99), 0);
+}
+
+interface Base {
+  title: string;
+  badge?: string;
+  section?: number;
+  subtitle?: string;
+}
+
 class Planner {
   private slides: Slide[] = [];
   private readonly lang: Lang;
+  private top = 0;
 
   constructor(private readonly speech: Speech, private readonly opts: PlanOptions) {
     this.lang = speech.meta.lang;
   }
 
-  private words() {
+  private get words() {
     return WORDS[this.lang];
   }
 
@@ -40,21 +58,32 @@ class Planner {
     return Math.max(1, Math.min(this.opts.maxItems, this.opts.tighten?.[group] ?? this.opts.maxItems));
   }
 
-  private push(s: Omit<Slide, 'id'>): void {
-    this.slides.push({ id: `s${this.slides.length + 1}`, ...s });
+  private push(s: Omit<Slide, 'id' | 'section'> & { section?: number }): void {
+    this.slides.push({ id: `s${this.slides.length + 1}`, ...s, section: s.section ?? (this.top || undefined) });
+  }
+
+  private title(text: string): string {
+    const t = stripEnd(text);
+    return displayWidth(t) <= TITLE_LIMIT ? t : keyPhrase(t, this.lang, TITLE_LIMIT);
   }
 
   /**
    * Points slides for a run of paragraphs: items in order, at most `limit` a
    * slide, continuation slides marked （续）. Each paragraph's text goes into the
-   * notes of the slide that shows its first item, so notes stay in order.
+   * notes of the slide that shows its first item, so notes stay in order; a quote
+   * in the text gets a slide of its own right after.
    */
-  private points(base: { title: string; badge?: string; section?: number; layout?: Slide['layout'] }, paras: Paragraph[], items: Item[], group: string, leadNotes: Paragraph[] = []): void {
+  private points(base: Base, paras: Paragraph[], items: Item[], group: string, leadNotes: Paragraph[] = []): void {
     const limit = this.limitFor(group);
+    const callout = paras.map((p) => findSaying(p.text)).find(Boolean) ?? undefined;
+    // As few slides as the limit allows, filled evenly (5 items at 4 a slide: 3 + 2, not 4 + 1).
     const chunks: Item[][] = [];
-    for (let i = 0; i < items.length; i += limit) chunks.push(items.slice(i, i + limit));
-    if (!chunks.length) chunks.push([]);
-    // Paragraph → chunk it is noted in: the chunk of its first item, or the previous one.
+    const n = Math.max(1, Math.ceil(items.length / limit));
+    for (let k = 0, at = 0; k < n; k++) {
+      const size = Math.floor(items.length / n) + (k < items.length % n ? 1 : 0);
+      chunks.push(items.slice(at, at + size));
+      at += size;
+    }
     const noteChunk: number[] = [];
     let cur = 0;
     paras.forEach((_, pi) => {
@@ -62,24 +91,43 @@ class Planner {
       if (first >= 0) cur = Math.max(cur, first);
       noteChunk[pi] = cur;
     });
+    // The callout goes with the chunk of the paragraph that says it.
+    const calloutPara = callout ? paras.findIndex((p) => findSaying(p.text) === callout) : -1;
     chunks.forEach((chunk, ci) => {
       const notes = [...(ci === 0 ? leadNotes : []), ...paras.filter((_, pi) => noteChunk[pi] === ci)];
-      const src = notes.length ? notes : paras.length ? paras : leadNotes;
       this.push({
-        layout: base.layout ?? 'points',
-        title: ci === 0 ? base.title : base.title + this.words().continued,
+        layout: chunk.length || !callout ? 'points' : 'statement',
+        title: ci === 0 ? base.title : base.title + this.words.continued,
+        subtitle: ci === 0 ? base.subtitle : undefined,
         badge: base.badge,
         section: base.section,
         items: chunk.map((c) => c.text),
+        callout: calloutPara >= 0 && noteChunk[calloutPara] === ci ? callout : undefined,
         notes: notes.map((p) => p.text),
-        source: src.length ? range(src) : { startLine: 0, endLine: 0 },
+        source: range(notes.length ? notes : paras.length ? paras : leadNotes),
         continued: ci > 0 || undefined,
-        group,
+        group: ci === 0 ? group : group,
       });
+      for (const p of notes) this.quoteSlide(p, base);
     });
   }
 
-  /** Bullets for paragraphs; the lead paragraph of an inline heading skips its first sentence. */
+  private quoteSlide(p: Paragraph, base: Base): void {
+    const q = findQuote(p.text);
+    if (!q) return;
+    this.push({
+      layout: 'quote',
+      title: base.title,
+      subtitle: q.attribution || undefined,
+      items: q.lines,
+      notes: [],
+      source: { ...p.source },
+      section: base.section,
+      group: `quote-${p.source.startLine}`,
+    });
+  }
+
+  /** Bullets for paragraphs; `skipFirstOf` is a lead paragraph whose first sentence is the heading. */
   private itemsOf(paras: Paragraph[], skipFirstOf?: Paragraph): Item[] {
     const items: Item[] = [];
     const perPara = paras.length <= 2 ? 5 : paras.length <= 4 ? 3 : 2;
@@ -108,125 +156,208 @@ class Planner {
     });
   }
 
-  private preamble(): void {
-    const paras = this.speech.preamble;
-    if (!paras.length) return;
-    // A long opening paragraph stands on its own slide, titled by its first sentence;
-    // short ones are gathered under a generic opening title.
+  /**
+   * Paragraphs outside any section. A paragraph of three or more sentences gets a
+   * slide titled by its first sentence; shorter ones are gathered, titled by the
+   * lead clause of the first one, whose other clauses become the first bullets
+   * (`召开工作会议，贯彻落实……精神，总结去年工作，部署今年各项任务`).
+   */
+  private loose(paras: Paragraph[], fallback: Base): void {
     let run: Paragraph[] = [];
     const flush = () => {
       if (!run.length) return;
-      const g = `pre-${run[0]!.source.startLine}`;
-      this.points({ title: this.words().intro }, run, this.itemsOf(run), g);
+      const first = sentences(run[0]!.text)[0] ?? '';
+      const cs = clauses(stripOpeners(first, this.lang));
+      const lead = cs[0] ?? '';
+      const g = `loose-${run[0]!.source.startLine}`;
+      if (cs.length >= 2 && displayWidth(lead) >= 5 && displayWidth(lead) <= 22) {
+        const restClauses = cs.slice(1, 6).map((c) => ({ text: keyPhrase(c, this.lang), para: 0 }));
+        const items = [...restClauses, ...this.itemsOf(run, run[0]).filter((it) => !restClauses.some((r) => r.text === it.text))];
+        this.points({ ...fallback, title: lead }, run, items, g);
+      } else {
+        this.points(fallback, run, this.itemsOf(run), g);
+      }
       run = [];
     };
     for (const p of paras) {
       const ss = sentences(p.text);
-      const first = keyPhrase(ss[0] ?? p.text, this.lang, this.lang === 'zh' ? 22 : 40);
-      if (ss.length >= 3 && !first.endsWith('…')) {
+      const first = keyPhrase(ss[0] ?? p.text, this.lang, 22);
+      if (ss.length >= 3 && !first.endsWith('…') && displayWidth(first) >= 6) {
         flush();
-        this.points({ title: first }, [p], this.itemsOf([p], p), `pre-${p.source.startLine}`);
+        this.points({ ...fallback, title: first }, [p], this.itemsOf([p], p), `loose-${p.source.startLine}`);
       } else run.push(p);
     }
     flush();
   }
 
-  private agenda(): void {
-    const secs = this.speech.sections;
-    if (secs.length < 2) return;
+  private agenda(tops: Section[]): void {
     this.push({
       layout: 'agenda',
-      title: this.words().agenda,
-      items: secs.map((s) => keyPhrase(s.heading, this.lang, 24)),
+      title: this.words.agenda,
+      items: tops.map((s) => keyPhrase(s.heading, this.lang, 24)),
       notes: [],
-      source: { startLine: secs[0]!.source.startLine, endLine: secs[secs.length - 1]!.source.endLine },
+      source: { startLine: tops[0]!.source.startLine, endLine: tops[tops.length - 1]!.source.endLine },
       group: 'agenda',
     });
   }
 
-  private sectionSlides(s: Section, topIndex: number): void {
-    const badge = s.level === 1 ? s.number : undefined;
-    const title = s.heading;
-    const own = [s.lead, ...s.body];
+  /** Walk a node list: loose paragraphs become points slides, sections their own slides. */
+  private nodes(nodes: Node[], fallback: Base, isRoot = false): void {
+    const tops = isRoot ? sectionsOf(nodes).filter((s) => s.kind === 'numbered' || s.kind === 'ordinal') : [];
+    let agendaDone = tops.length < 2;
+    let run: Paragraph[] = [];
+    const flush = () => {
+      if (run.length) this.loose(run, fallback);
+      run = [];
+    };
+    for (const n of nodes) {
+      if (n.type === 'paragraph') {
+        run.push(n);
+        continue;
+      }
+      flush();
+      if (!agendaDone && tops.includes(n)) {
+        this.agenda(tops);
+        agendaDone = true;
+      }
+      if (isRoot && tops.includes(n)) this.top = tops.indexOf(n) + 1;
+      this.section(n);
+    }
+    flush();
+  }
+
+  private section(s: Section): void {
+    if (s.kind === 'announced') return this.announced(s);
+    const badge = s.level === 1 && s.kind === 'numbered' ? s.number : undefined;
+    const title = this.title(s.heading);
+    const kids = sectionsOf(s.children);
+    const own = [s.lead, ...s.children.filter((c): c is Paragraph & { type: 'paragraph' } => c.type === 'paragraph' && s.children.indexOf(c) < (kids[0] ? s.children.indexOf(kids[0]) : Infinity))];
+    const ownItems = this.itemsOf(own, s.inline ? s.lead : undefined).filter((i) => i.text !== s.heading && i.text !== title);
     const g = `sec-${s.lead.source.startLine}`;
-    if (!s.children.length) {
-      // A leaf: its heading over bullets from its own text.
-      this.points({ title, badge, section: topIndex }, own, this.itemsOf(own, s.inline ? s.lead : undefined), g);
+    if (!kids.length) {
+      this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g);
       return;
     }
-    const shortKids = s.children.length >= 2 && s.children.length <= 4 && s.children.every((c) => !c.children.length && c.body.length === 0 && sentences(c.lead.text).length <= 4);
-    const ownItems = this.itemsOf(own, s.inline ? s.lead : undefined).filter((i) => i.text !== title);
-    if (s.level === 1) {
-      // Divider: number and heading. What the section says before its first
-      // subsection goes onto a points slide after it, or, when the subsections are
-      // shown as cards, into their subtitle.
-      const separate = ownItems.length > 0 && !shortKids;
-      const dividerParas = !separate ? own : s.inline ? [] : [s.lead];
-      this.push({
-        layout: 'section',
-        title,
-        badge,
-        section: topIndex,
-        items: [],
-        notes: shortKids ? [s.lead.text] : dividerParas.map((p) => p.text),
-        source: range(shortKids ? [s.lead] : dividerParas.length ? dividerParas : [s.lead]),
-        group: g,
-      });
-      if (separate) this.points({ title, badge, section: topIndex }, s.inline ? own : s.body, s.inline ? ownItems : this.itemsOf(s.body), g + '-body');
-    } else if (!shortKids) {
-      this.points({ title, section: topIndex }, own, ownItems, g);
-    }
-    if (shortKids) {
-      // Short parallel subsections read best side by side: one card each.
-      const cards = s.children.map((c) => {
-        const rest = sentences(c.lead.text).slice(c.inline ? 1 : 0);
-        return { head: c.heading, text: rest.length ? keyPhrase(rest[0]!, this.lang, 30) : '' };
-      });
-      const kids = [...(s.level === 1 ? s.body : own), ...s.children.map((c) => c.lead)];
-      const intro = s.level === 1 ? s.body[0] : s.inline ? undefined : s.body[0];
-      this.push({
-        layout: 'overview',
-        title,
-        subtitle: intro ? keyPhrase(sentences(intro.text)[0]!, this.lang, 30) : undefined,
-        badge,
-        section: topIndex,
-        items: cards.flatMap((c) => [c.head, c.text].filter(Boolean)),
-        cards,
-        notes: kids.map((p) => p.text),
-        source: range(kids),
-        group: g + '-cards',
-      });
+    // Short parallel subsections read best side by side: one card each.
+    const asCards = kids.length >= 2 && kids.length <= 4 && kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4);
+    if (s.level === 1 && s.kind === 'numbered') {
+      this.push({ layout: 'section', title, badge, items: [], notes: [s.lead.text], source: { ...s.lead.source }, group: g });
+      const rest = own.slice(1);
+      if (asCards) {
+        this.cards(s, title, badge, rest);
+      } else {
+        if (ownItems.length) this.points({ title, badge }, s.inline ? own.slice(0) : rest, s.inline ? ownItems : this.itemsOf(rest), g + '-body', []);
+        else if (rest.length) this.slides[this.slides.length - 1]!.notes.push(...rest.map((p) => p.text));
+        this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
+      }
+      // When the lead had content and went to the points slide, the divider keeps only the heading line.
+      const divider = this.slides.find((x) => x.group === g && x.layout === 'section')!;
+      if (s.inline && ownItems.length && !asCards) divider.notes = [];
       return;
     }
-    for (const c of s.children) this.sectionSlides(c, topIndex);
+    if (asCards) {
+      this.cards(s, title, badge, own, true);
+      return;
+    }
+    this.points({ title, badge }, own, ownItems, g);
+    this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
+  }
+
+  /** Overview cards for short subsections; `intro` paragraphs give the subtitle. */
+  private cards(s: Section, title: string, badge: string | undefined, intro: Paragraph[], includeIntroNotes = true): void {
+    const kids = sectionsOf(s.children);
+    const cards = kids.map((c) => {
+      const rest = sentences(c.lead.text).slice(c.inline ? 1 : 0);
+      const more = c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph');
+      const text = rest[0] ?? (more[0] ? sentences(more[0].text)[0] : '');
+      return { head: this.title(c.heading), text: text ? keyPhrase(text, this.lang, 30) : '' };
+    });
+    const introText = intro.find((p) => p !== s.lead || !s.inline);
+    const subtitleSource = s.lead === intro[0] && s.inline ? sentences(s.lead.text)[1] : introText ? sentences(introText.text)[0] : undefined;
+    const paras: Paragraph[] = [...(includeIntroNotes ? intro : []), ...kids.flatMap((c) => [c.lead, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph')])];
+    this.push({
+      layout: 'overview',
+      title,
+      subtitle: subtitleSource ? keyPhrase(subtitleSource, this.lang, 30) : undefined,
+      badge,
+      items: cards.flatMap((c) => [c.head, c.text].filter(Boolean)),
+      cards,
+      notes: paras.map((p) => p.text),
+      source: range(paras),
+      group: `cards-${s.lead.source.startLine}`,
+    });
+  }
+
+  /**
+   * An announced list: what the paragraph says before the announcement as points,
+   * then the list as cards, then a slide per item the speech takes up.
+   */
+  private announced(s: Section): void {
+    const ann = findAnnouncement(s.lead.text)!;
+    const ss = sentences(s.lead.text);
+    const at = ss.findIndex((x) => x.includes(ann.pre));
+    const before = ss.slice(0, Math.max(0, at)).join('');
+    let leadUsed = false;
+    if (before && displayWidth(before) > 20) {
+      const p = { text: before, source: s.lead.source };
+      const phrases = paragraphPhrases(before, this.lang, 4);
+      const first = stripOpeners(stripEnd(sentences(before)[0]!), this.lang);
+      const head = clauses(first).find((c) => displayWidth(c) >= 6) ?? first;
+      this.points({ title: this.title(cut(head, TITLE_LIMIT)) }, [s.lead], phrases.filter((x) => x !== head).map((text) => ({ text, para: 0 })), `ann-pre-${s.lead.source.startLine}`);
+      void p;
+      leadUsed = true;
+    }
+    const cards = (s.list ?? []).map((it) => ({ head: it.head, text: it.summary ? keyPhrase(it.summary, this.lang, 30) : '' }));
+    this.push({
+      layout: 'overview',
+      title: this.title(s.heading),
+      subtitle: s.context,
+      items: cards.flatMap((c) => [c.head, c.text].filter(Boolean)),
+      cards,
+      notes: leadUsed ? [] : [s.lead.text],
+      source: { ...s.lead.source },
+      group: `ann-${s.lead.source.startLine}`,
+    });
+    for (const item of sectionsOf(s.children)) this.section(item);
   }
 
   private closing(): void {
     const paras = this.speech.closing;
-    const first = paras[0];
-    const title = first ? keyPhrase(sentences(first.text).slice(-1)[0] ?? first.text, this.lang, 20) : this.words().closing;
+    let title: string = this.words.closing;
+    const texts = paras.map((p) => p.text);
+    const wish = texts.flatMap((t) => sentences(t)).find((x) => /^(?:最后[，,])?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)|^(?:I wish|wishing)/i.test(x));
+    if (wish) title = keyPhrase(wish, this.lang, 20);
+    else if (paras.length) {
+      const last = sentences(paras[paras.length - 1]!.text).filter((x) => !/^(?:谢谢|感谢|thank)/i.test(x)).pop();
+      if (last) {
+        const cs = clauses(stripOpeners(stripEnd(last), this.lang));
+        const tail = cs[cs.length - 1] ?? '';
+        title = displayWidth(tail) >= 5 && displayWidth(tail) <= 20 ? tail.replace(/^让我们/, '') : keyPhrase(last, this.lang, 20);
+      }
+    }
+    if (this.lang === 'en') title = title.charAt(0).toUpperCase() + title.slice(1);
     this.push({
       layout: 'closing',
       title: stripEnd(title),
       items: [],
-      notes: paras.map((p) => p.text),
-      source: paras.length ? range(paras) : { startLine: 0, endLine: 0 },
+      notes: texts,
+      source: range(paras),
       group: 'closing',
     });
   }
 
   plan(): Slide[] {
     this.titleSlide();
-    this.preamble();
-    this.agenda();
-    this.speech.sections.forEach((s, i) => this.sectionSlides(s, i + 1));
+    this.nodes(this.speech.body, { title: this.words.intro }, true);
+    this.top = 0;
     this.closing();
     return this.slides;
   }
 }
 
-function outlineOf(sections: Section[]): OutlineNode[] {
-  return sections.map((s) => ({
+function outlineOf(nodes: Node[]): OutlineNode[] {
+  return sectionsOf(nodes).map((s) => ({
+    kind: s.kind,
     level: s.level,
     number: s.number,
     heading: s.heading,
@@ -237,10 +368,5 @@ function outlineOf(sections: Section[]): OutlineNode[] {
 
 export function planDeck(speech: Speech, opts: PlanOptions = DEFAULT_PLAN): Deck {
   const slides = new Planner(speech, opts).plan();
-  return { meta: { ...speech.meta }, outline: outlineOf(speech.sections), slides };
-}
-
-/** For reports: how wide the widest item of a slide is, in em. */
-export function widestItem(slide: Slide): number {
-  return Math.max(0, ...slide.items.map(displayWidth));
+  return { meta: { ...speech.meta }, outline: outlineOf(speech.body), slides };
 }

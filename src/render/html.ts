@@ -33,8 +33,8 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
   }),
   section: (s) => ({ title: s.title, badge: s.badge }),
   overview: (s) => ({ title: s.title, badge: s.badge, subtitle: s.subtitle, cards: s.cards ?? [], count: (s.cards ?? []).length }),
-  points: (s) => ({ title: s.title, badge: s.badge, items: s.items }),
-  statement: (s) => ({ title: s.title, badge: s.badge, items: s.items }),
+  points: (s) => ({ title: s.title, badge: s.badge, subtitle: s.subtitle, items: s.items, callout: s.callout }),
+  statement: (s) => ({ title: s.title, badge: s.badge, items: s.callout ? [s.callout, ...s.items] : s.items }),
   quote: (s) => ({ items: s.items, subtitle: s.subtitle }),
   figure: (s) => ({ title: s.title, badge: s.badge, cards: s.cards ?? [] }),
   closing: (s, d) => ({ title: s.title, byline: d.meta.occasion ?? '' }),
@@ -76,6 +76,7 @@ export function charsByFace(deck: Deck): { serif: Set<string>; sans: Set<string>
       add(sans, c.text);
     }
     for (const it of s.items) add(s.layout === 'quote' || s.layout === 'statement' ? serif : sans, it);
+    add(serif, s.callout);
     add(s.layout === 'quote' ? sans : serif, s.subtitle);
     add(sans, s.subtitle);
   });

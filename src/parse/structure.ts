@@ -1,0 +1,216 @@
+// Structure written in words rather than numbering: runs of ordinal paragraphs
+// (第一，…第二，… / 首先…其次…最后… / First, … Second, …) and announced lists
+// (`……特点，那就是：A，……；B，……` followed by paragraphs that begin with A, B).
+// Both become sections, so the planner treats them like numbered ones.
+import type { Lang, Node, Paragraph, ParagraphNode, Section } from '../types.js';
+import { chineseNumber } from './header.js';
+import { headingOf } from './speech.js';
+import { clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from './text.js';
+
+interface Ordinal {
+  family: string;
+  /** 1-based position; Infinity for a closing marker (最后, Finally). */
+  value: number;
+  marker: string;
+  rest: string;
+}
+
+const EN_ORD = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+export function matchOrdinal(text: string): Ordinal | null {
+  let m = /^(第([一二三四五六七八九十]{1,3}))[，,、：:]\s*/.exec(text);
+  if (m) return { family: '第', value: chineseNumber(m[2]!)!, marker: m[1]!, rest: text.slice(m[0].length) };
+  m = /^(([一二三四五六七八九十]{1,3})是)[，,：:]?\s*/.exec(text);
+  if (m) return { family: '是', value: chineseNumber(m[2]!)!, marker: m[1]!, rest: text.slice(m[0].length) };
+  m = /^(首先|其次|再次|然后|最后)[，,：:]\s*/.exec(text);
+  if (m) {
+    const value = { 首先: 1, 其次: 2, 再次: 3, 然后: 3, 最后: Infinity }[m[1] as '首先'];
+    return { family: '首先', value, marker: m[1]!, rest: text.slice(m[0].length) };
+  }
+  m = /^(first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth|seventh|eighth|ninth|tenth|next|finally|lastly)\s*,\s*/i.exec(text);
+  if (m) {
+    const w = m[1]!.toLowerCase().replace(/ly$/, '');
+    const value = w === 'final' || w === 'last' ? Infinity : w === 'next' ? -1 : EN_ORD.indexOf(w) + 1;
+    const rest = text.slice(m[0].length);
+    return { family: 'en', value, marker: m[1]!, rest: rest.charAt(0).toUpperCase() + rest.slice(1) };
+  }
+  return null;
+}
+
+// A paragraph that sums up ends a run of ordinal points rather than joining the last.
+const SUMMARY = /^(总之|总而言之|综上所述|综上|概括起来|总的来说|in short|in sum|to sum up|in closing|to conclude|all in all)[，,\s]/i;
+
+function ordinalSection(p: Paragraph, o: Ordinal, level: number, ordinal: number, lang: Lang): Section {
+  const { heading } = headingOf(o.rest, lang);
+  return {
+    type: 'section',
+    kind: 'ordinal',
+    level,
+    number: o.marker,
+    ordinal,
+    heading,
+    inline: true,
+    lead: p,
+    children: [],
+    source: { ...p.source },
+  };
+}
+
+/** A run of at least two ordinal paragraphs starting at `i`, or null. */
+function ordinalRun(nodes: Node[], i: number, level: number, lang: Lang): { sections: Section[]; next: number } | null {
+  const first = nodes[i];
+  if (first?.type !== 'paragraph') return null;
+  const o = matchOrdinal(first.text);
+  if (!o || o.value !== 1) return null;
+  // One paragraph holding 一是……二是…… is an inline list, not the start of a run.
+  if (o.family === '是' && /[；;。]\s*二是/.test(first.text)) return null;
+  const sections = [ordinalSection(first, o, level, 1, lang)];
+  let expect = 2;
+  let j = i + 1;
+  let closed = false;
+  for (; j < nodes.length; j++) {
+    const n = nodes[j]!;
+    if (n.type === 'section') break;
+    const m = matchOrdinal(n.text);
+    if (m && m.family === o.family && !closed && (m.value === expect || m.value === Infinity || (m.value === -1 && o.family === 'en'))) {
+      sections.push(ordinalSection(n, m, level, expect, lang));
+      expect++;
+      if (m.value === Infinity) closed = true;
+      continue;
+    }
+    if (SUMMARY.test(n.text) || (closed && sections.length > 1)) break;
+    sections[sections.length - 1]!.children.push(n);
+  }
+  if (sections.length < 2) return null;
+  // Paragraphs that trailed the last point but were not taken stay where they were.
+  return { sections, next: j };
+}
+
+interface Announcement {
+  /** The sentence's words before the colon. */
+  pre: string;
+  items: Array<{ head: string; summary: string }>;
+}
+
+/** `……，那就是：站位高远，……；高端引领，……；……。` → the heads and their phrases. */
+export function findAnnouncement(text: string): Announcement | null {
+  for (const s of sentences(text)) {
+    const m = /^(.*?)[：:](.+)$/.exec(s);
+    if (!m || displayWidth(m[1]!) < 4) continue;
+    const parts = splitOutsideQuotes(stripEnd(m[2]!), /[；;]/).map((x) => x.trim()).filter(Boolean);
+    if (parts.length < 2) continue;
+    const items = parts.map((part) => {
+      const hm = /^([^，,。；;：:“”]{2,12})[，,]\s*(.+)$/.exec(part);
+      if (hm) return { head: hm[1]!, summary: hm[2]! };
+      return displayWidth(part) <= 12 ? { head: part, summary: '' } : null;
+    });
+    if (items.every((x) => x !== null)) return { pre: m[1]!, items: items as Announcement['items'] };
+  }
+  return null;
+}
+
+const FILLER = /^(那就是|就是|即|如下|主要是|主要有|分别是|具体是|具体来说|概括起来|归纳起来|总结起来|我觉得|我认为|我看|我想|应该说|可以说)$/;
+const COUNT_WORDS = '两三四五六七八九十';
+
+/** `有这样几个突出的特点` with 4 items → `四个突出的特点`. */
+function listHeading(pre: string, n: number): { heading: string; context?: string } {
+  const cs = clauses(pre).filter((c) => !FILLER.test(c));
+  let last = cs.pop() ?? pre;
+  const count = n >= 2 && n <= 10 ? COUNT_WORDS[n - 2]! : String(n);
+  last = last
+    .replace(/^(?:我们)?(?:有|具有|呈现出|表现为|体现在|主要有)(?:这样|以下|如下)?/, '')
+    .replace(/^(?:这样|以下|如下)/, '')
+    .replace(/(?:这样|以下)?几(个|点|条|项|方面)/, `${count}$1`);
+  const context = cs.pop();
+  return { heading: last || pre, context: context && displayWidth(context) <= 24 ? context : undefined };
+}
+
+function announced(nodes: Node[], i: number, level: number, lang: Lang): { section: Section; next: number } | null {
+  const p = nodes[i];
+  if (p?.type !== 'paragraph') return null;
+  const ann = findAnnouncement(p.text);
+  if (!ann) return null;
+  // The items must be taken up by the paragraphs that follow, in order, starting
+  // with the next one.
+  const itemSections: Section[] = [];
+  let k = 0;
+  let j = i + 1;
+  for (; j < nodes.length && k < ann.items.length; j++) {
+    const n = nodes[j]!;
+    if (n.type === 'section') break;
+    const at = ann.items.findIndex((it, idx) => idx >= k && n.text.startsWith(it.head));
+    if (at >= 0) {
+      const it = ann.items[at]!;
+      const { heading } = headingOf(n.text, lang);
+      itemSections.push({
+        type: 'section',
+        kind: 'item',
+        level: level + 1,
+        number: '',
+        ordinal: at + 1,
+        heading: displayWidth(heading) <= 24 ? heading : it.head,
+        inline: true,
+        lead: n,
+        summary: it.summary,
+        children: [],
+        source: { ...n.source },
+      });
+      k = at + 1;
+    } else if (itemSections.length) {
+      // Between two items: part of the earlier one. After the last: the list is over.
+      const nextTaken = nodes.slice(j + 1).some((m) => m.type === 'paragraph' && ann.items.slice(k).some((it) => m.text.startsWith(it.head)));
+      if (!nextTaken) break;
+      itemSections[itemSections.length - 1]!.children.push(n as ParagraphNode);
+    } else break;
+  }
+  if (itemSections.length < 2) return null;
+  const { heading, context } = listHeading(ann.pre, ann.items.length);
+  return {
+    section: {
+      type: 'section',
+      kind: 'announced',
+      level,
+      number: '',
+      ordinal: 1,
+      heading,
+      inline: true,
+      lead: p,
+      context,
+      list: ann.items,
+      children: itemSections,
+      source: { ...p.source },
+    },
+    next: j,
+  };
+}
+
+/** Find ordinal runs and announced lists in a node list, and inside every section. */
+export function findStructure(nodes: Node[], lang: Lang, containerLevel: number): Node[] {
+  const out: Node[] = [];
+  let i = 0;
+  while (i < nodes.length) {
+    const n = nodes[i]!;
+    if (n.type === 'section') {
+      n.children = findStructure(n.children, lang, n.level);
+      out.push(n);
+      i++;
+      continue;
+    }
+    const ann = announced(nodes, i, containerLevel + 1, lang);
+    if (ann) {
+      out.push(ann.section);
+      i = ann.next;
+      continue;
+    }
+    const run = ordinalRun(nodes, i, containerLevel + 1, lang);
+    if (run) {
+      for (const s of run.sections) s.children = findStructure(s.children, lang, s.level);
+      out.push(...run.sections);
+      i = run.next;
+      continue;
+    }
+    out.push(n);
+    i++;
+  }
+  return out;
+}
