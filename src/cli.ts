@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
+import type { Aspect } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
 import { parseSpeech } from './parse/speech.js';
@@ -11,13 +12,17 @@ import { findBrowser, launchBrowser } from './print/browser.js';
 import { buildManuscript } from './pipeline.js';
 import { explainOutline } from './explain.js';
 
-const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--no-notes] [--explain]
+const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
+                        [--steps] [--no-notes] [--explain]
 
 Builds each manuscript (.txt/.md; UTF-8 or GBK) into DIR/<name>/: index.html,
 slides.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
-  --out DIR     output folder (default: dist)
-  --no-notes    leave the speaker notes out of index.html (a copy to share)
-  --explain     print the outline found in each manuscript, with line numbers, and stop`;
+  --out DIR       output folder (default: dist)
+  --theme NAME    official (default), modern or dark
+  --aspect RATIO  16:9 (default) or 4:3
+  --steps         bullets appear one at a time when presenting (the PDF shows them all)
+  --no-notes      leave the speaker notes out of index.html (a copy to share)
+  --explain       print the outline found in each manuscript, with line numbers, and stop`;
 
 function log(msg: string): void {
   process.stderr.write(msg + '\n');
@@ -32,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: 'string' },
         'no-notes': { type: 'boolean', default: false },
+        theme: { type: 'string', default: 'official' },
+        aspect: { type: 'string', default: '16:9' },
+        steps: { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
         'find-browser': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -61,14 +69,22 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const outDir = args.values.out ?? join(root, 'dist');
+  const aspect = args.values.aspect;
+  if (aspect !== '16:9' && aspect !== '4:3') {
+    throw new SpeechdeckError('usage', `unknown aspect "${aspect}".`, { hint: 'Use --aspect 16:9 or --aspect 4:3.' });
+  }
   const assets = loadAssets();
+  if (!(args.values.theme! in assets.themes)) {
+    throw new SpeechdeckError('usage', `unknown theme "${args.values.theme}".`, { hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
+  }
+  const render = { theme: args.values.theme!, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
   let browser: Browser | null = null;
   try {
     browser = await launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
     for (const ms of manuscripts) {
       const t = performance.now();
-      const r = await buildManuscript(ms, assets, browser, { render: { theme: 'official', notes: !args.values['no-notes'] } });
+      const r = await buildManuscript(ms, assets, browser, { render });
       const dir = join(outDir, ms.name);
       try {
         mkdirSync(dir, { recursive: true });

@@ -1,6 +1,6 @@
 // One manuscript through every stage: parse → plan → render → (measure → re-plan)* → print.
 import type { Browser } from 'puppeteer';
-import type { Assets, Deck, FitReport, Manuscript, RenderOptions, Speech } from './types.js';
+import type { Assets, Deck, FitReport, GroupFit, Manuscript, RenderOptions, Speech } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
 import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
@@ -31,8 +31,9 @@ const MAX_ROUNDS = 6;
 export async function buildManuscript(ms: Manuscript, assets: Assets, browser: Browser, opts: BuildOptions): Promise<BuildResult> {
   const speech = parseSpeech(ms);
   const tighten: Record<string, number> = {};
+  const fitByGroup: Record<string, GroupFit> = {};
   for (let round = 1; ; round++) {
-    const deck = planDeck(speech, { ...DEFAULT_PLAN, tighten });
+    const deck = planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
     const lost = notesMismatch(speech, deck);
     // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.
     if (lost) throw new Error(`${ms.path}: speaker notes do not hold the whole manuscript (${lost})`);
@@ -43,11 +44,33 @@ export async function buildManuscript(ms: Manuscript, assets: Assets, browser: B
       const over = Object.entries(fit.overflow);
       if (over.length === 0) {
         const pdf = await setPdfMetadata(await printPdf(page), deck);
-        return { speech, deck, html, pdf, fit, rounds: round, tightened: Object.keys(tighten).length, blocked };
+        return { speech, deck, html, pdf, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
       }
       let progress = false;
       for (const [id, fitted] of over) {
         const slide = deck.slides.find((s) => s.id === id)!;
+        const measured = fit.slides[id];
+        if (measured && measured.items.length > 0) {
+          // Pack this group by measured height from now on; each round that still
+          // overflows lowers the budget by what overflowed, so the loop ends.
+          const group = deck.slides.filter((s) => s.group === slide.group);
+          const prev = fitByGroup[slide.group];
+          const heights: Record<string, number> = { ...prev?.heights };
+          let budget = measured.avail;
+          for (const s of group) {
+            const m = fit.slides[s.id];
+            if (!m) continue;
+            s.items.forEach((text, i) => (heights[text] = m.items[i] ?? heights[text] ?? 0));
+            budget = Math.min(budget, m.avail);
+          }
+          const used = measured.items.reduce((a, b) => a + b, 0) + measured.callout;
+          if (prev) budget = Math.min(budget, prev.budget - Math.max(1, used - measured.avail));
+          if (slide.items.length > 1 || (prev && prev.budget !== budget)) {
+            fitByGroup[slide.group] = { budget, heights, callout: Math.max(measured.callout, prev?.callout ?? 0) };
+            progress = slide.items.length > 1 || progress;
+          }
+          continue;
+        }
         const now = tighten[slide.group] ?? DEFAULT_PLAN.maxItems;
         const next = Math.max(1, Math.min(now - 1, fitted || 1));
         if (slide.items.length > 1 && next < now) {

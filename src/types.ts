@@ -175,11 +175,18 @@ export interface PlanOptions {
   maxItemChars: number;
   /** Per planning group: the most items a slide of that group may take (from the fit loop). */
   tighten?: Record<string, number>;
+  /** Per planning group: measured heights, so the planner packs items by height (from the fit loop). */
+  fit?: Record<string, GroupFit>;
 }
 
+export type Aspect = '16:9' | '4:3';
+
 export interface RenderOptions {
-  theme: 'official';
+  theme: string;
+  aspect: Aspect;
   notes: boolean;
+  /** Bullets appear one at a time as the speaker reaches them (reveal fragments). */
+  steps: boolean;
 }
 
 /** Fonts and scripts the renderer inlines; loaded by the input stage. */
@@ -189,7 +196,10 @@ export interface Assets {
   deckJs: string;
   /** CSP hashes of inline scripts the deck writes at run time (reveal's speaker view). */
   runtimeScriptHashes: string[];
-  themeCss: string;
+  /** Layout CSS shared by every theme. */
+  baseCss: string;
+  /** Theme CSS by theme name (templates/theme-NAME.css). */
+  themes: Record<string, string>;
   template: string;
   /** One HTML template per layout, by layout name. */
   layouts: Record<string, string>;
@@ -214,9 +224,30 @@ export interface FontFace {
   unicodeRange: string;
 }
 
+/** What the browser measured for one planning group, in CSS px. */
+export interface GroupFit {
+  /** Height available to the items on the group's slides (the smallest seen). */
+  budget: number;
+  /** Height each item takes (its box and the gap after it), by item text. */
+  heights: Record<string, number>;
+  /** Height the callout takes, if the group has one. */
+  callout: number;
+}
+
+/** What the browser measured for one slide. */
+export interface SlideFit {
+  /** Height of the slide's fit area. */
+  avail: number;
+  /** Height each item takes, in order. */
+  items: number[];
+  callout: number;
+}
+
 export interface FitReport {
   /** Slide ids whose content overflows, with how many of their items fitted. */
   overflow: Record<string, number>;
+  /** Per slide id: the measured heights. */
+  slides: Record<string, SlideFit>;
   /** Smallest computed font size (px) of any visible text, and where. */
   minFontPx: number;
   minFontWhere: string;

@@ -7,7 +7,7 @@ import { loadAssets } from '../src/input/files.js';
 import { renderTemplate } from '../src/render/template.js';
 import { manuscript, SEED } from './helpers.js';
 
-const build = async (text: string, notes = true) => (await renderDeck(planDeck(parseSpeech(manuscript(text))), loadAssets(), { theme: 'official', notes })).html;
+const build = async (text: string, notes = true) => (await renderDeck(planDeck(parseSpeech(manuscript(text))), loadAssets(), { theme: 'official', aspect: '16:9', notes, steps: false })).html;
 
 test('manuscript text is escaped: <script> shows as text', async () => {
   const html = await build('关于<script>alert(1)</script>的讲话\n2020年1月1日\n\n一、要防止<img src=x onerror=alert(2)>注入。内容<b>加粗</b>。\n谢谢大家！\n');

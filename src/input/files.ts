@@ -94,7 +94,12 @@ export function loadAssets(): Assets {
     revealCss: read(revealCssPath),
     deckJs: read(deckJsPath),
     runtimeScriptHashes: (JSON.parse(read(join(root, '.cache', 'deck-hashes.json'))) as { speakerView: string[] }).speakerView,
-    themeCss: read(join(root, 'templates', 'theme-official.css')),
+    baseCss: read(join(root, 'templates', 'base.css')),
+    themes: Object.fromEntries(
+      readdirSync(join(root, 'templates'))
+        .filter((f) => /^theme-[\w-]+\.css$/.test(f))
+        .map((f) => [f.slice('theme-'.length, -'.css'.length), read(join(root, 'templates', f))]),
+    ),
     template: read(join(root, 'templates', 'deck.html')),
     layouts: Object.fromEntries(
       readdirSync(join(root, 'templates', 'layouts'))
@@ -103,6 +108,7 @@ export function loadAssets(): Assets {
     ),
     fonts: [
       ...loadFontSlices('@fontsource/noto-sans-sc', 'Noto Sans SC', 400),
+      ...loadFontSlices('@fontsource/noto-sans-sc', 'Noto Sans SC', 700),
       ...loadFontSlices('@fontsource/noto-serif-sc', 'Noto Serif SC', 700),
     ],
   };

@@ -76,14 +76,7 @@ class Planner {
   private points(base: Base, paras: Paragraph[], items: Item[], group: string, leadNotes: Paragraph[] = []): void {
     const limit = this.limitFor(group);
     const callout = paras.map((p) => findSaying(p.text)).find(Boolean) ?? undefined;
-    // As few slides as the limit allows, filled evenly (5 items at 4 a slide: 3 + 2, not 4 + 1).
-    const chunks: Item[][] = [];
-    const n = Math.max(1, Math.ceil(items.length / limit));
-    for (let k = 0, at = 0; k < n; k++) {
-      const size = Math.floor(items.length / n) + (k < items.length % n ? 1 : 0);
-      chunks.push(items.slice(at, at + size));
-      at += size;
-    }
+    const chunks = this.chunk(items, group, limit, !!callout);
     const noteChunk: number[] = [];
     let cur = 0;
     paras.forEach((_, pi) => {
@@ -125,6 +118,37 @@ class Planner {
       section: base.section,
       group: `quote-${p.source.startLine}`,
     });
+  }
+
+  /**
+   * Cut items into slides. Without measurements: as few slides as the count limit
+   * allows, filled evenly (5 items at 4 a slide: 3 + 2, not 4 + 1). With the
+   * heights the browser measured for this group: as few slides as fit the height
+   * budget, then evened out when the even split fits too.
+   */
+  private chunk(items: Item[], group: string, limit: number, hasCallout: boolean): Item[][] {
+    const even = (n: number): Item[][] => {
+      const out: Item[][] = [];
+      for (let k = 0, at = 0; k < n; k++) {
+        const size = Math.floor(items.length / n) + (k < items.length % n ? 1 : 0);
+        out.push(items.slice(at, at + size));
+        at += size;
+      }
+      return out;
+    };
+    const fit = this.opts.fit?.[group];
+    if (!fit || !items.length) return even(Math.max(1, Math.ceil(items.length / limit)));
+    const budget = fit.budget - (hasCallout ? fit.callout : 0);
+    const h = (it: Item) => fit.heights[it.text] ?? budget / limit;
+    const fits = (c: Item[]) => c.length <= limit && c.reduce((t, it) => t + h(it), 0) <= budget + 0.5;
+    const greedy: Item[][] = [[]];
+    for (const it of items) {
+      const cur = greedy[greedy.length - 1]!;
+      if (cur.length && !fits([...cur, it])) greedy.push([it]);
+      else cur.push(it);
+    }
+    const balanced = even(greedy.length);
+    return balanced.every(fits) ? balanced : greedy;
   }
 
   /** Bullets for paragraphs; `skipFirstOf` is a lead paragraph whose first sentence is the heading. */

@@ -45,6 +45,7 @@ export async function openPrintView(browser: Browser, html: string, file: string
 export async function measureFit(page: Page): Promise<FitReport> {
   return page.evaluate(() => {
     const overflow: Record<string, number> = {};
+    const slides: Record<string, { avail: number; items: number[]; callout: number }> = {};
     let minFontPx = Infinity;
     let minFontWhere = '';
     const sections = Array.from(document.querySelectorAll<HTMLElement>('.slides section[data-id]'));
@@ -68,6 +69,19 @@ export async function measureFit(page: Page): Promise<FitReport> {
         }
       }
       let fitted = -1;
+      const fitEl = frame.querySelector<HTMLElement>('.fit');
+      if (fitEl) {
+        const outer = (el: HTMLElement) => {
+          const cs = getComputedStyle(el);
+          return el.getBoundingClientRect().height + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom);
+        };
+        const callout = fitEl.querySelector<HTMLElement>('.callout');
+        slides[id] = {
+          avail: fitEl.clientHeight,
+          items: Array.from(fitEl.querySelectorAll<HTMLElement>('li')).map(outer),
+          callout: callout ? outer(callout) : 0,
+        };
+      }
       for (const fit of Array.from(frame.querySelectorAll<HTMLElement>('.fit'))) {
         if (fit.scrollHeight > fit.clientHeight + 1 || fit.scrollWidth > fit.clientWidth + 1) bad = true;
         const box = fit.getBoundingClientRect();
@@ -76,7 +90,7 @@ export async function measureFit(page: Page): Promise<FitReport> {
       }
       if (bad) overflow[id] = Math.max(0, fitted);
     }
-    return { overflow, minFontPx: Number.isFinite(minFontPx) ? minFontPx : 0, minFontWhere };
+    return { overflow, slides, minFontPx: Number.isFinite(minFontPx) ? minFontPx : 0, minFontWhere };
   });
 }
 

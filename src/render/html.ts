@@ -1,12 +1,16 @@
 // Render stage: slide model → one self-contained HTML file. Pure over its inputs
 // (the deck, the loaded assets); font subsetting is async but touches no files.
 import { createHash } from 'node:crypto';
-import type { Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
+import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
+import { SpeechdeckError } from '../errors.js';
 import { escapeHtml, renderTemplate } from './template.js';
 import { fontFaceCss, subsetFonts } from './fonts.js';
 import { displayWidth } from '../parse/text.js';
 
-export const SLIDE = { width: 1280, height: 720 };
+/** Slide size in CSS px: 1280×720 (16:9) or 960×720 (4:3). */
+export function slideSize(aspect: Aspect): { width: number; height: number } {
+  return aspect === '4:3' ? { width: 960, height: 720 } : { width: 1280, height: 720 };
+}
 
 /** Seconds to speak a slide's notes: ~220 Chinese characters or ~130 English words a minute. */
 export function speakingSeconds(notes: string[], lang: 'zh' | 'en'): number {
@@ -44,7 +48,9 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
 const CONTENT = new Set<Layout>(['agenda', 'overview', 'points', 'statement', 'quote', 'figure']);
 
 function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, string>, opts: RenderOptions): string {
-  const inner = renderTemplate(layouts[s.layout] ?? '', LAYOUTS[s.layout](s, deck));
+  let inner = renderTemplate(layouts[s.layout] ?? '', LAYOUTS[s.layout](s, deck));
+  // --steps: each bullet is a reveal fragment (the PDF shows them all).
+  if (opts.steps) inner = inner.replace(/<li>/g, '<li class="fragment">');
   const content = CONTENT.has(s.layout);
   const foot = content
     ? `<footer class="foot"><span class="foot-text">${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
@@ -100,15 +106,23 @@ export interface RenderResult {
 }
 
 export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions): Promise<RenderResult> {
+  const themeCss = assets.themes[opts.theme];
+  if (themeCss === undefined) {
+    throw new SpeechdeckError('usage', `unknown theme "${opts.theme}".`, { hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
+  }
+  const size = slideSize(opts.aspect);
   const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts)).join('\n');
   const { serif, sans } = charsByFace(deck);
+  // Bold text (titles, badges, heads, callouts) is drawn in the theme's title face;
+  // it must exist in weight 700, or Chromium fakes bold and prints it as Type 3.
+  const titleFamily = /--title-font:\s*'([^']+)'/.exec(themeCss)?.[1] ?? 'Noto Serif SC';
   const faces = await subsetFonts(assets.fonts, [
-    { family: 'Noto Serif SC', weight: 700, chars: serif },
+    { family: titleFamily, weight: 700, chars: serif },
     { family: 'Noto Sans SC', weight: 400, chars: sans },
   ]);
   const config = {
-    width: SLIDE.width,
-    height: SLIDE.height,
+    width: size.width,
+    height: size.height,
     margin: 0,
     center: false,
     hash: true,
@@ -140,10 +154,11 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
     title: deck.meta.title,
     author: deck.meta.speaker?.name ?? '',
     theme: opts.theme,
-    aspect: '16x9',
+    aspect: opts.aspect === '4:3' ? '4x3' : '16x9',
     fontCss: fontFaceCss(faces),
     revealCss: assets.revealCss,
-    themeCss: assets.themeCss,
+    baseCss: assets.baseCss,
+    themeCss,
     slides,
     config: JSON.stringify(config).replace(/</g, '\\u003c'),
     deckJs,
