@@ -7,7 +7,7 @@ import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
 import { renderDeck } from './render/html.js';
 import { measureFit, openPrintView, printPdf } from './print/page.js';
-import { setPdfMetadata } from './print/pdfmeta.js';
+import { deckBookmarks, finishPdf } from './print/pdfmeta.js';
 
 export interface BuildOptions {
   render: RenderOptions;
@@ -43,7 +43,7 @@ export async function buildManuscript(ms: Manuscript, assets: Assets, browser: B
       const fit = await measureFit(page);
       const over = Object.entries(fit.overflow);
       if (over.length === 0) {
-        const pdf = await setPdfMetadata(await printPdf(page), deck);
+        const pdf = await finishPdf(await printPdf(page), deck, { bookmarks: deckBookmarks(deck) });
         return { speech, deck, html, pdf, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
       }
       let progress = false;

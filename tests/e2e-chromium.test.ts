@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED } from './helpers.js';
+import { readOutline } from './pdf-outline.js';
 
 const CLI = join(ROOT, '.cache', 'cli.mjs');
 const out = mkdtempSync(join(tmpdir(), 'speechdeck-e2e-'));
@@ -45,6 +46,18 @@ test('chromium: one 16:9 PDF page per slide, title in the text, metadata', () =>
   const text = poppler('pdftotext', '-layout', join(seedDir(), 'slides.pdf'), '-');
   assert.ok(text.includes('在省直机关工会工作会议上的讲话'));
   assert.ok(text.includes('要紧密结合省直机关的特点谋篇布局'));
+});
+
+test('chromium: slides.pdf has bookmarks, one per section with its slides under it', async () => {
+  const outline = await readOutline(readFileSync(join(seedDir(), 'slides.pdf')));
+  const deck = JSON.parse(readFileSync(join(seedDir(), 'deck.json'), 'utf8'));
+  assert.equal(outline[0]!.title, '在省直机关工会工作会议上的讲话');
+  const sections = outline.filter((o) => o.children.length);
+  assert.deepEqual(sections.map((o) => o.title.split(' ')[0]), ['一', '二', '三', '四']);
+  assert.match(sections[0]!.title, /^一 要紧密结合省直机关的特点谋篇布局$/);
+  // Every slide is reachable from exactly one bookmark, pointing at its own page.
+  const leaves = outline.flatMap((o) => (o.children.length ? o.children : [o]));
+  assert.deepEqual(leaves.map((o) => o.page), deck.slides.map((_: unknown, i: number) => i));
 });
 
 test('chromium: fonts are embedded CID TrueType subsets, no Type 3', () => {
