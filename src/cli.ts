@@ -13,14 +13,16 @@ import { buildManuscript } from './pipeline.js';
 import { explainOutline } from './explain.js';
 
 const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
-                        [--steps] [--no-notes] [--explain]
+                        [--handout 2|3|6] [--steps] [--no-notes] [--explain]
 
 Builds each manuscript (.txt/.md; UTF-8 or GBK) into DIR/<name>/: index.html,
-slides.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
+slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
   --out DIR       output folder (default: dist)
   --theme NAME    official (default), modern or dark
   --aspect RATIO  16:9 (default) or 4:3
   --steps         bullets appear one at a time when presenting (the PDF shows them all)
+  --handout N     handout.pdf with 2 slides a page and the speech text (default), or 3 / 6
+                  slides a page with lines to write on
   --no-notes      leave the speaker notes out of index.html (a copy to share)
   --explain       print the outline found in each manuscript, with line numbers, and stop`;
 
@@ -40,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
         theme: { type: 'string', default: 'official' },
         aspect: { type: 'string', default: '16:9' },
         steps: { type: 'boolean', default: false },
+        handout: { type: 'string', default: '2' },
         explain: { type: 'boolean', default: false },
         'find-browser': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -77,6 +80,10 @@ async function main(argv: string[]): Promise<number> {
   if (!(args.values.theme! in assets.themes)) {
     throw new SpeechdeckError('usage', `unknown theme "${args.values.theme}".`, { hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
   }
+  const handout = Number(args.values.handout);
+  if (handout !== 2 && handout !== 3 && handout !== 6) {
+    throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
+  }
   const render = { theme: args.values.theme!, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
   let browser: Browser | null = null;
@@ -84,12 +91,13 @@ async function main(argv: string[]): Promise<number> {
     browser = await launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
     for (const ms of manuscripts) {
       const t = performance.now();
-      const r = await buildManuscript(ms, assets, browser, { render });
+      const r = await buildManuscript(ms, assets, browser, { render, handout });
       const dir = join(outDir, ms.name);
       try {
         mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, 'index.html'), r.html);
         writeFileSync(join(dir, 'slides.pdf'), r.pdf);
+        writeFileSync(join(dir, 'handout.pdf'), r.handout);
         writeFileSync(join(dir, 'deck.json'), JSON.stringify(r.deck, null, 2) + '\n');
       } catch (err) {
         throw new SpeechdeckError('output', `cannot write the outputs (${(err as NodeJS.ErrnoException).code}).`, { file: dir, hint: 'Check that the folder is writable, or pass --out DIR.' });
@@ -97,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
       const kb = (n: number) => `${Math.round(n / 1024)} KB`;
       log(
         `built ${ms.path} → ${dir}/  ${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}, ` +
-          `slides.pdf ${kb(r.pdf.length)}, fit in ${r.rounds} round${r.rounds > 1 ? 's' : ''}` +
+          `slides.pdf ${kb(r.pdf.length)}, handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}, fit in ${r.rounds} round${r.rounds > 1 ? 's' : ''}` +
           `${r.tightened ? ` (${r.tightened} group${r.tightened > 1 ? 's' : ''} split)` : ''}, min text ${r.fit.minFontPx}px, ` +
           `${((performance.now() - t) / 1000).toFixed(1)} s`,
       );

@@ -8,9 +8,13 @@ import { notesMismatch } from './plan/coverage.js';
 import { renderDeck } from './render/html.js';
 import { measureFit, openPrintView, printPdf } from './print/page.js';
 import { deckBookmarks, finishPdf } from './print/pdfmeta.js';
+import { renderHandout, type HandoutLayout } from './render/handout.js';
+import { printHandout } from './print/handout.js';
 
 export interface BuildOptions {
   render: RenderOptions;
+  /** Handout layout: 2 slides a page with the speech text, or 3 / 6 with lines to write on. */
+  handout: HandoutLayout;
 }
 
 export interface BuildResult {
@@ -18,6 +22,8 @@ export interface BuildResult {
   deck: Deck;
   html: string;
   pdf: Uint8Array;
+  handout: Uint8Array;
+  handoutPages: number;
   fit: FitReport;
   /** How many plan → measure rounds it took to fit. */
   rounds: number;
@@ -44,7 +50,10 @@ export async function buildManuscript(ms: Manuscript, assets: Assets, browser: B
       const over = Object.entries(fit.overflow);
       if (over.length === 0) {
         const pdf = await finishPdf(await printPdf(page), deck, { bookmarks: deckBookmarks(deck) });
-        return { speech, deck, html, pdf, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+        const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout });
+        const h = await printHandout(browser, handoutHtml, opts.handout, ms.path);
+        const handout = await finishPdf(h.pdf, deck, { bookmarks: [] });
+        return { speech, deck, html, pdf, handout, handoutPages: h.pages, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
       }
       let progress = false;
       for (const [id, fitted] of over) {

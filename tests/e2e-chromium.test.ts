@@ -136,3 +136,20 @@ test('chromium: an unknown theme is a usage error naming the themes', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /unknown theme "neon"\. Choose one of: dark, modern, official\./);
 });
+
+test('chromium: handout.pdf is A4 with the speech text, a header and 第 X 页 共 Y 页', () => {
+  const pdf = join(seedDir(), 'handout.pdf');
+  const info = poppler('pdfinfo', pdf);
+  assert.match(info, /Page size:\s+594\.96 x 841\.92 pts \(A4\)/);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  const deck = JSON.parse(readFileSync(join(seedDir(), 'deck.json'), 'utf8'));
+  assert.ok(pages >= Math.ceil(deck.slides.length / 2), `${pages} pages for ${deck.slides.length} slides`);
+  const text = poppler('pdftotext', pdf, '-');
+  assert.ok(text.includes(`第 1 页 共 ${pages} 页`) && text.includes(`第 ${pages} 页 共 ${pages} 页`));
+  assert.ok(text.includes('省直机关工会工作会议') && text.includes('2016年3月18日'));
+  // The speech text is there (line breaks aside): a sentence from the middle and the last one.
+  const flat = text.replace(/\s+/g, '');
+  assert.ok(flat.includes('只有众人划桨，同舟共济，才能风正一帆悬，达到希望的彼岸。'));
+  assert.ok(flat.includes('最后，祝大家工作顺利。'));
+  for (const line of poppler('pdffonts', pdf).split('\n').slice(2).filter(Boolean)) assert.match(line, /Noto(Sans|Serif)SC\S*\s+CID TrueType/, line);
+});

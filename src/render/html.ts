@@ -23,7 +23,7 @@ export function speakingSeconds(notes: string[], lang: 'zh' | 'en'): number {
   return Math.round((words / 130) * 60);
 }
 
-function footerText(deck: Deck): string {
+export function footerText(deck: Deck): string {
   const m = deck.meta;
   return [m.title, m.dateText].filter(Boolean).join(' · ');
 }
@@ -105,21 +105,43 @@ export interface RenderResult {
   fontBytes: number;
 }
 
-export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions): Promise<RenderResult> {
-  const themeCss = assets.themes[opts.theme];
-  if (themeCss === undefined) {
-    throw new SpeechdeckError('usage', `unknown theme "${opts.theme}".`, { hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
+/** The theme's CSS, or a usage error naming the themes there are. */
+export function themeCss(assets: Assets, theme: string): string {
+  const css = assets.themes[theme];
+  if (css === undefined) {
+    throw new SpeechdeckError('usage', `unknown theme "${theme}".`, { hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
   }
-  const size = slideSize(opts.aspect);
-  const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts)).join('\n');
+  return css;
+}
+
+/**
+ * @font-face rules for a deck in a theme, subset to the characters it shows (plus
+ * `extraSans`, e.g. a handout's notes). Bold text (titles, badges, heads,
+ * callouts) is drawn in the theme's title face, which must exist in weight 700,
+ * or Chromium fakes bold and prints it as Type 3.
+ */
+export async function deckFontCss(deck: Deck, assets: Assets, theme: string, extraSans = ''): Promise<{ css: string; bytes: number }> {
   const { serif, sans } = charsByFace(deck);
-  // Bold text (titles, badges, heads, callouts) is drawn in the theme's title face;
-  // it must exist in weight 700, or Chromium fakes bold and prints it as Type 3.
-  const titleFamily = /--title-font:\s*'([^']+)'/.exec(themeCss)?.[1] ?? 'Noto Serif SC';
+  for (const ch of extraSans) sans.add(ch);
+  const titleFamily = /--title-font:\s*'([^']+)'/.exec(themeCss(assets, theme))?.[1] ?? 'Noto Serif SC';
   const faces = await subsetFonts(assets.fonts, [
     { family: titleFamily, weight: 700, chars: serif },
     { family: 'Noto Sans SC', weight: 400, chars: sans },
   ]);
+  return { css: fontFaceCss(faces), bytes: faces.reduce((n, f) => n + f.woff2.length, 0) };
+}
+
+/** The slides' markup alone (no notes, no steps): for handouts and previews. */
+export function slidesMarkup(deck: Deck, assets: Assets, aspect: Aspect): string[] {
+  const opts: RenderOptions = { theme: 'official', aspect, notes: false, steps: false };
+  return deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts));
+}
+
+export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions): Promise<RenderResult> {
+  const theme = themeCss(assets, opts.theme);
+  const size = slideSize(opts.aspect);
+  const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts)).join('\n');
+  const fonts = await deckFontCss(deck, assets, opts.theme);
   const config = {
     width: size.width,
     height: size.height,
@@ -155,15 +177,15 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
     author: deck.meta.speaker?.name ?? '',
     theme: opts.theme,
     aspect: opts.aspect === '4:3' ? '4x3' : '16x9',
-    fontCss: fontFaceCss(faces),
+    fontCss: fonts.css,
     revealCss: assets.revealCss,
     baseCss: assets.baseCss,
-    themeCss,
+    themeCss: theme,
     slides,
     config: JSON.stringify(config).replace(/</g, '\\u003c'),
     deckJs,
   });
-  return { html, fontBytes: faces.reduce((n, f) => n + f.woff2.length, 0) };
+  return { html, fontBytes: fonts.bytes };
 }
 
 /** Rough width check used by tests: the widest visible string, in em. */
