@@ -144,7 +144,7 @@ test('chromium: handout.pdf is A4 with the speech text, a header and 第 X 页 �
   const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
   const deck = JSON.parse(readFileSync(join(seedDir(), 'deck.json'), 'utf8'));
   assert.ok(pages >= Math.ceil(deck.slides.length / 2), `${pages} pages for ${deck.slides.length} slides`);
-  const text = poppler('pdftotext', pdf, '-');
+  const text = poppler('pdftotext', '-raw', pdf, '-');
   assert.ok(text.includes(`第 1 页 共 ${pages} 页`) && text.includes(`第 ${pages} 页 共 ${pages} 页`));
   assert.ok(text.includes('省直机关工会工作会议') && text.includes('2016年3月18日'));
   // The speech text is there (line breaks aside): a sentence from the middle and the last one.
