@@ -4,7 +4,14 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import type { Aspect } from './types.js';
+import type { Aspect, Manuscript } from './types.js';
+import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
+import type { HandoutLayout } from './render/handout.js';
+import type { BuildResult } from './pipeline.js';
+
+const { SingleBar, Presets } = cliProgress;
+type SingleBar = InstanceType<typeof cliProgress.SingleBar>;
 import { SpeechdeckError } from './errors.js';
 import { listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
 import { parseSpeech } from './parse/speech.js';
@@ -66,7 +73,19 @@ async function main(argv: string[]): Promise<number> {
   if (!files.length) {
     throw new SpeechdeckError('usage', 'no manuscripts to build.', { hint: 'Put .txt files in slides/ or name them: npm run build -- FILE.txt' });
   }
-  const manuscripts = files.map(readManuscript);
+  const manuscripts: Manuscript[] = [];
+  const unreadable: SpeechdeckError[] = [];
+  for (const f of files) {
+    try {
+      manuscripts.push(readManuscript(f));
+    } catch (err) {
+      if (!(err instanceof SpeechdeckError) || files.length === 1) throw err;
+      // In a batch, a file that cannot be read is reported and the rest go on.
+      unreadable.push(err);
+      log(err.format());
+    }
+  }
+  if (!manuscripts.length) throw unreadable[0]!;
   if (args.values.explain) {
     for (const ms of manuscripts) process.stdout.write(explainOutline(parseSpeech(ms), ms) + '\n');
     return 0;
@@ -86,36 +105,127 @@ async function main(argv: string[]): Promise<number> {
   }
   const render = { theme: args.values.theme!, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
+  const opts = { render, handout: handout as HandoutLayout };
+  const concurrency = Math.max(1, Math.min(manuscripts.length, availableParallelism()));
+  const progress = new Progress(manuscripts.length, !!process.stderr.isTTY);
+  const failures: SpeechdeckError[] = [];
   let browser: Browser | null = null;
   try {
     browser = await launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
-    for (const ms of manuscripts) {
+    const b = browser;
+    // One browser for the whole run; up to one page per core at a time.
+    await pool(manuscripts, concurrency, async (ms) => {
       const t = performance.now();
-      const r = await buildManuscript(ms, assets, browser, { render, handout });
-      const dir = join(outDir, ms.name);
+      progress.start(ms.name);
       try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, 'index.html'), r.html);
-        writeFileSync(join(dir, 'slides.pdf'), r.pdf);
-        writeFileSync(join(dir, 'handout.pdf'), r.handout);
-        writeFileSync(join(dir, 'deck.json'), JSON.stringify(r.deck, null, 2) + '\n');
+        const r = await buildManuscript(ms, b, assets, opts, (stage) => progress.stage(ms.name, stage));
+        const dir = writeOutputs(outDir, ms.name, r);
+        progress.finish(ms.name, true, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        if (r.blocked.length) progress.log(`warning: ${ms.path}: the deck tried to load ${r.blocked.length} resource(s), e.g. ${r.blocked[0]}`);
       } catch (err) {
-        throw new SpeechdeckError('output', `cannot write the outputs (${(err as NodeJS.ErrnoException).code}).`, { file: dir, hint: 'Check that the folder is writable, or pass --out DIR.' });
+        if (!(err instanceof SpeechdeckError)) throw err;
+        failures.push(err);
+        progress.finish(ms.name, false, err.format());
       }
-      const kb = (n: number) => `${Math.round(n / 1024)} KB`;
-      log(
-        `built ${ms.path} → ${dir}/  ${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}, ` +
-          `slides.pdf ${kb(r.pdf.length)}, handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}, fit in ${r.rounds} round${r.rounds > 1 ? 's' : ''}` +
-          `${r.tightened ? ` (${r.tightened} group${r.tightened > 1 ? 's' : ''} split)` : ''}, min text ${r.fit.minFontPx}px, ` +
-          `${((performance.now() - t) / 1000).toFixed(1)} s`,
-      );
-      if (r.blocked.length) log(`warning: ${ms.path}: the deck tried to load ${r.blocked.length} resource(s), e.g. ${r.blocked[0]}`);
-    }
+    });
   } finally {
+    progress.stop();
     await browser?.close();
   }
-  log(`done: ${manuscripts.length} manuscript${manuscripts.length > 1 ? 's' : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return 0;
+  const secs = ((performance.now() - t0) / 1000).toFixed(1);
+  failures.unshift(...unreadable);
+  const built = files.length - failures.length;
+  if (files.length > 1 || failures.length === 0) {
+    log(`done: ${built} of ${files.length} manuscript${files.length > 1 ? 's' : ''} built in ${secs} s${failures.length ? `, ${failures.length} failed` : ''}`);
+  }
+  return failures.length ? failures[0]!.exitCode : 0;
+}
+
+const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+
+function describe(r: BuildResult): string {
+  return (
+    `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}, slides.pdf ${kb(r.pdf.length)}, ` +
+    `handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}, fit in ${r.rounds} round${r.rounds > 1 ? 's' : ''}` +
+    `${r.tightened ? ` (${r.tightened} group${r.tightened > 1 ? 's' : ''} split)` : ''}, min text ${r.fit.minFontPx}px`
+  );
+}
+
+function writeOutputs(outDir: string, name: string, r: BuildResult): string {
+  const dir = join(outDir, name);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), r.html);
+    writeFileSync(join(dir, 'slides.pdf'), r.pdf);
+    writeFileSync(join(dir, 'handout.pdf'), r.handout);
+    writeFileSync(join(dir, 'deck.json'), JSON.stringify(r.deck, null, 2) + '\n');
+  } catch (err) {
+    throw new SpeechdeckError('output', `cannot write the outputs (${(err as NodeJS.ErrnoException).code}).`, { file: dir, hint: 'Check that the folder is writable, or pass --out DIR.' });
+  }
+  return dir;
+}
+
+/** Run `work` over `items`, at most `n` at a time. */
+async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: n }, worker));
+}
+
+/**
+ * Progress on stderr. On a terminal: one bar (cli-progress) with how many files
+ * are in each state, and a line per finished file above it. Elsewhere (CI, logs):
+ * just the line per finished file.
+ */
+class Progress {
+  private readonly bar: SingleBar | null;
+  private readonly state = new Map<string, string>();
+  private done = 0;
+
+  constructor(private readonly total: number, tty: boolean) {
+    this.bar = tty && total > 1
+      ? new SingleBar({ format: 'speechdeck [{bar}] {value}/{total} | {states}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
+      : null;
+    this.bar?.start(total, 0, { states: '' });
+  }
+
+  private redraw(): void {
+    const counts = new Map<string, number>();
+    for (const s of this.state.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const states = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
+    this.bar?.update(this.done, { states: `${states}${states ? ', ' : ''}${this.total - this.done - this.state.size} queued` });
+  }
+
+  start(name: string): void {
+    this.state.set(name, 'parsing');
+    this.redraw();
+  }
+
+  stage(name: string, stage: string): void {
+    this.state.set(name, stage);
+    this.redraw();
+  }
+
+  finish(name: string, ok: boolean, line: string): void {
+    this.state.delete(name);
+    this.done++;
+    this.log(line);
+    this.redraw();
+    void ok;
+  }
+
+  log(line: string): void {
+    if (this.bar) {
+      // Clear the bar's line, write ours, let the next update redraw the bar.
+      process.stderr.write('\r\x1b[K' + line + '\n');
+    } else log(line);
+  }
+
+  stop(): void {
+    this.bar?.stop();
+  }
 }
 
 export async function run(argv: string[]): Promise<void> {

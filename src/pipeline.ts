@@ -34,7 +34,16 @@ export interface BuildResult {
 
 const MAX_ROUNDS = 6;
 
-export async function buildManuscript(ms: Manuscript, assets: Assets, browser: Browser, opts: BuildOptions): Promise<BuildResult> {
+export type Stage = 'parsing' | 'fitting' | 'printing';
+
+export async function buildManuscript(
+  ms: Manuscript,
+  browser: Browser,
+  assets: Assets,
+  opts: BuildOptions,
+  onStage: (stage: Stage) => void = () => {},
+): Promise<BuildResult> {
+  onStage('parsing');
   const speech = parseSpeech(ms);
   const tighten: Record<string, number> = {};
   const fitByGroup: Record<string, GroupFit> = {};
@@ -43,15 +52,21 @@ export async function buildManuscript(ms: Manuscript, assets: Assets, browser: B
     const lost = notesMismatch(speech, deck);
     // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.
     if (lost) throw new Error(`${ms.path}: speaker notes do not hold the whole manuscript (${lost})`);
-    const { html } = await renderDeck(deck, assets, opts.render);
-    const { page, blocked } = await openPrintView(browser, html, ms.path);
+    onStage('fitting');
+    // Measuring rounds use quick-to-make sfnt fonts; the saved file gets woff2.
+    const { html: measured } = await renderDeck(deck, assets, opts.render, 'sfnt');
+    const { page, blocked } = await openPrintView(browser, measured, ms.path);
     try {
       const fit = await measureFit(page);
       const over = Object.entries(fit.overflow);
       if (over.length === 0) {
-        const pdf = await finishPdf(await printPdf(page), deck, { bookmarks: deckBookmarks(deck) });
+        onStage('printing');
+        // Chromium prints while Node makes the woff2 fonts and the handout page.
+        const printing = printPdf(page);
+        const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
         const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout });
         const h = await printHandout(browser, handoutHtml, opts.handout, ms.path);
+        const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck) });
         const handout = await finishPdf(h.pdf, deck, { bookmarks: [] });
         return { speech, deck, html, pdf, handout, handoutPages: h.pages, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
       }

@@ -220,7 +220,8 @@ export interface FontSource {
 export interface FontFace {
   family: string;
   weight: number;
-  woff2: Uint8Array;
+  format: 'woff2' | 'sfnt';
+  data: Uint8Array;
   unicodeRange: string;
 }
 

@@ -84,7 +84,7 @@ export async function renderHandout(deck: Deck, assets: Assets, opts: HandoutOpt
     return `<div class="block" data-slide="${i + 1}">${thumb(markup[i]!, width, opts.aspect)}${side}</div>`;
   });
   const notesText = withText ? deck.slides.flatMap((s) => s.notes).join('') : '';
-  const fonts = await deckFontCss(deck, assets, opts.theme, notesText + head.meeting + head.date + footerPattern(deck) + '0123456789（续）');
+  const fonts = await deckFontCss(deck, assets, opts.theme, notesText + head.meeting + head.date + footerPattern(deck) + '0123456789（续）', 'sfnt');
   return `<!doctype html>
 <html lang="${deck.meta.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head><meta charset="utf-8"><title>${escapeHtml(deck.meta.title)}</title>

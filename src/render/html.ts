@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { escapeHtml, renderTemplate } from './template.js';
-import { fontFaceCss, subsetFonts } from './fonts.js';
+import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
 import { displayWidth } from '../parse/text.js';
 
 /** Slide size in CSS px: 1280×720 (16:9) or 960×720 (4:3). */
@@ -120,15 +120,15 @@ export function themeCss(assets: Assets, theme: string): string {
  * callouts) is drawn in the theme's title face, which must exist in weight 700,
  * or Chromium fakes bold and prints it as Type 3.
  */
-export async function deckFontCss(deck: Deck, assets: Assets, theme: string, extraSans = ''): Promise<{ css: string; bytes: number }> {
+export async function deckFontCss(deck: Deck, assets: Assets, theme: string, extraSans = '', format: FontFormat = 'woff2'): Promise<{ css: string; bytes: number }> {
   const { serif, sans } = charsByFace(deck);
   for (const ch of extraSans) sans.add(ch);
   const titleFamily = /--title-font:\s*'([^']+)'/.exec(themeCss(assets, theme))?.[1] ?? 'Noto Serif SC';
   const faces = await subsetFonts(assets.fonts, [
     { family: titleFamily, weight: 700, chars: serif },
     { family: 'Noto Sans SC', weight: 400, chars: sans },
-  ]);
-  return { css: fontFaceCss(faces), bytes: faces.reduce((n, f) => n + f.woff2.length, 0) };
+  ], format);
+  return { css: fontFaceCss(faces), bytes: faces.reduce((n, f) => n + f.data.length, 0) };
 }
 
 /** The slides' markup alone (no notes, no steps): for handouts and previews. */
@@ -137,11 +137,12 @@ export function slidesMarkup(deck: Deck, assets: Assets, aspect: Aspect): string
   return deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts));
 }
 
-export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions): Promise<RenderResult> {
+/** `fonts: 'sfnt'` for a deck that is only measured and printed, never saved. */
+export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions, fonts_: FontFormat = 'woff2'): Promise<RenderResult> {
   const theme = themeCss(assets, opts.theme);
   const size = slideSize(opts.aspect);
   const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts)).join('\n');
-  const fonts = await deckFontCss(deck, assets, opts.theme);
+  const fonts = await deckFontCss(deck, assets, opts.theme, '', fonts_);
   const config = {
     width: size.width,
     height: size.height,
