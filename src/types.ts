@@ -132,6 +132,8 @@ export interface Slide {
   section?: number;
   /** A saying to set off on the slide (`有句话说得好：……`). */
   callout?: string;
+  /** For an agenda continued over slides: the number of its first entry. */
+  start?: number;
   /** True for a continuation slide (title carries （续）). */
   continued?: boolean;
   /** Cards of an overview slide: a head and its phrase (also listed in `items`). */

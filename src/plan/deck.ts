@@ -39,6 +39,7 @@ interface Base {
   badge?: string;
   section?: number;
   subtitle?: string;
+  layout?: 'points' | 'agenda';
 }
 
 class Planner {
@@ -89,7 +90,8 @@ class Planner {
     chunks.forEach((chunk, ci) => {
       const notes = [...(ci === 0 ? leadNotes : []), ...paras.filter((_, pi) => noteChunk[pi] === ci)];
       this.push({
-        layout: chunk.length || !callout ? 'points' : 'statement',
+        layout: base.layout ?? (chunk.length || !callout ? 'points' : 'statement'),
+        start: base.layout === 'agenda' ? items.indexOf(chunk[0]!) + 1 : undefined,
         title: ci === 0 ? base.title : base.title + this.words.continued,
         subtitle: ci === 0 ? base.subtitle : undefined,
         badge: base.badge,
@@ -215,14 +217,10 @@ class Planner {
   }
 
   private agenda(tops: Section[]): void {
-    this.push({
-      layout: 'agenda',
-      title: this.words.agenda,
-      items: tops.map((s) => keyPhrase(s.heading, this.lang, 24)),
-      notes: [],
-      source: { startLine: tops[0]!.source.startLine, endLine: tops[tops.length - 1]!.source.endLine },
-      group: 'agenda',
-    });
+    const items = tops.map((s) => ({ text: keyPhrase(s.heading, this.lang, 24), para: 0 }));
+    this.points({ title: this.words.agenda, layout: 'agenda' }, [], items, 'agenda');
+    const first = this.slides.findIndex((x) => x.group === 'agenda');
+    for (const x of this.slides.slice(first)) x.source = { startLine: tops[0]!.source.startLine, endLine: tops[tops.length - 1]!.source.endLine };
   }
 
   /** Walk a node list: loose paragraphs become points slides, sections their own slides. */

@@ -78,7 +78,7 @@ export async function measureFit(page: Page): Promise<FitReport> {
         const callout = fitEl.querySelector<HTMLElement>('.callout');
         slides[id] = {
           avail: fitEl.clientHeight,
-          items: Array.from(fitEl.querySelectorAll<HTMLElement>('li')).map(outer),
+          items: Array.from(fitEl.querySelectorAll<HTMLElement>(':scope > ul > li, :scope > ol > li')).map(outer),
           callout: callout ? outer(callout) : 0,
         };
       }

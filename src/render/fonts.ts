@@ -30,6 +30,19 @@ function unicodeRange(cps: number[]): string {
  */
 export type FontFormat = 'woff2' | 'sfnt';
 
+// fontsource ships woff2; subset-font would decompress a slice on every call.
+// Decompress each slice once per process (keepAllGlyphs: a plain re-encode) and
+// subset the sfnt from then on. Bounded by the few hundred slices that exist.
+const decompressed = new WeakMap<FontSource, Promise<Buffer>>();
+function sfntOf(slice: FontSource): Promise<Buffer> {
+  let p = decompressed.get(slice);
+  if (!p) {
+    p = subsetFont(Buffer.from(slice.data), '', { targetFormat: 'sfnt', keepAllGlyphs: true });
+    decompressed.set(slice, p);
+  }
+  return p;
+}
+
 export async function subsetFonts(sources: FontSource[], needs: FontNeed[], format: FontFormat = 'woff2'): Promise<FontFace[]> {
   const jobs: Array<Promise<FontFace>> = [];
   for (const need of needs) {
@@ -40,7 +53,7 @@ export async function subsetFonts(sources: FontSource[], needs: FontNeed[], form
       if (!mine.length) continue;
       const text = String.fromCodePoint(...mine);
       jobs.push(
-        subsetFont(Buffer.from(slice.data), text, { targetFormat: format }).then((buf: Buffer) => ({
+        sfntOf(slice).then((sfnt) => subsetFont(sfnt, text, { targetFormat: format })).then((buf: Buffer) => ({
           family: need.family,
           weight: need.weight,
           format,

@@ -33,7 +33,10 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
   title: (s, d) => ({ title: s.title, subtitle: s.subtitle, items: s.items, occasion: d.meta.occasion }),
   agenda: (s, d) => ({
     title: s.title,
-    entries: s.items.map((text, i) => ({ text, number: d.meta.lang === 'zh' ? '一二三四五六七八九十'[i] ?? String(i + 1) : String(i + 1) })),
+    entries: s.items.map((text, i) => {
+      const n = (s.start ?? 1) + i;
+      return { text, number: d.meta.lang === 'zh' && n <= 10 ? '一二三四五六七八九十'[n - 1]! : String(n) };
+    }),
   }),
   section: (s) => ({ title: s.title, badge: s.badge }),
   overview: (s) => ({ title: s.title, badge: s.badge, subtitle: s.subtitle, cards: s.cards ?? [], count: (s.cards ?? []).length }),

@@ -1,0 +1,131 @@
+// `npm run bench`: median wall time and peak memory (the whole process tree:
+// Node and every Chromium process, sampled every 50 ms) over RUNS runs of each
+// workload, printed as a Markdown table. Not part of `npm test`.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SEED = join(root, 'slides', '2016-03-18-union-work-conference.txt');
+const CLI = join(root, '.cache', 'cli.mjs');
+const work = mkdtempSync(join(tmpdir(), 'speechdeck-bench-'));
+
+/**
+ * Memory (KB) of `pid` and all its descendants: the sum of their PSS (proportional
+ * set size), so pages that Chromium's processes share are counted once, not once
+ * per process as RSS would.
+ */
+function treeMemory(pid) {
+  let out;
+  try {
+    out = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  } catch {
+    return 0;
+  }
+  const kids = new Map();
+  for (const [p, pp] of out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number))) kids.set(pp, [...(kids.get(pp) ?? []), p]);
+  let sum = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
+      sum += m ? Number(m[1]) : 0;
+    } catch {
+      // The process ended between ps and the read.
+    }
+    stack.push(...(kids.get(p) ?? []));
+  }
+  return sum;
+}
+
+function measure(args) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeMemory(child.pid))), 50);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${args.join(' ')} failed (${code}): ${err.slice(-500)}`));
+      else resolve({ ms: performance.now() - t0, peakKb: peak });
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// A manuscript of about 100 slides: ten sections, each with subsections whose
+// paragraphs are sentences of the sample speeches, in a fixed order.
+function longManuscript() {
+  const sentences = readdirSync(join(root, 'tests', 'fixtures'))
+    .filter((f) => f.endsWith('.txt') && !f.includes('gbk') && !f.includes('-en'))
+    .flatMap((f) => readFileSync(join(root, 'tests', 'fixtures', f), 'utf8').split(/(?<=。)/))
+    .concat(readFileSync(SEED, 'utf8').split(/(?<=。)/))
+    .map((s) => s.replace(/\s+/g, '').replace(/^[一二三四五六七八九十（）()\d、.]+/, ''))
+    .filter((s) => s.length > 12 && s.length < 90);
+  const cn = '一二三四五六七八九十';
+  let k = 0;
+  const take = (n) => Array.from({ length: n }, () => sentences[k++ % sentences.length]).join('');
+  const lines = ['在全省重点工作推进会议上的讲话', '（2024年5月20日）', '省政府副省长  王明', '', '同志们：', '', take(4), ''];
+  for (let i = 0; i < 10; i++) {
+    lines.push(`${cn[i]}、关于第${cn[i]}项重点工作`, '');
+    for (let j = 0; j < 3; j++) lines.push(`（${cn[j]}）${take(1)}${take(6)}`, '', take(5), '');
+  }
+  lines.push('最后，祝大家工作顺利。');
+  return lines.join('\n');
+}
+
+const long = join(work, 'long-100-slides.txt');
+writeFileSync(long, longManuscript());
+const batchDir = join(work, 'batch');
+mkdirSync(batchDir);
+const fixtures = [SEED, ...readdirSync(join(root, 'tests', 'fixtures')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'tests', 'fixtures', f))];
+const more = join(root, 'tests', 'fixtures', 'manuscripts');
+if (existsSync(more)) fixtures.push(...readdirSync(more).filter((f) => f.endsWith('.txt')).map((f) => join(more, f)));
+for (let i = 0; i < 50; i++) writeFileSync(join(batchDir, `m${String(i).padStart(2, '0')}.txt`), readFileSync(fixtures[i % fixtures.length]));
+const batch = readdirSync(batchDir).map((f) => join(batchDir, f));
+
+// The seed's built deck, for the floor.
+execFileSync(process.execPath, [CLI, SEED, '--out', join(work, 'seed')], { stdio: 'ignore' });
+const floorScript = join(work, 'floor.mjs');
+writeFileSync(
+  floorScript,
+  `import { launchBrowser } from ${JSON.stringify(join(root, 'bench', 'floor-lib.mjs'))};\nawait launchBrowser(${JSON.stringify(join(work, 'seed', '2016-03-18-union-work-conference', 'index.html'))});\n`,
+);
+
+const workloads = [
+  ['floor: launch Chromium, open the seed deck in print view, one page.pdf, close', [floorScript]],
+  ['seed: full build (index.html, slides.pdf, handout.pdf, deck.json)', [CLI, SEED, '--out', join(work, 'out-seed')]],
+  ['a manuscript of about 100 slides', [CLI, long, '--out', join(work, 'out-long')]],
+  ['a batch of 50 manuscripts', [CLI, ...batch, '--out', join(work, 'out-batch')]],
+];
+
+const rows = [];
+for (const [name, args] of workloads) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await measure(args));
+  const row = { name, ms: median(runs.map((r) => r.ms)), peakMb: Math.max(...runs.map((r) => r.peakKb)) / 1024 };
+  rows.push(row);
+  process.stderr.write(`bench: ${name}: ${(row.ms / 1000).toFixed(2)} s, ${row.peakMb.toFixed(0)} MB\n`);
+}
+const slides = JSON.parse(readFileSync(join(work, 'out-long', 'long-100-slides', 'deck.json'), 'utf8')).slides.length;
+rows[2].name = `a manuscript of ${slides} slides`;
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const date = new Date().toISOString().slice(0, 10);
+console.log(`Measured ${date} on ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} runs, peak memory of the whole process tree.\n`);
+console.log('| workload | median wall time | peak memory |');
+console.log('| --- | ---: | ---: |');
+for (const r of rows) console.log(`| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${r.peakMb.toFixed(0)} MB |`);
+const floor = rows[0].ms;
+console.log(`\nSeed build / floor: ${(rows[1].ms / floor).toFixed(2)}× (target ≤ 1.5×). Batch of 50: ${(rows[3].ms / 1000).toFixed(1)} s (target ≤ 25 s). Peak memory: ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} MB (target < 1024 MB).`);
+rmSync(work, { recursive: true, force: true });
