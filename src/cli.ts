@@ -20,7 +20,7 @@ import { buildManuscript } from './pipeline.js';
 import { explainOutline } from './explain.js';
 
 const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
-                        [--handout 2|3|6] [--steps] [--no-notes] [--explain]
+                        [--handout 2|3|6] [--png] [--steps] [--no-notes] [--explain]
 
 Builds each manuscript (.txt/.md; UTF-8 or GBK) into DIR/<name>/: index.html,
 slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
@@ -30,6 +30,7 @@ slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in sli
   --steps         bullets appear one at a time when presenting (the PDF shows them all)
   --handout N     handout.pdf with 2 slides a page and the speech text (default), or 3 / 6
                   slides a page with lines to write on
+  --png           also write png/slide-NN.png (one per slide) and contact-sheet.png
   --no-notes      leave the speaker notes out of index.html (a copy to share)
   --explain       print the outline found in each manuscript, with line numbers, and stop`;
 
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
         aspect: { type: 'string', default: '16:9' },
         steps: { type: 'boolean', default: false },
         handout: { type: 'string', default: '2' },
+        png: { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
         'find-browser': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -105,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const render = { theme: args.values.theme!, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
-  const opts = { render, handout: handout as HandoutLayout };
+  const opts = { render, handout: handout as HandoutLayout, png: args.values.png };
   const concurrency = Math.max(1, Math.min(manuscripts.length, availableParallelism()));
   const progress = new Progress(manuscripts.length, !!process.stderr.isTTY);
   const failures: SpeechdeckError[] = [];
@@ -159,6 +161,11 @@ function writeOutputs(outDir: string, name: string, r: BuildResult): string {
     writeFileSync(join(dir, 'slides.pdf'), r.pdf);
     writeFileSync(join(dir, 'handout.pdf'), r.handout);
     writeFileSync(join(dir, 'deck.json'), JSON.stringify(r.deck, null, 2) + '\n');
+    if (r.contactSheet) {
+      mkdirSync(join(dir, 'png'), { recursive: true });
+      r.pngs.forEach((png, i) => writeFileSync(join(dir, 'png', `slide-${String(i + 1).padStart(2, '0')}.png`), png));
+      writeFileSync(join(dir, 'contact-sheet.png'), r.contactSheet);
+    }
   } catch (err) {
     throw new SpeechdeckError('output', `cannot write the outputs (${(err as NodeJS.ErrnoException).code}).`, { file: dir, hint: 'Check that the folder is writable, or pass --out DIR.' });
   }

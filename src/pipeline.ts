@@ -5,16 +5,18 @@ import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
 import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
-import { renderDeck } from './render/html.js';
-import { measureFit, openPrintView, printPdf } from './print/page.js';
+import { renderDeck, slideSize } from './render/html.js';
+import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print/page.js';
 import { deckBookmarks, finishPdf } from './print/pdfmeta.js';
-import { renderHandout, type HandoutLayout } from './render/handout.js';
+import { renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout } from './print/handout.js';
 
 export interface BuildOptions {
   render: RenderOptions;
   /** Handout layout: 2 slides a page with the speech text, or 3 / 6 with lines to write on. */
   handout: HandoutLayout;
+  /** Also make one PNG per slide and a contact sheet. */
+  png?: boolean;
 }
 
 export interface BuildResult {
@@ -24,6 +26,9 @@ export interface BuildResult {
   pdf: Uint8Array;
   handout: Uint8Array;
   handoutPages: number;
+  /** With `png`: one PNG per slide, and the contact sheet. */
+  pngs: Uint8Array[];
+  contactSheet: Uint8Array | null;
   fit: FitReport;
   /** How many plan → measure rounds it took to fit. */
   rounds: number;
@@ -67,8 +72,10 @@ export async function buildManuscript(
         const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout });
         const h = await printHandout(browser, handoutHtml, opts.handout, ms.path);
         const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck) });
+        const pngs = opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [];
+        const contactSheet = opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null;
         const handout = await finishPdf(h.pdf, deck, { bookmarks: [] });
-        return { speech, deck, html, pdf, handout, handoutPages: h.pages, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+        return { speech, deck, html, pdf, handout, handoutPages: h.pages, pngs, contactSheet, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
       }
       let progress = false;
       for (const [id, fitted] of over) {

@@ -98,3 +98,31 @@ export async function printPdf(page: Page): Promise<Uint8Array> {
   const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 120_000 });
   return new Uint8Array(pdf);
 }
+
+/** One PNG per slide, from the print view (each slide is a `.pdf-page`). */
+export async function slidePngs(page: Page, size: { width: number; height: number }): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (const el of await page.$$('.pdf-page')) {
+    // reveal makes print pages a pixel shorter than the slide; clip to the slide itself.
+    const box = (await el.boundingBox())!;
+    const clip = { x: box.x, y: box.y, width: size.width, height: size.height };
+    out.push(new Uint8Array(await page.screenshot({ type: 'png', clip, captureBeyondViewport: true })));
+  }
+  return out;
+}
+
+/** A PNG of a whole HTML page (the contact sheet). */
+export async function htmlPng(browser: Browser, html: string): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setRequestInterception(true);
+    page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
+    await page.setViewport({ width: 1400, height: 800 });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const grid = await page.$('.sheet-grid');
+    return new Uint8Array(await (grid ?? page).screenshot({ type: 'png' }));
+  } finally {
+    await page.close();
+  }
+}

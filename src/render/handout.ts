@@ -100,3 +100,23 @@ export async function renderHandout(deck: Deck, assets: Assets, opts: HandoutOpt
 </body>
 </html>`;
 }
+
+const SHEET_CSS = `
+html, body { margin: 0; background: #d9d9d9; }
+.sheet-grid { display: grid; grid-template-columns: repeat(4, auto); gap: 14px; padding: 14px; width: max-content; }
+.cell { display: flex; flex-direction: column; gap: 4px; font-family: 'Noto Sans SC', sans-serif; font-size: 16px; color: #333; }
+.thumb { overflow: hidden; position: relative; background: var(--ground); box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+.thumb .reveal { position: absolute; left: 0; top: 0; }
+.thumb .reveal .slides section { position: relative; display: block; }
+`;
+
+/** A contact sheet: every slide small, four to a row, for chat groups and previews. */
+export async function renderContactSheet(deck: Deck, assets: Assets, opts: { theme: string; aspect: Aspect }): Promise<string> {
+  const markup = slidesMarkup(deck, assets, opts.aspect);
+  const cells = markup.map((m, i) => `<div class="cell">${thumb(m, 320, opts.aspect)}<span>${i + 1}</span></div>`);
+  const fonts = await deckFontCss(deck, assets, opts.theme, '0123456789', 'sfnt');
+  return `<!doctype html>
+<html lang="${deck.meta.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<style>${fonts.css}</style><style>${assets.baseCss}</style><style>${themeCss(assets, opts.theme)}</style><style>${SHEET_CSS}</style></head>
+<body class="theme-${opts.theme} aspect-${opts.aspect === '4:3' ? '4x3' : '16x9'}"><div class="sheet-grid">${cells.join('')}</div></body></html>`;
+}
