@@ -115,7 +115,7 @@ function readHeader(lines: Line[], lang: Lang): Header {
   let i = 0;
   const titleLines: string[] = [];
   while (i < lines.length && i < 3 && isTitleLine(lines[i]!, lang) && !(titleLines.length && (speakerOf(lines[i]!) || parseDateLine(lines[i]!.text)))) {
-    titleLines.push(lines[i]!.text);
+    titleLines.push(lines[i]!.raw.replace(/[ \t\u3000]+/g, (sp) => (/\u3000/.test(sp) || sp.length > 1 ? "\u3000" : " ")));
     i++;
   }
   // A speaker line read as a title line (short, no punctuation): hand it back.
