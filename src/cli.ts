@@ -108,7 +108,8 @@ async function main(argv: string[]): Promise<number> {
   const render = { theme: args.values.theme!, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
   const opts = { render, handout: handout as HandoutLayout, png: args.values.png };
-  const concurrency = Math.max(1, Math.min(manuscripts.length, availableParallelism()));
+  // Screenshots hang in Chromium while another tab prints, so --png builds one at a time.
+  const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, availableParallelism()));
   const progress = new Progress(manuscripts.length, !!process.stderr.isTTY);
   const failures: SpeechdeckError[] = [];
   let browser: Browser | null = null;

@@ -172,8 +172,20 @@ function readSignature(paras: Paragraph[], lines: Line[]): { date: Header['date'
   return { date, speaker, count };
 }
 
-const ZH_CLOSING = [/^(?:最后[，,]?)?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)/, /谢谢(?:大家|各位|你们)?[！!。.]?$/, /^(?:再次)?(?:感谢|谢谢)/];
-const EN_CLOSING = [/^(?:thank you|thanks)\b/i, /\bthank you(?: all| very much| again)?[.!]$/i, /^(?:i wish you|wishing you|i wish everyone)/i];
+const ZH_CLOSING = [
+  /^(?:最后[，,]?)?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)/,
+  /谢谢(?:大家|各位|你们)?[！!。.]?$/,
+  /^(?:再次)?(?:感谢|谢谢)/,
+  // `以上意见，请大家认真抓好落实。` / `以上讲的几点，供大家参考。`
+  /^以上[^，。]{0,8}[，,](?:请|供|希望|望)/,
+];
+const EN_CLOSING = [
+  /^(?:thank you|thanks)\b/i,
+  /\bthank you(?: all| very much| again)?[.!]$/i,
+  /^(?:i wish you|wishing you|i wish everyone)/i,
+  // A toast ends by raising glasses.
+  /\b(?:raise (?:your|a|our) glass(?:es)?|join me in (?:a toast|raising)|cheers)\b/i,
+];
 
 /** Trailing paragraphs that close the speech: thanks, wishes, a final exhortation. */
 function closingCount(paras: Paragraph[], lang: Lang): number {

@@ -68,6 +68,11 @@ export function launchArgs(isRoot: boolean): string[] {
     '--disable-default-apps',
     '--disable-extensions',
     '--font-render-hinting=none',
+    // Several pages work at once; none may be throttled or stop painting for being
+    // in the background (screenshots of a background page otherwise hang).
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
   ];
 }
 

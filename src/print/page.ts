@@ -99,8 +99,24 @@ export async function printPdf(page: Page): Promise<Uint8Array> {
   return new Uint8Array(pdf);
 }
 
+// Chromium paints only the tab in front, and a screenshot of a tab behind waits
+// for a paint that never comes. Screenshots take turns, each with its tab in front.
+let screenshotTurn: Promise<unknown> = Promise.resolve();
+function inFront<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  const run = screenshotTurn.then(async () => {
+    await page.bringToFront();
+    return work();
+  });
+  screenshotTurn = run.catch(() => undefined);
+  return run;
+}
+
 /** One PNG per slide, from the print view (each slide is a `.pdf-page`). */
-export async function slidePngs(page: Page, size: { width: number; height: number }): Promise<Uint8Array[]> {
+export function slidePngs(page: Page, size: { width: number; height: number }): Promise<Uint8Array[]> {
+  return inFront(page, () => slidePngsNow(page, size));
+}
+
+async function slidePngsNow(page: Page, size: { width: number; height: number }): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
   for (const el of await page.$$('.pdf-page')) {
     // reveal makes print pages a pixel shorter than the slide; clip to the slide itself.
@@ -121,7 +137,7 @@ export async function htmlPng(browser: Browser, html: string): Promise<Uint8Arra
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const grid = await page.$('.sheet-grid');
-    return new Uint8Array(await (grid ?? page).screenshot({ type: 'png' }));
+    return await inFront(page, async () => new Uint8Array(await (grid ?? page).screenshot({ type: 'png' })));
   } finally {
     await page.close();
   }
