@@ -109,13 +109,18 @@ async function main(argv: string[]): Promise<number> {
   const t0 = performance.now();
   const opts = { render, handout: handout as HandoutLayout, png: args.values.png };
   // Screenshots hang in Chromium while another tab prints, so --png builds one at a time.
-  const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, availableParallelism()));
+  const jobs = Number(process.env.SPEECHDECK_JOBS) || availableParallelism();
+  const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, jobs));
   const progress = new Progress(manuscripts.length, !!process.stderr.isTTY);
   const failures: SpeechdeckError[] = [];
+  // Chromium starts while the first manuscripts are parsed and rendered.
+  const launching = launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
+  launching.catch(() => undefined);
   let browser: Browser | null = null;
   try {
-    browser = await launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
-    const b = browser;
+    const b = launching.then((x) => (browser = x));
+    // Builds wait for it only after their first render; until then nobody listens.
+    b.catch(() => undefined);
     // One browser for the whole run; up to one page per core at a time.
     await pool(manuscripts, concurrency, async (ms) => {
       const t = performance.now();
@@ -126,14 +131,15 @@ async function main(argv: string[]): Promise<number> {
         progress.finish(ms.name, true, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s`);
         if (r.blocked.length) progress.log(`warning: ${ms.path}: the deck tried to load ${r.blocked.length} resource(s), e.g. ${r.blocked[0]}`);
       } catch (err) {
-        if (!(err instanceof SpeechdeckError)) throw err;
+        // No browser means no build at all: say it once, not once per file.
+        if (!(err instanceof SpeechdeckError) || err.kind === 'browser') throw err;
         failures.push(err);
         progress.finish(ms.name, false, err.format());
       }
     });
   } finally {
     progress.stop();
-    await browser?.close();
+    await (browser as Browser | null)?.close();
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   failures.unshift(...unreadable);

@@ -43,7 +43,8 @@ export type Stage = 'parsing' | 'fitting' | 'printing';
 
 export async function buildManuscript(
   ms: Manuscript,
-  browser: Browser,
+  /** A promise, so that parsing and the first render overlap Chromium's start. */
+  browserReady: Promise<Browser>,
   assets: Assets,
   opts: BuildOptions,
   onStage: (stage: Stage) => void = () => {},
@@ -60,17 +61,22 @@ export async function buildManuscript(
     onStage('fitting');
     // Measuring rounds use quick-to-make sfnt fonts; the saved file gets woff2.
     const { html: measured } = await renderDeck(deck, assets, opts.render, 'sfnt');
+    const browser = await browserReady;
     const { page, blocked } = await openPrintView(browser, measured, ms.path);
     try {
       const fit = await measureFit(page);
       const over = Object.entries(fit.overflow);
       if (over.length === 0) {
         onStage('printing');
-        // Chromium prints while Node makes the woff2 fonts and the handout page.
+        // Chromium prints the slides and the handout while Node makes the woff2
+        // fonts of the saved deck (the slowest part on the Node side).
         const printing = printPdf(page);
-        const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
         const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout });
-        const h = await printHandout(browser, handoutHtml, opts.handout, ms.path);
+        const handoutPrinting = printHandout(browser, handoutHtml, opts.handout, ms.path);
+        // Let the handout page get going before the main thread is busy with fonts.
+        handoutPrinting.catch(() => undefined);
+        const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
+        const h = await handoutPrinting;
         const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck) });
         const pngs = opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [];
         const contactSheet = opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null;

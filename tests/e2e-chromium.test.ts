@@ -153,3 +153,9 @@ test('chromium: handout.pdf is A4 with the speech text, a header and 第 X 页 �
   assert.ok(flat.includes('最后，祝大家工作顺利。'));
   for (const line of poppler('pdffonts', pdf).split('\n').slice(2).filter(Boolean)) assert.match(line, /Noto(Sans|Serif)SC\S*\s+CID TrueType/, line);
 });
+
+test('chromium: a browser that cannot be found fails once, with exit status 5', () => {
+  const r = spawnSync(process.execPath, [CLI, SEED, EN, '--out', out], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: '/nonexistent/chrome' } });
+  assert.equal(r.status, 5);
+  assert.deepEqual(r.stderr.trim().split('\n'), ['speechdeck: CHROME_PATH points to /nonexistent/chrome, which does not exist. Fix or unset CHROME_PATH.']);
+});
