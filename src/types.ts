@@ -132,6 +132,8 @@ export interface Slide {
   section?: number;
   /** A saying to set off on the slide (`有句话说得好：……`). */
   callout?: string;
+  /** For an agenda: the number shown beside each entry (the sections' own numbering). */
+  marks?: string[];
   /** For an agenda continued over slides: the number of its first entry. */
   start?: number;
   /** True for a continuation slide (title carries （续）). */

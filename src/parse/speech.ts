@@ -274,10 +274,14 @@ export function fixSources(nodes: Node[]): void {
   }
 }
 
-/** Title from the file name when the manuscript has no header: `2016-03-18-union-work` → `union work`. */
-function titleFromName(name: string): string {
+/**
+ * A title when the manuscript states none: the file name if a person named it
+ * (`在全市XX会议上的讲话.txt`), never a slug (`03-zh-remarks`); else a plain word.
+ */
+function titleFromName(name: string, lang: Lang): string {
   const t = name.replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '').replace(/[-_]+/g, ' ').trim();
-  return t || name;
+  if (hasCjk(t)) return t;
+  return lang === 'zh' ? '讲话' : 'Remarks';
 }
 
 function dateFromName(name: string): { iso: string; text: string } | null {
@@ -310,7 +314,7 @@ export function parseSpeech(ms: Manuscript): Speech {
 
   const tree = findStructure(buildOutline(body, lang), lang, 0);
   fixSources(tree);
-  const title = h.title ?? titleFromName(ms.name);
+  const title = h.title ?? titleFromName(ms.name, lang);
   const date = h.date ?? sig.date ?? dateFromName(ms.name);
   const meta: SpeechMeta = {
     title,

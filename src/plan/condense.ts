@@ -5,7 +5,8 @@ import { clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from '
 
 
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
-const ZH_OPENER = /^(?:今天|刚才|因此|所以|但是|可是|然而|同时|此外|另外|而且|并且|当然|总之|其次|首先|再次|最后|其一|其二|第[一二三四五六七八九十]+|[一二三四五六七八九十]+是|也就是说|这里|这次|目前|当前|近年来|一年来|去年|今年|过去一年|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总体上看|特别是|尤其是|比如|例如|可以说|从推动工作的角度)[，,：:]?/;
+// Words that carry meaning stay: time (今年, 去年同期, 当前), contrast (但是), 第七次.
+const ZH_OPENER = /^(?:(?:因此|所以|而且|并且|此外|另外)[，,]?|(?:今天|刚才|同时|当然|总之|其次|首先|再次|最后|其一|其二|也就是说|这里|在此|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总的来看|总体上看|归结起来|概括起来|可以说|从推动工作的角度)[，,：:]|第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+是[，,：:]?)/;
 const EN_OPENER = /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*/i;
 
 export function stripOpeners(s: string, lang: Lang): string {
@@ -22,7 +23,7 @@ export function stripOpeners(s: string, lang: Lang): string {
 
 /** Limit, in em, of one bullet: about two lines at body size. */
 export function bulletLimit(lang: Lang): number {
-  return lang === 'zh' ? 34 : 40;
+  return lang === 'zh' ? 34 : 64;
 }
 
 /**
@@ -30,13 +31,36 @@ export function bulletLimit(lang: Lang): number {
  * otherwise as many leading clauses as fit; a single over-long clause is cut
  * at the limit with an ellipsis (the full sentence stays in the notes).
  */
+// A first clause that only sets the scene (对……, 随着……, 凡是……, 我代表……): the
+// point is in the clause after it.
+const ZH_LEADIN = /^(?:对于?|关于|按照|依照|根据|随着|凡是|通过|为了|为|面对|针对|围绕|在[^，]{0,20}(?:中|上|下|里|方面|过程中|基础上|同时)$|(?:我|我们)?(?:谨|愿)?(?:代表)|借此|值此|当)/;
+const EN_LEADIN = /^(?:when|whenever|if|as|because|although|though|while|since|after|before|from|for|in|on|at|with|by|led by|who|which|and|but|so)\b/i;
+
 export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang)): string {
   const s = stripOpeners(stripEnd(sentence), lang);
   if (displayWidth(s) <= limit) return s;
   // A key phrase stays within the first part of a sentence split by semicolons.
   const first = splitOutsideQuotes(s, /[；;]/)[0]!;
-  const cs = clauses(displayWidth(first) >= 8 ? first : s);
+  let cs = clauses(displayWidth(first) >= 8 ? first : s);
   const sep = lang === 'zh' ? '，' : ', ';
+  // 不是……，而是…… / 有的是……，但更多的是……: the point is the second half.
+  const turn = cs.findIndex((c, i) => i > 0 && /^(?:而是|更多的是|但更多的是|but rather|rather)/i.test(c));
+  if (turn > 0) {
+    const both = cs[turn - 1] + sep + cs[turn];
+    return displayWidth(both) <= limit ? both : cut(cs[turn]!, limit);
+  }
+  // Keep a scene-setting first clause only with the clause that carries the point.
+  const leadin = lang === 'zh' ? ZH_LEADIN : EN_LEADIN;
+  if (cs.length > 1 && leadin.test(cs[0]!)) {
+    const two = cs[0] + sep + cs[1];
+    if (displayWidth(two) <= limit) cs = [two, ...cs.slice(2)];
+    else cs = cs.slice(1);
+  }
+  // English lists split at commas read as fragments; keep a clause only if it is a sentence's worth.
+  if (lang === 'en' && cs[0] && cs[0].split(/\s+/).length < 5 && cs.length > 1) {
+    const two = cs[0] + sep + cs[1];
+    if (displayWidth(two) <= limit) cs = [two, ...cs.slice(2)];
+  }
   let out = '';
   for (const c of cs) {
     const next = out ? out + sep + c : c;
@@ -139,17 +163,27 @@ export function findSaying(text: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
-/** A quotation set off with a colon: `……的一首诗送给大家：“万山不许一溪奔，……。”` */
+/**
+ * A quotation set off in the text: `……的一首诗送给大家：“万山不许一溪奔，……。”`,
+ * `The writer Jorge Luis Borges once said: "…"`, `an old saying that "…"`.
+ * Quoted names of campaigns (`开展“服务三农保春耕”活动`) are not quotations:
+ * a quotation follows a colon, a comma or "that", and says a sentence's worth.
+ */
 export function findQuote(text: string): { lines: string[]; attribution: string } | null {
-  const m = /([^。！？“”]*)[：:]\s*[“「]([^”」]{12,200})[”」]/.exec(text);
+  const m = /([^。！？“”"]*?)(?:[：:，,]|\bthat)\s*[“"「]([^”"」]{8,300})[”"」]/.exec(text);
   if (!m) return null;
   const inner = m[2]!;
-  if ((inner.match(/[，。；！？,.;!?]/g) ?? []).length < 2) return null;
-  const lines = inner.match(/[^，。；！？]+[，。；！？]?/g)!.map((l) => l.trim()).filter(Boolean);
-  const attribution = m[1]!
-    .replace(/^.*?[，,]/, (x) => (m[1]!.length > 24 ? '' : x))
+  const zh = /[\u3400-\u9fff]/.test(inner);
+  if (zh ? (inner.match(/[，。；！？,.;!?]/g) ?? []).length < 2 || inner.length < 12 : inner.split(/\s+/).length < 5) return null;
+  const lines = zh ? inner.match(/[^，。；！？]+[，。；！？]?/g)!.map((l) => l.trim()).filter(Boolean) : [inner.trim()];
+  let attribution = m[1]!
+    .replace(/^.*[，,]\s*/, (x) => (m[1]!.length > 24 ? '' : x))
     .replace(/^(?:这里|在此|最后)?[，,]?(?:我|我们)?(?:想)?(?:把|用|引用|借用)?/, '')
-    .replace(/(?:送给大家|与大家共勉|和大家共勉|说|曾说|指出|强调|讲|写道|所说|说过)$/, '')
+    .replace(/(?:送给大家|与大家共勉|和大家共勉|说得好|说|曾说|指出|强调|讲|写道|所说|说过|云|道)$/, '')
+    .replace(/\b(?:once |has |had )?(?:said|wrote|put it|says)$/i, '')
+    .replace(/^(?:there is |as )?(?:an? )?/i, '')
     .trim();
+  // A proverb has no author: 俗话说 / 有句话 / an old saying.
+  if (/^(?:俗话|俗语|常言|有句话|古话|老话)$|^(?:old )?saying$/i.test(attribution)) attribution = '';
   return { lines, attribution: displayWidth(attribution) <= 24 ? attribution : '' };
 }

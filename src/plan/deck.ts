@@ -5,6 +5,7 @@ import { displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
 import { findSaying, findQuote, keyPhrase, paragraphPhrases, stripOpeners, cut } from './condense.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
+import { parseDateLine } from '../parse/header.js';
 
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
 
@@ -13,8 +14,9 @@ const WORDS = {
   en: { intro: 'Introduction', agenda: 'Agenda', closing: 'Thank you', continued: ' (cont.)', more: 'Key points' },
 };
 
-/** Widest slide title, in em, before it is cut to its lead clause. */
+/** Widest slide title, in em, before it is cut to its lead clause (two lines at title size). */
 const TITLE_LIMIT = 26;
+const TITLE_LIMIT_EN = 48;
 
 interface Item {
   text: string;
@@ -44,6 +46,8 @@ interface Base {
 
 class Planner {
   private slides: Slide[] = [];
+  /** Paragraphs with no slide of their own (a heading with nothing under it): noted on the next slide. */
+  private pendingNotes: Paragraph[] = [];
   private readonly lang: Lang;
   private top = 0;
 
@@ -60,12 +64,21 @@ class Planner {
   }
 
   private push(s: Omit<Slide, 'id' | 'section'> & { section?: number }): void {
+    if (this.pendingNotes.length) {
+      const before = this.pendingNotes;
+      this.pendingNotes = [];
+      s = { ...s, notes: [...before.map((p) => p.text), ...s.notes], source: range([...before, ...(s.notes.length ? [{ text: '', source: s.source }] : [])]) };
+    }
     this.slides.push({ id: `s${this.slides.length + 1}`, ...s, section: s.section ?? (this.top || undefined) });
+  }
+
+  private get titleLimit(): number {
+    return this.lang === 'zh' ? TITLE_LIMIT : TITLE_LIMIT_EN;
   }
 
   private title(text: string): string {
     const t = stripEnd(text);
-    return displayWidth(t) <= TITLE_LIMIT ? t : keyPhrase(t, this.lang, TITLE_LIMIT);
+    return displayWidth(t) <= this.titleLimit ? t : keyPhrase(t, this.lang, this.titleLimit);
   }
 
   /**
@@ -76,7 +89,8 @@ class Planner {
    */
   private points(base: Base, paras: Paragraph[], items: Item[], group: string, leadNotes: Paragraph[] = []): void {
     const limit = this.limitFor(group);
-    const callout = paras.map((p) => findSaying(p.text)).find(Boolean) ?? undefined;
+    // A saying that is also set off as a quotation gets the quote slide, not a callout too.
+    const callout = paras.map((p) => (findQuote(p.text) ? null : findSaying(p.text))).find(Boolean) ?? undefined;
     const chunks = this.chunk(items, group, limit, !!callout);
     const noteChunk: number[] = [];
     let cur = 0;
@@ -86,7 +100,7 @@ class Planner {
       noteChunk[pi] = cur;
     });
     // The callout goes with the chunk of the paragraph that says it.
-    const calloutPara = callout ? paras.findIndex((p) => findSaying(p.text) === callout) : -1;
+    const calloutPara = callout ? paras.findIndex((p) => !findQuote(p.text) && findSaying(p.text) === callout) : -1;
     chunks.forEach((chunk, ci) => {
       const notes = [...(ci === 0 ? leadNotes : []), ...paras.filter((_, pi) => noteChunk[pi] === ci)];
       this.push({
@@ -101,10 +115,11 @@ class Planner {
         notes: notes.map((p) => p.text),
         source: range(notes.length ? notes : paras.length ? paras : leadNotes),
         continued: ci > 0 || undefined,
-        group: ci === 0 ? group : group,
+        group,
       });
-      for (const p of notes) this.quoteSlide(p, base);
     });
+    // Quotations after the slides that introduce them.
+    for (const p of [...leadNotes, ...paras]) this.quoteSlide(p, base);
   }
 
   private quoteSlide(p: Paragraph, base: Base): void {
@@ -158,7 +173,8 @@ class Planner {
     const items: Item[] = [];
     const perPara = paras.length <= 2 ? 5 : paras.length <= 4 ? 3 : 2;
     paras.forEach((p, pi) => {
-      for (const text of paragraphPhrases(p.text, this.lang, perPara, p === skipFirstOf)) {
+      for (const phrase of paragraphPhrases(p.text, this.lang, perPara, p === skipFirstOf)) {
+        const text = this.lang === 'en' ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
         if (!items.some((x) => x.text === text)) items.push({ text, para: pi });
       }
     });
@@ -168,7 +184,8 @@ class Planner {
   private titleSlide(): void {
     const m = this.speech.meta;
     const items: string[] = [];
-    if (m.speaker) items.push([m.speaker.role, m.speaker.name].filter(Boolean).join(this.lang === 'zh' ? '　' : ', '));
+    // 职务　姓名 in Chinese; Name, Role in English.
+    if (m.speaker) items.push(this.lang === 'zh' ? [m.speaker.role, m.speaker.name].filter(Boolean).join('　') : [m.speaker.name, m.speaker.role].filter(Boolean).join(', '));
     if (m.dateText) items.push(m.dateText);
     const header = this.speech.header;
     this.push({
@@ -196,7 +213,8 @@ class Planner {
       const cs = clauses(stripOpeners(first, this.lang));
       const lead = cs[0] ?? '';
       const g = `loose-${run[0]!.source.startLine}`;
-      if (cs.length >= 2 && displayWidth(lead) >= 5 && displayWidth(lead) <= 22) {
+      // Chinese runs clauses of one sentence in parallel; English commas mostly don't.
+      if (this.lang === 'zh' && cs.length >= 2 && displayWidth(lead) >= 5 && displayWidth(lead) <= 22) {
         const restClauses = cs.slice(1, 6).map((c) => ({ text: keyPhrase(c, this.lang), para: 0 }));
         const items = [...restClauses, ...this.itemsOf(run, run[0]).filter((it) => !restClauses.some((r) => r.text === it.text))];
         this.points({ ...fallback, title: lead }, run, items, g);
@@ -207,7 +225,7 @@ class Planner {
     };
     for (const p of paras) {
       const ss = sentences(p.text);
-      const first = keyPhrase(ss[0] ?? p.text, this.lang, 22);
+      const first = keyPhrase(ss[0] ?? p.text, this.lang, this.lang === 'zh' ? 22 : 40);
       if (ss.length >= 3 && !first.endsWith('…') && displayWidth(first) >= 6) {
         flush();
         this.points({ ...fallback, title: first }, [p], this.itemsOf([p], p), `loose-${p.source.startLine}`);
@@ -220,7 +238,11 @@ class Planner {
     const items = tops.map((s) => ({ text: keyPhrase(s.heading, this.lang, 24), para: 0 }));
     this.points({ title: this.words.agenda, layout: 'agenda' }, [], items, 'agenda');
     const first = this.slides.findIndex((x) => x.group === 'agenda');
-    for (const x of this.slides.slice(first)) x.source = { startLine: tops[0]!.source.startLine, endLine: tops[tops.length - 1]!.source.endLine };
+    for (const x of this.slides.slice(first)) {
+      x.source = { startLine: tops[0]!.source.startLine, endLine: tops[tops.length - 1]!.source.endLine };
+      // The agenda numbers its entries as the speech numbers its sections.
+      x.marks = x.items.map((_, i) => badgeText(tops[(x.start ?? 1) - 1 + i]!));
+    }
   }
 
   /** Walk a node list: loose paragraphs become points slides, sections their own slides. */
@@ -250,18 +272,19 @@ class Planner {
 
   private section(s: Section): void {
     if (s.kind === 'announced') return this.announced(s);
-    const badge = s.level === 1 && s.kind === 'numbered' ? s.number : undefined;
+    const badge = s.level === 1 && (s.kind === 'numbered' || s.kind === 'ordinal') ? badgeText(s) : undefined;
     const title = this.title(s.heading);
     const kids = sectionsOf(s.children);
     const own = [s.lead, ...s.children.filter((c): c is Paragraph & { type: 'paragraph' } => c.type === 'paragraph' && s.children.indexOf(c) < (kids[0] ? s.children.indexOf(kids[0]) : Infinity))];
-    const ownItems = this.itemsOf(own, s.inline ? s.lead : undefined).filter((i) => i.text !== s.heading && i.text !== title);
+    // An own-line heading's paragraph is the heading itself: it gives no bullet.
+    const ownItems = this.itemsOf(own, s.lead).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
     const g = `sec-${s.lead.source.startLine}`;
     if (!kids.length) {
       this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g);
       return;
     }
     // Short parallel subsections read best side by side: one card each.
-    const asCards = kids.length >= 2 && kids.length <= 4 && kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4);
+    const asCards = kids.length >= 2 && kids.length <= 6 && kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4);
     if (s.level === 1 && s.kind === 'numbered') {
       this.push({ layout: 'section', title, badge, items: [], notes: [s.lead.text], source: { ...s.lead.source }, group: g });
       const rest = own.slice(1);
@@ -281,7 +304,11 @@ class Planner {
       this.cards(s, title, badge, own, true);
       return;
     }
-    this.points({ title, badge }, own, ownItems, g);
+    if (ownItems.length) this.points({ title, badge }, own, ownItems, g);
+    else {
+      // Nothing to show but the heading: its paragraphs go with the first subsection's slide.
+      this.pendingNotes.push(...own);
+    }
     this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
   }
 
@@ -344,9 +371,11 @@ class Planner {
   }
 
   private closing(): void {
-    const paras = this.speech.closing;
+    const all = this.speech.closing;
+    const texts = all.map((p) => p.text);
+    // A signature (date, speaker) at the end is in the notes, not the closing words.
+    const paras = all.filter((p) => !parseDateLine(p.text) && !(displayWidth(p.text) <= 24 && !/[，。！？,.!?]/.test(p.text)));
     let title: string = this.words.closing;
-    const texts = paras.map((p) => p.text);
     const wish = texts.flatMap((t) => sentences(t)).find((x) => /^(?:最后[，,])?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)|^(?:I wish|wishing)/i.test(x));
     if (wish) title = keyPhrase(wish, this.lang, 20);
     else if (paras.length) {
@@ -363,7 +392,7 @@ class Planner {
       title: stripEnd(title),
       items: [],
       notes: texts,
-      source: range(paras),
+      source: range(all),
       group: 'closing',
     });
   }
@@ -375,6 +404,12 @@ class Planner {
     this.closing();
     return this.slides;
   }
+}
+
+/** A section's number as a badge: 一, 二 / 1, 2 (brackets dropped); 第一 → 一; First → 1. */
+function badgeText(s: Section): string {
+  if (s.kind === 'ordinal') return /^[a-z]/i.test(s.number) ? String(s.ordinal) : '一二三四五六七八九十'[s.ordinal - 1] ?? String(s.ordinal);
+  return s.number.replace(/[（()）]/g, '');
 }
 
 function outlineOf(nodes: Node[]): OutlineNode[] {

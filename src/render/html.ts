@@ -28,23 +28,42 @@ export function footerText(deck: Deck): string {
   return [m.title, m.dateText].filter(Boolean).join(' · ');
 }
 
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * Escaped text with a line-break opportunity (<wbr>) between words, for titles and
+ * heads set with `word-break: keep-all`: a Chinese title then wraps between words
+ * (人民 | 满意), never inside one. Segmentation is ICU's dictionary, in Node.
+ */
+export function words(text: string, lang = /[\u3400-\u9fff]/.test(text) ? 'zh' : 'en'): string {
+  let seg = segmenters.get(lang);
+  if (!seg) segmenters.set(lang, (seg = new Intl.Segmenter(lang, { granularity: 'word' })));
+  return [...seg.segment(text)].map((x) => escapeHtml(x.segment)).join('<wbr>');
+}
+
 /** Per layout: which template, and the context it is filled from. */
 const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>> = {
-  title: (s, d) => ({ title: s.title, subtitle: s.subtitle, items: s.items, occasion: d.meta.occasion }),
+  title: (s, d) => ({ title: words(s.title), subtitle: s.subtitle, items: s.items, occasion: d.meta.occasion }),
   agenda: (s, d) => ({
-    title: s.title,
+    title: words(s.title),
     entries: s.items.map((text, i) => {
       const n = (s.start ?? 1) + i;
-      return { text, number: d.meta.lang === 'zh' && n <= 10 ? '一二三四五六七八九十'[n - 1]! : String(n) };
+      return { text: words(text), number: s.marks?.[i] ?? (d.meta.lang === 'zh' && n <= 10 ? '一二三四五六七八九十'[n - 1]! : String(n)) };
     }),
   }),
-  section: (s) => ({ title: s.title, badge: s.badge }),
-  overview: (s) => ({ title: s.title, badge: s.badge, subtitle: s.subtitle, cards: s.cards ?? [], count: (s.cards ?? []).length }),
-  points: (s) => ({ title: s.title, badge: s.badge, subtitle: s.subtitle, items: s.items, callout: s.callout }),
-  statement: (s) => ({ title: s.title, badge: s.badge, items: s.callout ? [s.callout, ...s.items] : s.items }),
+  section: (s) => ({ title: words(s.title), badge: s.badge }),
+  overview: (s) => ({
+    title: words(s.title),
+    badge: s.badge,
+    subtitle: s.subtitle,
+    cards: (s.cards ?? []).map((c) => ({ head: words(c.head), text: c.text })),
+    count: (s.cards ?? []).length,
+  }),
+  points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: s.subtitle, items: s.items, callout: s.callout }),
+  statement: (s) => ({ title: words(s.title), badge: s.badge, items: s.callout ? [s.callout, ...s.items] : s.items }),
   quote: (s) => ({ items: s.items, subtitle: s.subtitle }),
-  figure: (s) => ({ title: s.title, badge: s.badge, cards: s.cards ?? [] }),
-  closing: (s, d) => ({ title: s.title, byline: d.meta.occasion ?? '' }),
+  figure: (s) => ({ title: words(s.title), badge: s.badge, cards: s.cards ?? [] }),
+  closing: (s, d) => ({ title: words(s.title), byline: d.meta.occasion ?? '' }),
 };
 
 /** Layouts drawn with the content frame (top rule and footer). */
