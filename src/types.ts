@@ -144,16 +144,8 @@ export interface Slide {
   group: string;
 }
 
-export interface DeckMeta {
-  title: string;
-  subtitle: string | null;
-  speaker: Speaker | null;
-  date: string | null;
-  dateText: string | null;
-  lang: Lang;
-  salutation: string | null;
-  occasion: string | null;
-}
+/** deck.json's `meta` is the speech's meta as the parser found it. */
+export type DeckMeta = SpeechMeta;
 
 export interface OutlineNode {
   kind: SectionKind;
