@@ -25,7 +25,8 @@ test('seed deck: lang, CSP, notes, inlined fonts, nothing from a network', async
   assert.ok(csp.startsWith("default-src 'none'; script-src 'sha256-"), csp);
   assert.ok(!/unsafe-inline[^;]*;/.test(csp.split('; ').find((d) => d.startsWith('script-src'))! + ';'), 'no unsafe-inline scripts');
   assert.ok(csp.includes('font-src data:') && !csp.includes('http'), csp);
-  assert.ok(html.includes('<aside class="notes"><p>在省直机关工会工作会议上的讲话</p>'));
+  // The title slide's notes: the total speaking time for the speaker, then the manuscript.
+  assert.ok(/<aside class="notes"><p class="pace">【全篇约 \d+ 分钟，按每分钟 220 字计】<\/p><p>在省直机关工会工作会议上的讲话<\/p>/.test(html));
   assert.ok(html.includes("@font-face{font-family:'Noto Sans SC'"));
   assert.ok(html.includes("@font-face{font-family:'Noto Serif SC'"));
   // Outside the bundled deck code (whose libraries contain markup in strings), no element loads a file.

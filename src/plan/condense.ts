@@ -187,3 +187,29 @@ export function findQuote(text: string): { lines: string[]; attribution: string 
   if (/^(?:俗话|俗语|常言|有句话|古话|老话)$|^(?:old )?saying$/i.test(attribution)) attribution = '';
   return { lines, attribution: displayWidth(attribution) <= 24 ? attribution : '' };
 }
+
+const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|亿元|万元|万亿|亿|万人次|万人|人次|万户|万吨|万|倍|个|家|所|项|名|人|户|件|起|次|公里|吨|亩|套|辆|元)/;
+const FIGURE_VERB = /(?:达到|达|为|是|至|到|增长|增加|下降|降低|减少|提高|提升|超过|突破|累计|同比|比上年|比去年|共|新增|完成|实现)+$/;
+
+/**
+ * The figures a paragraph is built around: each clause with a number and its
+ * unit gives the number (`85.6%`) and what it counts (`学前三年毛入园率`).
+ */
+export function findFigures(text: string): Array<{ value: string; label: string }> {
+  const out: Array<{ value: string; label: string }> = [];
+  for (const s of sentences(text)) {
+    for (const c of clauses(s)) {
+      const m = FIGURE.exec(c);
+      // One figure a clause: with two (`100个单位帮扶100家企业`) it is not clear what counts what.
+      if (!m || (c.match(/\d+(?:\.\d+)?/g) ?? []).length > 1) continue;
+      // A year (2017年) or a date is not a figure.
+      if (/^\d{4}$/.test(m[1]!) && /^年/.test(c.slice(m.index! + m[1]!.length))) continue;
+      const before = c.slice(0, m.index!).trim().replace(FIGURE_VERB, '');
+      const after = c.slice(m.index! + m[0].length).replace(/^(?:以上|左右|多)/, '').trim();
+      const label = (before + after).replace(FIGURE_VERB, '');
+      if (displayWidth(label) < 2) continue;
+      out.push({ value: m[1]! + m[2]!, label: cut(label.replace(/\s+/g, ''), 14) });
+    }
+  }
+  return out;
+}

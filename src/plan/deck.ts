@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
 import { displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
-import { findSaying, findQuote, keyPhrase, paragraphPhrases, stripOpeners, cut } from './condense.js';
+import { findSaying, findQuote, findFigures, keyPhrase, paragraphPhrases, stripOpeners, cut } from './condense.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
 import { parseDateLine } from '../parse/header.js';
@@ -118,8 +118,32 @@ class Planner {
         group,
       });
     });
-    // Quotations after the slides that introduce them.
-    for (const p of [...leadNotes, ...paras]) this.quoteSlide(p, base);
+    // Quotations and figures after the slides that introduce them.
+    for (const p of [...leadNotes, ...paras]) {
+      this.quoteSlide(p, base);
+      this.figureSlide(p, base);
+    }
+  }
+
+  /** A paragraph built around numbers (three figures or more) gets a figure slide. */
+  private figureSlide(p: Paragraph, base: Base): void {
+    const figures = findFigures(p.text);
+    if (figures.length < 3) return;
+    // Big numbers need room: three side by side when short, else two; none past 10 characters.
+    const shown = figures.filter((f) => f.value.length <= 10).slice(0, 3);
+    if (shown.length < 2) return;
+    const cards = shown.slice(0, shown.some((f) => f.value.length > 6) ? 2 : 3).map((f) => ({ head: f.value, text: f.label }));
+    this.push({
+      layout: 'figure',
+      title: base.title,
+      badge: base.badge,
+      items: cards.flatMap((c) => [c.head, c.text]),
+      cards,
+      notes: [],
+      source: { ...p.source },
+      section: base.section,
+      group: `figure-${p.source.startLine}`,
+    });
   }
 
   private quoteSlide(p: Paragraph, base: Base): void {
@@ -286,18 +310,16 @@ class Planner {
     // Short parallel subsections read best side by side: one card each.
     const asCards = kids.length >= 2 && kids.length <= 6 && kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4);
     if (s.level === 1 && s.kind === 'numbered') {
-      this.push({ layout: 'section', title, badge, items: [], notes: [s.lead.text], source: { ...s.lead.source }, group: g });
+      // A divider with the number and heading. Its notes: the heading line; or
+      // nothing, when the heading opens a paragraph whose rest goes on a points
+      // slide after it; or all the section's own text, when nothing else shows it.
       const rest = own.slice(1);
-      if (asCards) {
-        this.cards(s, title, badge, rest);
-      } else {
-        if (ownItems.length) this.points({ title, badge }, s.inline ? own.slice(0) : rest, s.inline ? ownItems : this.itemsOf(rest), g + '-body', []);
-        else if (rest.length) this.slides[this.slides.length - 1]!.notes.push(...rest.map((p) => p.text));
-        this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
-      }
-      // When the lead had content and went to the points slide, the divider keeps only the heading line.
-      const divider = this.slides.find((x) => x.group === g && x.layout === 'section')!;
-      if (s.inline && ownItems.length && !asCards) divider.notes = [];
+      const onPoints = !asCards && ownItems.length > 0;
+      const dividerNotes = onPoints ? (s.inline ? [] : [s.lead]) : asCards ? [s.lead] : own;
+      this.push({ layout: 'section', title, badge, items: [], notes: dividerNotes.map((p) => p.text), source: { ...s.lead.source }, group: g });
+      if (asCards) return this.cards(s, title, badge, rest);
+      if (onPoints) this.points({ title, badge }, s.inline ? own : rest, s.inline ? ownItems : this.itemsOf(rest), g + '-body');
+      this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
       return;
     }
     if (asCards) {

@@ -23,6 +23,17 @@ export function speakingSeconds(notes: string[], lang: 'zh' | 'en'): number {
   return Math.round((words / 130) * 60);
 }
 
+/** Seconds each slide is given (its notes read aloud, at least 5 s). */
+export function slideSeconds(deck: Deck): number[] {
+  return deck.slides.map((s) => Math.max(5, speakingSeconds(s.notes, deck.meta.lang)));
+}
+
+/** `【全篇约 9 分钟，按每分钟 220 字计】` / `[About 9 minutes in all, at 130 words a minute]`. */
+export function totalTimeText(deck: Deck): string {
+  const min = Math.max(1, Math.round(slideSeconds(deck).reduce((a, b) => a + b, 0) / 60));
+  return deck.meta.lang === 'zh' ? `【全篇约 ${min} 分钟，按每分钟 220 字计】` : `[About ${min} minutes in all, at 130 words a minute]`;
+}
+
 export function footerText(deck: Deck): string {
   const m = deck.meta;
   return [m.title, m.dateText].filter(Boolean).join(' · ');
@@ -62,7 +73,15 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
   points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: s.subtitle, items: s.items, callout: s.callout }),
   statement: (s) => ({ title: words(s.title), badge: s.badge, items: s.callout ? [s.callout, ...s.items] : s.items }),
   quote: (s) => ({ items: s.items, subtitle: s.subtitle }),
-  figure: (s) => ({ title: words(s.title), badge: s.badge, cards: s.cards ?? [] }),
+  figure: (s) => ({
+    title: words(s.title),
+    badge: s.badge,
+    // The number large, its unit small beside it: 168.4亿元 → 168.4 + 亿元.
+    cards: (s.cards ?? []).map((c) => {
+      const m = /^([\d.,]+)(.*)$/.exec(c.head);
+      return { num: m ? m[1] : c.head, unit: m ? m[2] : '', text: c.text };
+    }),
+  }),
   closing: (s, d) => ({ title: words(s.title), byline: d.meta.occasion ?? '' }),
 };
 
@@ -77,8 +96,10 @@ function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, stri
   const foot = content
     ? `<footer class="foot"><span class="foot-text">${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
     : '';
-  const notes = opts.notes && s.notes.length ? `<aside class="notes">${s.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</aside>` : '';
-  const timing = Math.max(5, speakingSeconds(s.notes, deck.meta.lang));
+  // The title slide's notes also tell the speaker how long the whole speech runs.
+  const pace = s.layout === 'title' ? `<p class="pace">${escapeHtml(totalTimeText(deck))}</p>` : '';
+  const notes = opts.notes && (s.notes.length || pace) ? `<aside class="notes">${pace}${s.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</aside>` : '';
+  const timing = slideSeconds(deck)[i]!;
   return (
     `<section class="layout-${s.layout}" data-id="${s.id}" data-timing="${timing}" data-source="${s.source.startLine}-${s.source.endLine}">` +
     `<div class="frame${content ? ' content' : ''}">${inner}${foot}</div>${notes}</section>`
@@ -179,7 +200,7 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
     pdfMaxPagesPerSlide: 1,
     pdfSeparateFragments: false,
     showNotes: false,
-    totalTime: deck.slides.reduce((t, s) => t + Math.max(5, speakingSeconds(s.notes, deck.meta.lang)), 0),
+    totalTime: slideSeconds(deck).reduce((a, b) => a + b, 0),
   };
   const deckJs = inlineScript(assets.deckJs);
   const csp = [
