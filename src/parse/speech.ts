@@ -304,6 +304,11 @@ export function parseSpeech(ms: Manuscript): Speech {
     salutation = body[0].text;
     header.push(body.shift()!);
   }
+  // A greeting on its own line after the salutation (`大家上午好！`, `Good morning.`)
+  // belongs with it, on the title slide, not on a slide of its own.
+  if (salutation && body[0] && /^(?:大家|各位|同志们|朋友们)[^，。,]{0,6}好[！!。.]?$|^good (?:morning|afternoon|evening)[^.!]{0,30}[.!]$/i.test(body[0].text)) {
+    header.push(body.shift()!);
+  }
 
   const sig = readSignature(body, lines);
   const signature = body.slice(body.length - sig.count);

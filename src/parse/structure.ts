@@ -109,7 +109,7 @@ export function findAnnouncement(text: string): Announcement | null {
   return null;
 }
 
-const FILLER = /^(那就是|就是|即|如下|主要是|主要有|分别是|具体是|具体来说|概括起来|归纳起来|总结起来|我觉得|我认为|我看|我想|应该说|可以说)$/;
+const FILLER = /^(那就是|就是|即|如下|主要是|主要有|分别是|具体是|具体来说|概括起来|归纳起来|归结起来|总结起来|总的来看|总体来看|总的来说|我觉得|我认为|我看|我想|应该说|可以说)$/;
 const COUNT_WORDS = '两三四五六七八九十';
 
 /** `有这样几个突出的特点` with 4 items → `四个突出的特点`. */
@@ -141,14 +141,14 @@ function announced(nodes: Node[], i: number, level: number, lang: Lang): { secti
     const at = ann.items.findIndex((it, idx) => idx >= k && n.text.startsWith(it.head));
     if (at >= 0) {
       const it = ann.items[at]!;
-      const { heading } = headingOf(n.text, lang);
       itemSections.push({
         type: 'section',
         kind: 'item',
         level: level + 1,
         number: '',
         ordinal: at + 1,
-        heading: displayWidth(heading) <= 24 ? heading : it.head,
+        // Items are titled by the words the announcement gave them, all alike.
+        heading: it.head,
         inline: true,
         lead: n,
         summary: it.summary,

@@ -242,6 +242,9 @@ class Planner {
         const restClauses = cs.slice(1, 6).map((c) => ({ text: keyPhrase(c, this.lang), para: 0 }));
         const items = [...restClauses, ...this.itemsOf(run, run[0]).filter((it) => !restClauses.some((r) => r.text === it.text))];
         this.points({ ...fallback, title: lead }, run, items, g);
+      } else if (this.lang === 'en' && sentences(run[0]!.text).length > 1 && !keyPhrase(first, this.lang, 40).endsWith('…')) {
+        // English: the opening sentence of the run is its title, the rest its points.
+        this.points({ ...fallback, title: keyPhrase(first, this.lang, 40) }, run, this.itemsOf(run, run[0]), g);
       } else {
         this.points(fallback, run, this.itemsOf(run), g);
       }
