@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         const r = await buildManuscript(ms, b, assets, opts, (stage) => progress.stage(ms.name, stage));
         const dir = writeOutputs(outDir, ms.name, r);
-        progress.finish(ms.name, true, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        progress.finish(ms.name, true, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s\n  ${layoutReport(r)}`);
         if (r.blocked.length) progress.log(`warning: ${ms.path}: the deck tried to load ${r.blocked.length} resource(s), e.g. ${r.blocked[0]}`);
       } catch (err) {
         // No browser means no build at all: say it once, not once per file.
@@ -153,10 +153,19 @@ async function main(argv: string[]): Promise<number> {
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 
 function describe(r: BuildResult): string {
+  return `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}, slides.pdf ${kb(r.pdf.length)}, handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}`;
+}
+
+/** `layout: title 1, points 10, …; 2 continued; fit in 2 rounds (1 group re-packed); nothing overflows; smallest text 18px (footer)` */
+function layoutReport(r: BuildResult): string {
+  const counts = new Map<string, number>();
+  for (const s of r.deck.slides) counts.set(s.layout, (counts.get(s.layout) ?? 0) + 1);
+  const continued = r.deck.slides.filter((s) => s.continued).length;
+  const where = /\.(\w[\w-]*)/.exec(r.fit.minFontWhere)?.[1] ?? '';
   return (
-    `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}, slides.pdf ${kb(r.pdf.length)}, ` +
-    `handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}, fit in ${r.rounds} round${r.rounds > 1 ? 's' : ''}` +
-    `${r.tightened ? ` (${r.tightened} group${r.tightened > 1 ? 's' : ''} split)` : ''}, min text ${r.fit.minFontPx}px`
+    `layout: ${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}; ${continued} continued; ` +
+    `fit in ${r.rounds} round${r.rounds > 1 ? 's' : ''}${r.tightened ? ` (${r.tightened} group${r.tightened > 1 ? 's' : ''} re-packed)` : ''}; ` +
+    `nothing overflows; smallest slide text ${r.fit.minBodyPx}px, smallest text ${r.fit.minFontPx}px${where ? ` (${where})` : ''}`
   );
 }
 

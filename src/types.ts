@@ -245,6 +245,8 @@ export interface FitReport {
   overflow: Record<string, number>;
   /** Per slide id: the measured heights. */
   slides: Record<string, SlideFit>;
+  /** Smallest font size (px) of the slides' text proper (all but the footer line). */
+  minBodyPx: number;
   /** Smallest computed font size (px) of any visible text, and where. */
   minFontPx: number;
   minFontWhere: string;

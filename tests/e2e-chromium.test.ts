@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED } from './helpers.js';
@@ -74,7 +74,10 @@ test('chromium: fonts are embedded CID TrueType subsets, no Type 3', () => {
 
 test('chromium: every slide fits and the deck asked for nothing beyond itself', () => {
   assert.doesNotMatch(stderr, /tried to load/);
-  for (const m of stderr.matchAll(/min text (\d+)px/g)) assert.ok(Number(m[1]) >= 16, m[0]);
+  const sizes = [...stderr.matchAll(/smallest text (\d+)px/g)];
+  assert.equal(sizes.length, 3);
+  for (const m of sizes) assert.ok(Number(m[1]) >= 16, m[0]);
+  assert.equal((stderr.match(/nothing overflows/g) ?? []).length, 3);
   assert.equal((stderr.match(/^built /gm) ?? []).length, 3);
 });
 
@@ -158,4 +161,18 @@ test('chromium: a browser that cannot be found fails once, with exit status 5', 
   const r = spawnSync(process.execPath, [CLI, SEED, EN, '--out', out], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: '/nonexistent/chrome' } });
   assert.equal(r.status, 5);
   assert.deepEqual(r.stderr.trim().split('\n'), ['speechdeck: CHROME_PATH points to /nonexistent/chrome, which does not exist. Fix or unset CHROME_PATH.']);
+});
+
+test('chromium: every fixture builds with nothing overflowing, slide text ≥ 28 px, footer ≥ 16 px', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'speechdeck-all-'));
+  const fixtures = [join(ROOT, 'tests', 'fixtures'), join(ROOT, 'tests', 'fixtures', 'manuscripts')].flatMap((d) =>
+    readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)),
+  );
+  const r = spawnSync(process.execPath, [CLI, ...fixtures, '--out', dir], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal((r.stderr.match(/nothing overflows/g) ?? []).length, fixtures.length);
+  for (const m of r.stderr.matchAll(/smallest slide text (\d+)px, smallest text (\d+)px/g)) {
+    assert.ok(Number(m[1]) >= 28, m[0]);
+    assert.ok(Number(m[2]) >= 16, m[0]);
+  }
 });

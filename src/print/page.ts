@@ -48,6 +48,7 @@ export async function measureFit(page: Page): Promise<FitReport> {
     const slides: Record<string, { avail: number; items: number[]; callout: number }> = {};
     let minFontPx = Infinity;
     let minFontWhere = '';
+    let minBodyPx = Infinity;
     const sections = Array.from(document.querySelectorAll<HTMLElement>('.slides section[data-id]'));
     for (const sec of sections) {
       const id = sec.dataset.id!;
@@ -62,6 +63,8 @@ export async function measureFit(page: Page): Promise<FitReport> {
         const hasText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
         if (hasText) {
           const fs = parseFloat(getComputedStyle(el).fontSize);
+          // Slide text proper: everything but the footer line.
+          if (!el.closest('.foot')) minBodyPx = Math.min(minBodyPx, fs);
           if (fs < minFontPx) {
             minFontPx = fs;
             minFontWhere = `${id} ${el.tagName.toLowerCase()}.${el.className}`;
@@ -90,7 +93,7 @@ export async function measureFit(page: Page): Promise<FitReport> {
       }
       if (bad) overflow[id] = Math.max(0, fitted);
     }
-    return { overflow, slides, minFontPx: Number.isFinite(minFontPx) ? minFontPx : 0, minFontWhere };
+    return { overflow, slides, minBodyPx: Number.isFinite(minBodyPx) ? minBodyPx : 0, minFontPx: Number.isFinite(minFontPx) ? minFontPx : 0, minFontWhere };
   });
 }
 
