@@ -21,6 +21,16 @@ await Promise.all([
     logLevel: 'warning',
   }),
   build({
+    entryPoints: [join(root, 'src', 'render', 'font-worker.ts')],
+    outfile: join(root, '.cache', 'font-worker.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  }),
+  build({
     entryPoints: [join(root, 'src', 'deck', 'main.ts')],
     outfile: join(root, '.cache', 'deck.js'),
     bundle: true,

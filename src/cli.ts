@@ -13,7 +13,8 @@ import type { BuildResult } from './pipeline.js';
 const { SingleBar, Presets } = cliProgress;
 type SingleBar = InstanceType<typeof cliProgress.SingleBar>;
 import { SpeechdeckError } from './errors.js';
-import { listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
+import { fontWorkerPath, listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
+import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { parseSpeech } from './parse/speech.js';
 import { findBrowser, launchBrowser } from './print/browser.js';
 import { buildManuscript } from './pipeline.js';
@@ -113,6 +114,8 @@ async function main(argv: string[]): Promise<number> {
   const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, jobs));
   const progress = new Progress(manuscripts.length, !!process.stderr.isTTY);
   const failures: SpeechdeckError[] = [];
+  // Started here, after every check that can fail, and ended in the `finally` below.
+  useSubsetWorkers(fontWorkerPath());
   // Chromium starts while the first manuscripts are parsed and rendered.
   const launching = launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
   launching.catch(() => undefined);
@@ -140,6 +143,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     progress.stop();
     await (browser as Browser | null)?.close();
+    await stopSubsetWorkers();
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   failures.unshift(...unreadable);
@@ -263,5 +267,8 @@ export async function run(argv: string[]): Promise<void> {
       process.stderr.write('speechdeck: internal error (please report it):\n' + ((err as Error).stack ?? String(err)) + '\n');
       process.exitCode = 1;
     }
+  } finally {
+    // Worker threads would keep the process alive after any path out of main.
+    await stopSubsetWorkers();
   }
 }

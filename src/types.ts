@@ -204,6 +204,8 @@ export interface Assets {
 
 /** One fontsource file: a slice of a face covering a unicode range. */
 export interface FontSource {
+  /** The slice's file name: names it in caches. */
+  key: string;
   family: string;
   weight: number;
   /** Code points this slice covers. */

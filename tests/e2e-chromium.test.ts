@@ -16,13 +16,13 @@ const GBK = join(ROOT, 'tests', 'fixtures', 'gbk-safety.txt');
 let stderr = '';
 
 before(() => {
-  const r = spawnSync(process.execPath, [CLI, SEED, EN, GBK, '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, SEED, EN, GBK, '--out', out], { encoding: 'utf8', timeout: 120_000 });
   stderr = r.stderr;
   assert.equal(r.status, 0, r.stderr);
 });
 
 const seedDir = () => join(out, '2016-03-18-union-work-conference');
-const poppler = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+const poppler = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', timeout: 120_000 });
 
 test('chromium: the seed builds into index.html, slides.pdf and deck.json', () => {
   for (const f of ['index.html', 'slides.pdf', 'deck.json']) assert.ok(existsSync(join(seedDir(), f)), f);
@@ -82,7 +82,7 @@ test('chromium: every slide fits and the deck asked for nothing beyond itself', 
 });
 
 test('chromium: a missing file fails with one line and exit status 3', () => {
-  const r = spawnSync(process.execPath, [CLI, join(out, 'nope.txt'), '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, join(out, 'nope.txt'), '--out', out], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 3);
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1);
@@ -90,7 +90,7 @@ test('chromium: a missing file fails with one line and exit status 3', () => {
 });
 
 test('chromium: an unknown option fails with a usage line and exit status 2', () => {
-  const r = spawnSync(process.execPath, [CLI, '--frobnicate'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, '--frobnicate'], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 2);
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });
@@ -121,7 +121,7 @@ test('chromium: from file://, S opens the speaker view with the notes, under the
 test('chromium: every theme and 4:3 print only Noto CID fonts, and fit', () => {
   for (const [flag, value] of [['--theme', 'modern'], ['--theme', 'dark'], ['--aspect', '4:3']] as const) {
     const dir = mkdtempSync(join(tmpdir(), 'speechdeck-theme-'));
-    const r = spawnSync(process.execPath, [CLI, SEED, '--out', dir, flag, value, '--steps'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, SEED, '--out', dir, flag, value, '--steps'], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 0, r.stderr);
     const pdf = join(dir, '2016-03-18-union-work-conference', 'slides.pdf');
     const fonts = poppler('pdffonts', pdf).split('\n').slice(2).filter(Boolean);
@@ -135,7 +135,7 @@ test('chromium: every theme and 4:3 print only Noto CID fonts, and fit', () => {
 });
 
 test('chromium: an unknown theme is a usage error naming the themes', () => {
-  const r = spawnSync(process.execPath, [CLI, SEED, '--theme', 'neon'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, SEED, '--theme', 'neon'], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /unknown theme "neon"\. Choose one of: dark, modern, official\./);
 });
@@ -158,7 +158,7 @@ test('chromium: handout.pdf is A4 with the speech text, a header and 第 X 页 �
 });
 
 test('chromium: a browser that cannot be found fails once, with exit status 5', () => {
-  const r = spawnSync(process.execPath, [CLI, SEED, EN, '--out', out], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: '/nonexistent/chrome' } });
+  const r = spawnSync(process.execPath, [CLI, SEED, EN, '--out', out], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CHROME_PATH: '/nonexistent/chrome' } });
   assert.equal(r.status, 5);
   assert.deepEqual(r.stderr.trim().split('\n'), ['speechdeck: CHROME_PATH points to /nonexistent/chrome, which does not exist. Fix or unset CHROME_PATH.']);
 });
@@ -168,7 +168,7 @@ test('chromium: every fixture builds with nothing overflowing, slide text ≥ 28
   const fixtures = [join(ROOT, 'tests', 'fixtures'), join(ROOT, 'tests', 'fixtures', 'manuscripts')].flatMap((d) =>
     readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)),
   );
-  const r = spawnSync(process.execPath, [CLI, ...fixtures, '--out', dir], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...fixtures, '--out', dir], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 0, r.stderr);
   assert.equal((r.stderr.match(/nothing overflows/g) ?? []).length, fixtures.length);
   for (const m of r.stderr.matchAll(/smallest slide text (\d+)px, smallest text (\d+)px/g)) {

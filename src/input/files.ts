@@ -12,6 +12,11 @@ const require = createRequire(import.meta.url);
 
 export const MANUSCRIPT_EXTENSIONS = ['.txt', '.text', '.md'];
 
+/** The bundled font-subsetting worker (scripts/bundle.mjs makes it). */
+export function fontWorkerPath(): string {
+  return join(projectRoot(), '.cache', 'font-worker.mjs');
+}
+
 /** Project root: where package.json lives (works from src/ and from .cache/). */
 export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -63,7 +68,7 @@ function loadFontSlices(pkg: string, family: string, weight: number): FontSource
   const out: FontSource[] = [];
   const re = /src:\s*url\(\.\/files\/([^)]+\.woff2)\)[^;]*;\s*unicode-range:\s*([^;]+);/g;
   for (const m of css.matchAll(re)) {
-    out.push({ family, weight, ranges: parseUnicodeRange(m[2]!), data: readFileSync(join(dir, 'files', m[1]!)) });
+    out.push({ key: m[1]!, family, weight, ranges: parseUnicodeRange(m[2]!), data: readFileSync(join(dir, 'files', m[1]!)) });
   }
   if (!out.length) throw new Error(`no font slices found in ${pkg}/${weight}.css`);
   return out;

@@ -1,6 +1,9 @@
 // Fonts: from the fontsource slices, keep only the glyphs the deck shows.
-import subsetFont from 'subset-font';
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { FontFace, FontSource } from '../types.js';
+import { subsetSlice, type SubsetJob } from './subset.js';
 
 export interface FontNeed {
   family: string;
@@ -30,17 +33,64 @@ function unicodeRange(cps: number[]): string {
  */
 export type FontFormat = 'woff2' | 'sfnt';
 
-// fontsource ships woff2; subset-font would decompress a slice on every call.
-// Decompress each slice once per process (keepAllGlyphs: a plain re-encode) and
-// subset the sfnt from then on. Bounded by the few hundred slices that exist.
-const decompressed = new WeakMap<FontSource, Promise<Buffer>>();
-function sfntOf(slice: FontSource): Promise<Buffer> {
-  let p = decompressed.get(slice);
-  if (!p) {
-    p = subsetFont(Buffer.from(slice.data), '', { targetFormat: 'sfnt', keepAllGlyphs: true });
-    decompressed.set(slice, p);
+/**
+ * Worker threads for subsetting (harfbuzz and brotli in WebAssembly take most of
+ * Node's time in a build). A slice always goes to the same worker, which keeps it
+ * decompressed.
+ */
+class SubsetPool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, { resolve: (d: Uint8Array) => void; reject: (e: Error) => void }>();
+  private next = 1;
+
+  constructor(script: string, size: number) {
+    this.workers = Array.from({ length: size }, () => {
+      const w = new Worker(script);
+      w.on('message', (m: { id: number; data?: Uint8Array; error?: string }) => {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (m.error !== undefined) p?.reject(new Error(`font subsetting failed: ${m.error}`));
+        else p?.resolve(m.data!);
+      });
+      w.on('error', (err: Error) => {
+        for (const p of this.pending.values()) p.reject(err);
+        this.pending.clear();
+      });
+      return w;
+    });
   }
-  return p;
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  run(job: SubsetJob): Promise<Uint8Array> {
+    const id = this.next++;
+    let h = 0;
+    for (const ch of job.key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    const worker = this.workers[h % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, job });
+    });
+  }
+}
+
+let pool: SubsetPool | null | undefined;
+
+/** Use worker threads from the script at `path` (the bundled font-worker), if it exists. */
+export function useSubsetWorkers(path: string | null): void {
+  pool = path && existsSync(path) ? new SubsetPool(path, Math.max(1, availableParallelism())) : null;
+}
+
+/** End the workers (the CLI does, when its run is over). */
+export async function stopSubsetWorkers(): Promise<void> {
+  await pool?.stop();
+  pool = undefined;
+}
+
+function subset(job: SubsetJob): Promise<Uint8Array> {
+  return pool ? pool.run(job) : subsetSlice(job);
 }
 
 export async function subsetFonts(sources: FontSource[], needs: FontNeed[], format: FontFormat = 'woff2'): Promise<FontFace[]> {
@@ -53,11 +103,11 @@ export async function subsetFonts(sources: FontSource[], needs: FontNeed[], form
       if (!mine.length) continue;
       const text = String.fromCodePoint(...mine);
       jobs.push(
-        sfntOf(slice).then((sfnt) => subsetFont(sfnt, text, { targetFormat: format })).then((buf: Buffer) => ({
+        subset({ key: slice.key, data: slice.data, text, format }).then((data) => ({
           family: need.family,
           weight: need.weight,
           format,
-          data: new Uint8Array(buf),
+          data,
           unicodeRange: unicodeRange(mine),
         })),
       );
