@@ -1,7 +1,7 @@
 // The input edge: the only module (with print/) that touches the file system
 // for reading. Everything it returns is plain data for the pure stages.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { basename, extname, join, dirname, resolve } from 'node:path';
+import { basename, extname, join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Assets, FontSource, Manuscript } from '../types.js';
@@ -118,8 +118,4 @@ export function loadAssets(): Assets {
     ],
   };
   return cachedAssets;
-}
-
-export function resolvePath(p: string): string {
-  return resolve(p);
 }

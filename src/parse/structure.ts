@@ -125,7 +125,7 @@ function listHeading(pre: string, n: number): { heading: string; context?: strin
   return { heading: last || pre, context: context && displayWidth(context) <= 24 ? context : undefined };
 }
 
-function announced(nodes: Node[], i: number, level: number, lang: Lang): { section: Section; next: number } | null {
+function announced(nodes: Node[], i: number, level: number): { section: Section; next: number } | null {
   const p = nodes[i];
   if (p?.type !== 'paragraph') return null;
   const ann = findAnnouncement(p.text);
@@ -196,7 +196,7 @@ export function findStructure(nodes: Node[], lang: Lang, containerLevel: number)
       i++;
       continue;
     }
-    const ann = announced(nodes, i, containerLevel + 1, lang);
+    const ann = announced(nodes, i, containerLevel + 1);
     if (ann) {
       out.push(ann.section);
       i = ann.next;

@@ -5,7 +5,6 @@ import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide } from '../type
 import { SpeechdeckError } from '../errors.js';
 import { escapeHtml, renderTemplate } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
-import { displayWidth } from '../parse/text.js';
 
 /** Slide size in CSS px: 1280×720 (16:9) or 960×720 (4:3). */
 export function slideSize(aspect: Aspect): { width: number; height: number } {
@@ -232,7 +231,3 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
   return { html, fontBytes: fonts.bytes };
 }
 
-/** Rough width check used by tests: the widest visible string, in em. */
-export function widestText(deck: Deck): number {
-  return Math.max(0, ...deck.slides.flatMap((s) => s.items.map(displayWidth)));
-}
