@@ -3,7 +3,6 @@
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
 import type { Aspect, Manuscript } from './types.js';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
@@ -15,6 +14,7 @@ type SingleBar = InstanceType<typeof cliProgress.SingleBar>;
 import { SpeechdeckError } from './errors.js';
 import { fontWorkerPath, listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
+import { themeCss } from './render/html.js';
 import { parseSpeech } from './parse/speech.js';
 import { findBrowser, launchBrowser } from './print/browser.js';
 import { buildManuscript } from './pipeline.js';
@@ -99,9 +99,7 @@ async function main(argv: string[]): Promise<number> {
     throw new SpeechdeckError('usage', `unknown aspect "${aspect}".`, { hint: 'Use --aspect 16:9 or --aspect 4:3.' });
   }
   const assets = loadAssets();
-  if (!(args.values.theme! in assets.themes)) {
-    throw new SpeechdeckError('usage', `unknown theme "${args.values.theme}".`, { hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
-  }
+  themeCss(assets, args.values.theme!);
   const handout = Number(args.values.handout);
   if (handout !== 2 && handout !== 3 && handout !== 6) {
     throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
@@ -118,12 +116,10 @@ async function main(argv: string[]): Promise<number> {
   useSubsetWorkers(fontWorkerPath());
   // Chromium starts while the first manuscripts are parsed and rendered.
   const launching = launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
+  // Builds wait for it only after their first render; until then nobody listens.
   launching.catch(() => undefined);
-  let browser: Browser | null = null;
   try {
-    const b = launching.then((x) => (browser = x));
-    // Builds wait for it only after their first render; until then nobody listens.
-    b.catch(() => undefined);
+    const b = launching;
     // One browser for the whole run; up to one page per core at a time.
     await pool(manuscripts, concurrency, async (ms) => {
       const t = performance.now();
@@ -131,18 +127,20 @@ async function main(argv: string[]): Promise<number> {
       try {
         const r = await buildManuscript(ms, b, assets, opts, (stage) => progress.stage(ms.name, stage));
         const dir = writeOutputs(outDir, ms.name, r);
-        progress.finish(ms.name, true, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s\n  ${layoutReport(r)}`);
+        progress.finish(ms.name, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s\n  ${layoutReport(r)}`);
         if (r.blocked.length) progress.log(`warning: ${ms.path}: the deck tried to load ${r.blocked.length} resource(s), e.g. ${r.blocked[0]}`);
       } catch (err) {
         // No browser means no build at all: say it once, not once per file.
         if (!(err instanceof SpeechdeckError) || err.kind === 'browser') throw err;
+        // (A deck that fails in the browser is a 'layout' error of its own file.)
         failures.push(err);
-        progress.finish(ms.name, false, err.format());
+        progress.finish(ms.name, err.format());
       }
     });
   } finally {
     progress.stop();
-    await (browser as Browser | null)?.close();
+    // Close the browser even if it was still starting when every build had failed.
+    await launching.then((browser) => browser.close(), () => undefined);
     await stopSubsetWorkers();
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
@@ -235,12 +233,11 @@ class Progress {
     this.redraw();
   }
 
-  finish(name: string, ok: boolean, line: string): void {
+  finish(name: string, line: string): void {
     this.state.delete(name);
     this.done++;
     this.log(line);
     this.redraw();
-    void ok;
   }
 
   log(line: string): void {

@@ -71,6 +71,8 @@ export async function buildManuscript(
         // Chromium prints the slides and the handout while Node makes the woff2
         // fonts of the saved deck (the slowest part on the Node side).
         const printing = printPdf(page);
+        // If the handout fails first, the page closes under this print: not a second error.
+        printing.catch(() => undefined);
         const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout });
         const handoutPrinting = printHandout(browser, handoutHtml, opts.handout, ms.path);
         // Let the handout page get going before the main thread is busy with fonts.
@@ -108,9 +110,12 @@ export async function buildManuscript(
           }
           continue;
         }
+        // Only points and agenda slides are cut by an item count; cards, figures and
+        // quotes are not, so lowering their count would only repeat the same round.
+        const countable = slide.layout === 'points' || slide.layout === 'agenda' || slide.layout === 'statement';
         const now = tighten[slide.group] ?? DEFAULT_PLAN.maxItems;
         const next = Math.max(1, Math.min(now - 1, fitted || 1));
-        if (slide.items.length > 1 && next < now) {
+        if (countable && slide.items.length > 1 && next < now) {
           tighten[slide.group] = next;
           progress = true;
         }

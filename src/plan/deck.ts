@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
 import { displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
-import { findSaying, findQuote, findFigures, keyPhrase, paragraphPhrases, stripOpeners, cut } from './condense.js';
+import { findSaying, findQuote, findFigures, keyPhrase, paragraphPhrases, stripOpeners } from './condense.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
 import { parseDateLine } from '../parse/header.js';
@@ -373,12 +373,10 @@ class Planner {
     const before = ss.slice(0, Math.max(0, at)).join('');
     let leadUsed = false;
     if (before && displayWidth(before) > 20) {
-      const p = { text: before, source: s.lead.source };
       const phrases = paragraphPhrases(before, this.lang, 4);
       const first = stripOpeners(stripEnd(sentences(before)[0]!), this.lang);
       const head = clauses(first).find((c) => displayWidth(c) >= 6) ?? first;
-      this.points({ title: this.title(cut(head, TITLE_LIMIT)) }, [s.lead], phrases.filter((x) => x !== head).map((text) => ({ text, para: 0 })), `ann-pre-${s.lead.source.startLine}`);
-      void p;
+      this.points({ title: this.title(head) }, [s.lead], phrases.filter((x) => x !== head).map((text) => ({ text, para: 0 })), `ann-pre-${s.lead.source.startLine}`);
       leadUsed = true;
     }
     const cards = (s.list ?? []).map((it) => ({ head: it.head, text: it.summary ? keyPhrase(it.summary, this.lang, 30) : '' }));

@@ -15,6 +15,15 @@ export interface OpenDeck {
 /** Open `html` in print view and wait until reveal.js says the pages are laid out and fonts are in. */
 export async function openPrintView(browser: Browser, html: string, file: string): Promise<OpenDeck> {
   const page = await browser.newPage();
+  try {
+    return await loadPrintView(page, html, file);
+  } catch (err) {
+    await page.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function loadPrintView(page: Page, html: string, file: string): Promise<OpenDeck> {
   const blocked: string[] = [];
   await page.setRequestInterception(true);
   page.on('request', (req) => {
@@ -28,15 +37,15 @@ export async function openPrintView(browser: Browser, html: string, file: string
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String((e as Error).message ?? e)));
   await page.setViewport({ width: 1280, height: 720 });
-  await page.goto(DECK_URL + '?print-pdf', { waitUntil: 'load' });
   try {
+    await page.goto(DECK_URL + '?print-pdf', { waitUntil: 'load', timeout: 60_000 });
     // reveal.js dispatches `pdf-ready` when its print layout is done; the deck script
     // mirrors it onto <html data-pdf-ready>. No fixed sleeps anywhere.
     await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', { timeout: 60_000, polling: 'mutation' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   } catch {
-    await page.close();
-    throw new SpeechdeckError('browser', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
+    // This file's deck, not the browser, is at fault: the other files go on.
+    throw new SpeechdeckError('layout', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
   }
   return { page, blocked };
 }

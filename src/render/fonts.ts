@@ -40,8 +40,10 @@ export type FontFormat = 'woff2' | 'sfnt';
  */
 class SubsetPool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (d: Uint8Array) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { worker: Worker; resolve: (d: Uint8Array) => void; reject: (e: Error) => void }>();
   private next = 1;
+  /** A worker died: from then on, subset in the calling thread. */
+  private broken = false;
 
   constructor(script: string, size: number) {
     this.workers = Array.from({ length: size }, () => {
@@ -52,25 +54,33 @@ class SubsetPool {
         if (m.error !== undefined) p?.reject(new Error(`font subsetting failed: ${m.error}`));
         else p?.resolve(m.data!);
       });
-      w.on('error', (err: Error) => {
-        for (const p of this.pending.values()) p.reject(err);
-        this.pending.clear();
-      });
+      const fail = (err: Error) => {
+        this.broken = true;
+        for (const [id, p] of this.pending) {
+          if (p.worker !== w) continue;
+          this.pending.delete(id);
+          p.reject(err);
+        }
+      };
+      w.on('error', fail);
+      w.on('exit', (code) => fail(new Error(`font worker exited (${code})`)));
       return w;
     });
   }
 
   async stop(): Promise<void> {
+    this.broken = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   run(job: SubsetJob): Promise<Uint8Array> {
+    if (this.broken) return subsetSlice(job);
     const id = this.next++;
     let h = 0;
     for (const ch of job.key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
     const worker = this.workers[h % this.workers.length]!;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { worker, resolve, reject });
       worker.postMessage({ id, job });
     });
   }

@@ -28,8 +28,8 @@ export function slideSeconds(deck: Deck): number[] {
 }
 
 /** `【全篇约 9 分钟，按每分钟 220 字计】` / `[About 9 minutes in all, at 130 words a minute]`. */
-export function totalTimeText(deck: Deck): string {
-  const min = Math.max(1, Math.round(slideSeconds(deck).reduce((a, b) => a + b, 0) / 60));
+export function totalTimeText(deck: Deck, seconds = slideSeconds(deck)): string {
+  const min = Math.max(1, Math.round(seconds.reduce((a, b) => a + b, 0) / 60));
   return deck.meta.lang === 'zh' ? `【全篇约 ${min} 分钟，按每分钟 220 字计】` : `[About ${min} minutes in all, at 130 words a minute]`;
 }
 
@@ -87,7 +87,7 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
 /** Layouts drawn with the content frame (top rule and footer). */
 const CONTENT = new Set<Layout>(['agenda', 'overview', 'points', 'statement', 'quote', 'figure']);
 
-function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, string>, opts: RenderOptions): string {
+function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, string>, opts: RenderOptions, seconds: number[]): string {
   let inner = renderTemplate(layouts[s.layout] ?? '', LAYOUTS[s.layout](s, deck));
   // --steps: each bullet is a reveal fragment (the PDF shows them all).
   if (opts.steps) inner = inner.replace(/<li>/g, '<li class="fragment">');
@@ -96,9 +96,9 @@ function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, stri
     ? `<footer class="foot"><span class="foot-text">${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
     : '';
   // The title slide's notes also tell the speaker how long the whole speech runs.
-  const pace = s.layout === 'title' ? `<p class="pace">${escapeHtml(totalTimeText(deck))}</p>` : '';
+  const pace = s.layout === 'title' ? `<p class="pace">${escapeHtml(totalTimeText(deck, seconds))}</p>` : '';
   const notes = opts.notes && (s.notes.length || pace) ? `<aside class="notes">${pace}${s.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</aside>` : '';
-  const timing = slideSeconds(deck)[i]!;
+  const timing = seconds[i]!;
   return (
     `<section class="layout-${s.layout}" data-id="${s.id}" data-timing="${timing}" data-source="${s.source.startLine}-${s.source.endLine}">` +
     `<div class="frame${content ? ' content' : ''}">${inner}${foot}</div>${notes}</section>`
@@ -176,14 +176,16 @@ export async function deckFontCss(deck: Deck, assets: Assets, theme: string, ext
 /** The slides' markup alone (no notes, no steps): for handouts and previews. */
 export function slidesMarkup(deck: Deck, assets: Assets, aspect: Aspect): string[] {
   const opts: RenderOptions = { theme: 'official', aspect, notes: false, steps: false };
-  return deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts));
+  const seconds = slideSeconds(deck);
+  return deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts, seconds));
 }
 
 /** `fonts: 'sfnt'` for a deck that is only measured and printed, never saved. */
 export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions, fonts_: FontFormat = 'woff2'): Promise<RenderResult> {
   const theme = themeCss(assets, opts.theme);
   const size = slideSize(opts.aspect);
-  const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts)).join('\n');
+  const seconds = slideSeconds(deck);
+  const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts, seconds)).join('\n');
   const fonts = await deckFontCss(deck, assets, opts.theme, '', fonts_);
   const config = {
     width: size.width,
@@ -199,7 +201,7 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
     pdfMaxPagesPerSlide: 1,
     pdfSeparateFragments: false,
     showNotes: false,
-    totalTime: slideSeconds(deck).reduce((a, b) => a + b, 0),
+    totalTime: seconds.reduce((a, b) => a + b, 0),
   };
   const deckJs = inlineScript(assets.deckJs);
   const csp = [
