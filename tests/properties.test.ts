@@ -80,6 +80,6 @@ test('property: any speech assembled from real paragraphs keeps every paragraph 
       assert.equal(deck.slides[0]!.layout, 'title');
       assert.equal(deck.slides[deck.slides.length - 1]!.layout, 'closing');
     }),
-    { numRuns: 150 },
+    { numRuns: Number(process.env.PROP_RUNS ?? 150) },
   );
 });

@@ -320,7 +320,7 @@ class Planner {
       const onPoints = !asCards && ownItems.length > 0;
       const dividerNotes = onPoints ? (s.inline ? [] : [s.lead]) : asCards ? [s.lead] : own;
       this.push({ layout: 'section', title, badge, items: [], notes: dividerNotes.map((p) => p.text), source: { ...s.lead.source }, group: g });
-      if (asCards) return this.cards(s, title, badge, rest);
+      if (asCards) return this.cards(s, title, badge, rest, false);
       if (onPoints) this.points({ title, badge }, s.inline ? own : rest, s.inline ? ownItems : this.itemsOf(rest), g + '-body');
       this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
       return;
@@ -337,8 +337,12 @@ class Planner {
     this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
   }
 
-  /** Overview cards for short subsections; `intro` paragraphs give the subtitle. */
-  private cards(s: Section, title: string, badge: string | undefined, intro: Paragraph[], includeIntroNotes = true): void {
+  /**
+   * Overview cards for short subsections; `intro` paragraphs give the subtitle.
+   * The notes hold every paragraph under the section, in order (those between and
+   * after the subsections too), and its lead unless a divider already has it.
+   */
+  private cards(s: Section, title: string, badge: string | undefined, intro: Paragraph[], withLead: boolean): void {
     const kids = sectionsOf(s.children);
     const cards = kids.map((c) => {
       const rest = sentences(c.lead.text).slice(c.inline ? 1 : 0);
@@ -348,7 +352,7 @@ class Planner {
     });
     const introText = intro.find((p) => p !== s.lead || !s.inline);
     const subtitleSource = s.lead === intro[0] && s.inline ? sentences(s.lead.text)[1] : introText ? sentences(introText.text)[0] : undefined;
-    const paras: Paragraph[] = [...(includeIntroNotes ? intro : []), ...kids.flatMap((c) => [c.lead, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph')])];
+    const paras: Paragraph[] = [...(withLead ? [s.lead] : []), ...paragraphsUnder(s.children)];
     this.push({
       layout: 'overview',
       title,
@@ -433,6 +437,11 @@ class Planner {
 function badgeText(s: Section): string {
   if (s.kind === 'ordinal') return /^[a-z]/i.test(s.number) ? String(s.ordinal) : '一二三四五六七八九十'[s.ordinal - 1] ?? String(s.ordinal);
   return s.number.replace(/[（()）]/g, '');
+}
+
+/** Every paragraph in a node list, subsections' leads and paragraphs included, in order. */
+function paragraphsUnder(nodes: Node[]): Paragraph[] {
+  return nodes.flatMap((n) => (n.type === 'paragraph' ? [n] : [n.lead, ...paragraphsUnder(n.children)]));
 }
 
 function outlineOf(nodes: Node[]): OutlineNode[] {
