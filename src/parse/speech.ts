@@ -68,9 +68,9 @@ function joinWrapped(lines: Line[], lang: Lang): Paragraph[] {
   const nearWrap = lines.filter((l) => displayWidth(l.text) >= wrapAt * 0.85).length;
   const wrapped = lines.length >= 6 && wrapAt >= 20 && wrapAt <= 100 && nearWrap >= lines.length * 0.3;
   const out: Paragraph[] = [];
+  let prevLine: Line | undefined;
   for (const l of lines) {
     const prev = out[out.length - 1];
-    const prevLine = prev ? lines.find((x) => x.no === prev.source.endLine) : undefined;
     if (
       wrapped && prev && prevLine && !l.afterBlank &&
       !TERMINAL.test(prev.text) && displayWidth(prevLine.text) >= wrapAt * 0.85 && !matchMarker(l.text)
@@ -80,6 +80,7 @@ function joinWrapped(lines: Line[], lang: Lang): Paragraph[] {
     } else {
       out.push({ text: l.text, source: { startLine: l.no, endLine: l.no } });
     }
+    prevLine = l;
   }
   return out;
 }
@@ -106,7 +107,6 @@ function speakerOf(l: Line): Speaker | null {
   if (!sp) return null;
   // One-space or no-space lines are only a speaker if the role reads like one.
   if (hasCjk(l.raw) && !/\s{2,}|\u3000/.test(l.raw) && sp.role && !looksLikeRole(sp.role)) return null;
-  if (hasCjk(l.raw) && !sp.role && l.afterBlank === false) return sp;
   return sp;
 }
 

@@ -5,7 +5,7 @@
 import type { Lang, Node, Paragraph, ParagraphNode, Section } from '../types.js';
 import { chineseNumber } from './header.js';
 import { headingOf } from './speech.js';
-import { clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from './text.js';
+import { capitalise, clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from './text.js';
 
 interface Ordinal {
   family: string;
@@ -32,7 +32,7 @@ export function matchOrdinal(text: string): Ordinal | null {
     const w = m[1]!.toLowerCase().replace(/ly$/, '');
     const value = w === 'final' || w === 'last' ? Infinity : w === 'next' ? -1 : EN_ORD.indexOf(w) + 1;
     const rest = text.slice(m[0].length);
-    return { family: 'en', value, marker: m[1]!, rest: rest.charAt(0).toUpperCase() + rest.slice(1) };
+    return { family: 'en', value, marker: m[1]!, rest: capitalise(rest) };
   }
   return null;
 }

@@ -28,6 +28,11 @@ export function hasCjk(s: string): boolean {
   return /[\u3400-\u9fff]/.test(s);
 }
 
+/** `reading builds habits` → `Reading builds habits`. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 const reIndent = new RegExp(`^${WS}+|${WS}+$`, 'g');
 const reSpaceAroundCjkPunct = new RegExp(`${WS}*([${CJK_PUNCT}])${WS}*`, 'g');
 const reSpaceBetweenCjk = new RegExp(`([\\u3400-\\u9fff])${WS}+(?=[\\u3400-\\u9fff])`, 'g');

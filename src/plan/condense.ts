@@ -1,7 +1,7 @@
 // Condensing: a bullet is the key phrase of a sentence — its lead clause, or the
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
-import { clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from '../parse/text.js';
+import { capitalise, clauses, displayWidth, hasCjk, sentences, splitOutsideQuotes, stripEnd } from '../parse/text.js';
 
 
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
@@ -17,7 +17,7 @@ export function stripOpeners(s: string, lang: Lang): string {
     if (!m || m[0].length >= t.length - 2) break;
     t = t.slice(m[0].length);
   }
-  if (lang === 'en') t = t.charAt(0).toUpperCase() + t.slice(1);
+  if (lang === 'en') t = capitalise(t);
   return t;
 }
 
@@ -80,7 +80,7 @@ export function cut(s: string, limit: number): string {
   if (out.length === s.length) return s;
   // Prefer a word boundary in English.
   const sp = out.lastIndexOf(' ');
-  if (sp > out.length * 0.6 && !/[\u3400-\u9fff]/.test(out)) out = out.slice(0, sp);
+  if (sp > out.length * 0.6 && !hasCjk(out)) out = out.slice(0, sp);
   return out.replace(/[，,、；;：:\s]+$/, '') + '…';
 }
 
@@ -173,7 +173,7 @@ export function findQuote(text: string): { lines: string[]; attribution: string 
   const m = /([^。！？“”"]*?)(?:[：:，,]|\bthat)\s*[“"「]([^”"」]{8,300})[”"」]/.exec(text);
   if (!m) return null;
   const inner = m[2]!;
-  const zh = /[\u3400-\u9fff]/.test(inner);
+  const zh = hasCjk(inner);
   if (zh ? (inner.match(/[，。；！？,.;!?]/g) ?? []).length < 2 || inner.length < 12 : inner.split(/\s+/).length < 5) return null;
   const lines = zh ? inner.match(/[^，。；！？]+[，。；！？]?/g)!.map((l) => l.trim()).filter(Boolean) : [inner.trim()];
   let attribution = m[1]!

@@ -1,7 +1,7 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
 import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
-import { displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
+import { capitalise, displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
 import { findSaying, findQuote, findFigures, keyPhrase, paragraphPhrases, stripOpeners } from './condense.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
@@ -198,7 +198,7 @@ class Planner {
     const perPara = paras.length <= 2 ? 5 : paras.length <= 4 ? 3 : 2;
     paras.forEach((p, pi) => {
       for (const phrase of paragraphPhrases(p.text, this.lang, perPara, p === skipFirstOf)) {
-        const text = this.lang === 'en' ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
+        const text = this.lang === 'en' ? capitalise(phrase) : phrase;
         if (!items.some((x) => x.text === text)) items.push({ text, para: pi });
       }
     });
@@ -413,7 +413,7 @@ class Planner {
         title = displayWidth(tail) >= 5 && displayWidth(tail) <= 20 ? tail.replace(/^让我们/, '') : keyPhrase(last, this.lang, 20);
       }
     }
-    if (this.lang === 'en') title = title.charAt(0).toUpperCase() + title.slice(1);
+    if (this.lang === 'en') title = capitalise(title);
     this.push({
       layout: 'closing',
       title: stripEnd(title),

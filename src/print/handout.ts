@@ -2,6 +2,7 @@
 // heights are known), number the pages, print.
 import type { Browser } from 'puppeteer';
 import { SpeechdeckError } from '../errors.js';
+import { loadHtml } from './page.js';
 
 export interface HandoutPrint {
   pdf: Uint8Array;
@@ -91,10 +92,7 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
 export async function printHandout(browser: Browser, html: string, perPage: number, file: string): Promise<HandoutPrint> {
   const page = await browser.newPage();
   try {
-    await page.setRequestInterception(true);
-    page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await loadHtml(page, html);
     const r = await page.evaluate(paginate, perPage);
     if (r.overflow) {
       throw new SpeechdeckError('layout', 'a handout page overflows (a single sentence taller than a page?).', { file });

@@ -139,15 +139,23 @@ async function slidePngsNow(page: Page, size: { width: number; height: number })
   return out;
 }
 
+/**
+ * Load a self-contained HTML page (handout, contact sheet): data: URLs only, any
+ * other request refused; resolves when the page and its fonts are in.
+ */
+export async function loadHtml(page: Page, html: string): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
 /** A PNG of a whole HTML page (the contact sheet). */
 export async function htmlPng(browser: Browser, html: string): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
-    await page.setRequestInterception(true);
-    page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
     await page.setViewport({ width: 1400, height: 800 });
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await loadHtml(page, html);
     const grid = await page.$('.sheet-grid');
     return await inFront(page, async () => new Uint8Array(await (grid ?? page).screenshot({ type: 'png' })));
   } finally {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
+import { hasCjk } from '../parse/text.js';
 import { escapeHtml, renderTemplate } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
 
@@ -45,7 +46,7 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * heads set with `word-break: keep-all`: a Chinese title then wraps between words
  * (人民 | 满意), never inside one. Segmentation is ICU's dictionary, in Node.
  */
-export function words(text: string, lang = /[\u3400-\u9fff]/.test(text) ? 'zh' : 'en'): string {
+export function words(text: string, lang = hasCjk(text) ? 'zh' : 'en'): string {
   let seg = segmenters.get(lang);
   if (!seg) segmenters.set(lang, (seg = new Intl.Segmenter(lang, { granularity: 'word' })));
   return [...seg.segment(text)].map((x) => escapeHtml(x.segment)).join('<wbr>');
@@ -125,8 +126,9 @@ export function charsByFace(deck: Deck): { serif: Set<string>; sans: Set<string>
     }
     for (const it of s.items) add(s.layout === 'quote' || s.layout === 'statement' ? serif : sans, it);
     add(serif, s.callout);
-    add(s.layout === 'quote' ? sans : serif, s.subtitle);
+    // Subtitles are sans (ledes, attributions); on the title slide also the title face.
     add(sans, s.subtitle);
+    if (s.layout !== 'quote') add(serif, s.subtitle);
   });
   if (deck.meta.lang === 'zh') add(serif, '一二三四五六七八九十');
   return { serif, sans };
