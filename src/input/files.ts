@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Assets, FontSource, Manuscript } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { decodeBytes } from './decode.js';
+import { markdownToText } from './markdown.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,7 +42,9 @@ export function readManuscript(path: string): Manuscript {
     const what = code === 'ENOENT' ? 'file not found.' : `cannot read the file (${code}).`;
     throw new SpeechdeckError('input', what, { file: path, hint: 'Check the path and try again.' });
   }
-  const { text, encoding } = decodeBytes(bytes, path);
+  const decoded = decodeBytes(bytes, path);
+  const encoding = decoded.encoding;
+  const text = extname(path).toLowerCase() === '.md' ? markdownToText(decoded.text) : decoded.text;
   if (!text.trim()) {
     throw new SpeechdeckError('input', 'the manuscript is empty.', { file: path, hint: 'Give a file with the speech text.' });
   }
