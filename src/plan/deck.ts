@@ -65,9 +65,11 @@ class Planner {
 
   private push(s: Omit<Slide, 'id' | 'section'> & { section?: number }): void {
     if (this.pendingNotes.length) {
+      // The pending paragraphs come first; the source spans them and the slide's own notes.
       const before = this.pendingNotes;
       this.pendingNotes = [];
-      s = { ...s, notes: [...before.map((p) => p.text), ...s.notes], source: range([...before, ...(s.notes.length ? [{ text: '', source: s.source }] : [])]) };
+      const own = s.notes.length ? [{ text: '', source: s.source }] : [];
+      s = { ...s, notes: [...before.map((p) => p.text), ...s.notes], source: range([...before, ...own]) };
     }
     this.slides.push({ id: `s${this.slides.length + 1}`, ...s, section: s.section ?? (this.top || undefined) });
   }
@@ -87,10 +89,13 @@ class Planner {
    * notes of the slide that shows its first item, so notes stay in order; a quote
    * in the text gets a slide of its own right after.
    */
-  private points(base: Base, paras: Paragraph[], items: Item[], group: string, leadNotes: Paragraph[] = []): void {
+  private points(base: Base, paras: Paragraph[], items: Item[], group: string): void {
     const limit = this.limitFor(group);
+    // The first saying becomes the callout, on the chunk of the paragraph that says it.
     // A saying that is also set off as a quotation gets the quote slide, not a callout too.
-    const callout = paras.map((p) => (findQuote(p.text) ? null : findSaying(p.text))).find(Boolean) ?? undefined;
+    const sayings = paras.map((p) => (findQuote(p.text) ? null : findSaying(p.text)));
+    const calloutPara = sayings.findIndex(Boolean);
+    const callout = sayings[calloutPara] ?? undefined;
     const chunks = this.chunk(items, group, limit, !!callout);
     const noteChunk: number[] = [];
     let cur = 0;
@@ -99,10 +104,8 @@ class Planner {
       if (first >= 0) cur = Math.max(cur, first);
       noteChunk[pi] = cur;
     });
-    // The callout goes with the chunk of the paragraph that says it.
-    const calloutPara = callout ? paras.findIndex((p) => !findQuote(p.text) && findSaying(p.text) === callout) : -1;
     chunks.forEach((chunk, ci) => {
-      const notes = [...(ci === 0 ? leadNotes : []), ...paras.filter((_, pi) => noteChunk[pi] === ci)];
+      const notes = paras.filter((_, pi) => noteChunk[pi] === ci);
       this.push({
         layout: base.layout ?? (chunk.length || !callout ? 'points' : 'statement'),
         start: base.layout === 'agenda' ? items.indexOf(chunk[0]!) + 1 : undefined,
@@ -113,13 +116,13 @@ class Planner {
         items: chunk.map((c) => c.text),
         callout: calloutPara >= 0 && noteChunk[calloutPara] === ci ? callout : undefined,
         notes: notes.map((p) => p.text),
-        source: range(notes.length ? notes : paras.length ? paras : leadNotes),
+        source: range(notes.length ? notes : paras),
         continued: ci > 0 || undefined,
         group,
       });
     });
     // Quotations and figures after the slides that introduce them.
-    for (const p of [...leadNotes, ...paras]) {
+    for (const p of paras) {
       this.quoteSlide(p, base);
       this.figureSlide(p, base);
     }
