@@ -4,7 +4,7 @@ import { parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
 import { renderDeck, speakingSeconds } from '../src/render/html.js';
 import { loadAssets } from '../src/input/files.js';
-import { renderTemplate } from '../src/render/template.js';
+import { html, renderTemplate } from '../src/render/template.js';
 import { manuscript, SEED } from './helpers.js';
 
 const build = async (text: string, notes = true) => (await renderDeck(planDeck(parseSpeech(manuscript(text))), loadAssets(), { theme: 'official', aspect: '16:9', notes, steps: false })).html;
@@ -47,6 +47,24 @@ test('pacing: about 220 Chinese characters or 130 English words a minute', () =>
 });
 
 test('template: escapes by default, loops, conditions', () => {
-  assert.equal(renderTemplate('{{a}}|{{{a}}}', { a: '<b>' }), '&lt;b&gt;|<b>');
+  assert.equal(renderTemplate('{{a}}|{{{m}}}', { a: '<b>', m: html('<b>') }), '&lt;b&gt;|<b>');
   assert.equal(renderTemplate('{{#xs}}[{{.}}]{{/xs}}{{^ys}}none{{/ys}}', { xs: ['1', '2'], ys: [] }), '[1][2]none');
+});
+
+test('template: data is inserted once and never read as a template', () => {
+  const tpl = '<p>{{a}}</p>{{#xs}}<i>{{.}}</i>{{/xs}}{{{m}}}';
+  const ctx = { a: '{{{b}}} {{a}} {{#xs}}x{{/xs}}', b: '<img src=x>', xs: ['{{{b}}}', '{{/xs}}'], m: html('<hr>') };
+  assert.equal(renderTemplate(tpl, ctx), '<p>{{{b}}} {{a}} {{#xs}}x{{/xs}}</p><i>{{{b}}}</i><i>{{/xs}}</i><hr>');
+  // A raw slot takes only markup our code made, never a plain (manuscript) string.
+  assert.throws(() => renderTemplate('{{{b}}}', { b: '<img src=x>' }), /plain string/);
+  assert.throws(() => renderTemplate('{{#a}}x', {}), /never closed/);
+});
+
+test('handout and contact sheet pages carry a CSP that allows no script', async () => {
+  const { renderHandout, renderContactSheet, PRINT_ONLY_CSP } = await import('../src/render/handout.js');
+  const deck = planDeck(parseSpeech(manuscript(SEED)));
+  assert.ok(PRINT_ONLY_CSP.includes("script-src 'none'") && PRINT_ONLY_CSP.startsWith("default-src 'none'"));
+  for (const page of [await renderHandout(deck, loadAssets(), { theme: 'official', aspect: '16:9', perPage: 2 }), await renderContactSheet(deck, loadAssets(), { theme: 'official', aspect: '16:9' })]) {
+    assert.ok(page.includes(`<meta http-equiv="Content-Security-Policy" content="${PRINT_ONLY_CSP}">`));
+  }
 });

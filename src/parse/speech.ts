@@ -95,11 +95,16 @@ interface Header {
   used: number;
 }
 
-function isTitleLine(l: Line, lang: Lang): boolean {
+/** `wide`: a long first line still reads as a title when a date, speaker or ——subtitle line confirms it. */
+function isTitleLine(l: Line, lang: Lang, wide = false): boolean {
   const t = l.text;
   if (parseDateLine(t) || isSalutation(t) || matchMarker(t)) return false;
-  if (lang === 'zh') return displayWidth(t) <= 40 && !/[。；;，]$/.test(t) && sentences(t).length <= 1;
-  return t.length <= 120 && !/[.;,]$/.test(t) && sentences(t).length <= 1;
+  if (lang === 'zh') return displayWidth(t) <= (wide ? 100 : 40) && !/[。；;，]$/.test(t) && sentences(t).length <= 1;
+  return t.length <= (wide ? 200 : 120) && !/[.;,]$/.test(t) && sentences(t).length <= 1;
+}
+
+function confirmsTitle(l: Line | undefined): boolean {
+  return !!l && (/^[—–-]{1,2}\S/.test(l.text) || !!parseDateLine(l.text) || !!speakerOf(l));
 }
 
 function speakerOf(l: Line): Speaker | null {
@@ -114,7 +119,8 @@ function readHeader(lines: Line[], lang: Lang): Header {
   const h: Header = { title: null, subtitle: null, date: null, speaker: null, salutation: null, used: 0 };
   let i = 0;
   const titleLines: string[] = [];
-  while (i < lines.length && i < 3 && isTitleLine(lines[i]!, lang) && !(titleLines.length && (speakerOf(lines[i]!) || parseDateLine(lines[i]!.text)))) {
+  const wide = confirmsTitle(lines[1]);
+  while (i < lines.length && i < 3 && isTitleLine(lines[i]!, lang, wide && i === 0) && !(titleLines.length && (speakerOf(lines[i]!) || parseDateLine(lines[i]!.text)))) {
     titleLines.push(lines[i]!.raw.replace(/[ \t\u3000]+/g, (sp) => (/\u3000/.test(sp) || sp.length > 1 ? "\u3000" : " ")));
     i++;
   }
@@ -147,7 +153,8 @@ function readHeader(lines: Line[], lang: Lang): Header {
   }
   // Without a date, speaker or salutation after it, a lone short first line is
   // still a title only if a body follows (it is not itself the speech).
-  if (h.title && !h.date && !h.speaker && !h.salutation && i >= lines.length) {
+  // (A manuscript of one line is all title: the title slide and its notes hold it.)
+  if (h.title && !h.date && !h.speaker && !h.salutation && i >= lines.length && lines.length > 1) {
     return { ...h, title: null, subtitle: null, used: 0 };
   }
   h.used = i;

@@ -23,8 +23,18 @@ export async function openPrintView(browser: Browser, html: string, file: string
   }
 }
 
+/**
+ * Every page Chromium opens for us: a dialog (alert, confirm, prompt, beforeunload)
+ * is dismissed at once, so no page can hang a build waiting for a click. Our pages
+ * run no script that opens one; this is the second line behind their CSP.
+ */
+export function dismissDialogs(page: Page): void {
+  page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
+}
+
 async function loadPrintView(page: Page, html: string, file: string): Promise<OpenDeck> {
   const blocked: string[] = [];
+  dismissDialogs(page);
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     if (req.url() === DECK_URL + '?print-pdf') {
@@ -144,6 +154,7 @@ async function slidePngsNow(page: Page, size: { width: number; height: number })
  * other request refused; resolves when the page and its fonts are in.
  */
 export async function loadHtml(page: Page, html: string): Promise<void> {
+  dismissDialogs(page);
   await page.setRequestInterception(true);
   page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
   await page.setContent(html, { waitUntil: 'load' });

@@ -4,6 +4,15 @@
 // pages in the browser, where heights can be measured.
 import type { Aspect, Assets, Deck } from '../types.js';
 import { escapeHtml } from './template.js';
+
+/**
+ * The policy of every page that is only laid out and printed (handout, contact
+ * sheet): no script of its own at all (the print stage measures it through the
+ * DevTools protocol, which a page's policy does not govern), nothing loaded but
+ * inline styles and data: fonts.
+ */
+export const PRINT_ONLY_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_ONLY_CSP}">`;
 import { deckFontCss, slideSize, slidesMarkup, themeCss } from './html.js';
 
 export type HandoutLayout = 2 | 3 | 6;
@@ -87,7 +96,7 @@ export async function renderHandout(deck: Deck, assets: Assets, opts: HandoutOpt
   const fonts = await deckFontCss(deck, assets, opts.theme, notesText + head.meeting + head.date + footerPattern(deck) + '0123456789（续）', 'sfnt');
   return `<!doctype html>
 <html lang="${deck.meta.lang === 'zh' ? 'zh-CN' : 'en'}">
-<head><meta charset="utf-8"><title>${escapeHtml(deck.meta.title)}</title>
+<head><meta charset="utf-8">${cspMeta}<title>${escapeHtml(deck.meta.title)}</title>
 <style>${fonts.css}</style>
 <style>${assets.baseCss}</style>
 <style>${themeCss(assets, opts.theme)}</style>
@@ -116,7 +125,7 @@ export async function renderContactSheet(deck: Deck, assets: Assets, opts: { the
   const cells = markup.map((m, i) => `<div class="cell">${thumb(m, 320, opts.aspect)}<span>${i + 1}</span></div>`);
   const fonts = await deckFontCss(deck, assets, opts.theme, '0123456789', 'sfnt');
   return `<!doctype html>
-<html lang="${deck.meta.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<html lang="${deck.meta.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">${cspMeta}
 <style>${fonts.css}</style><style>${assets.baseCss}</style><style>${themeCss(assets, opts.theme)}</style><style>${SHEET_CSS}</style></head>
 <body class="theme-${opts.theme} aspect-${opts.aspect === '4:3' ? '4x3' : '16x9'}"><div class="sheet-grid">${cells.join('')}</div></body></html>`;
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { hasCjk } from '../parse/text.js';
-import { escapeHtml, renderTemplate } from './template.js';
+import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
 
 /** Slide size in CSS px: 1280×720 (16:9) or 960×720 (4:3). */
@@ -46,10 +46,10 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * heads set with `word-break: keep-all`: a Chinese title then wraps between words
  * (人民 | 满意), never inside one. Segmentation is ICU's dictionary, in Node.
  */
-export function words(text: string, lang = hasCjk(text) ? 'zh' : 'en'): string {
+export function words(text: string, lang = hasCjk(text) ? 'zh' : 'en'): Html {
   let seg = segmenters.get(lang);
   if (!seg) segmenters.set(lang, (seg = new Intl.Segmenter(lang, { granularity: 'word' })));
-  return [...seg.segment(text)].map((x) => escapeHtml(x.segment)).join('<wbr>');
+  return html([...seg.segment(text)].map((x) => escapeHtml(x.segment)).join('<wbr>'));
 }
 
 /** Per layout: which template, and the context it is filled from. */
@@ -89,9 +89,8 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
 const CONTENT = new Set<Layout>(['agenda', 'overview', 'points', 'statement', 'quote', 'figure']);
 
 function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, string>, opts: RenderOptions, seconds: number[]): string {
-  let inner = renderTemplate(layouts[s.layout] ?? '', LAYOUTS[s.layout](s, deck));
   // --steps: each bullet is a reveal fragment (the PDF shows them all).
-  if (opts.steps) inner = inner.replace(/<li>/g, '<li class="fragment">');
+  const inner = renderTemplate(layouts[s.layout] ?? '', { ...LAYOUTS[s.layout](s, deck), steps: opts.steps });
   const content = CONTENT.has(s.layout);
   const foot = content
     ? `<footer class="foot"><span class="foot-text">${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
@@ -217,21 +216,21 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const html = renderTemplate(assets.template, {
+  const page = renderTemplate(assets.template, {
     lang: deck.meta.lang === 'zh' ? 'zh-CN' : 'en',
-    csp,
+    csp: html(csp),
     title: deck.meta.title,
     author: deck.meta.speaker?.name ?? '',
     theme: opts.theme,
     aspect: opts.aspect === '4:3' ? '4x3' : '16x9',
-    fontCss: fonts.css,
-    revealCss: assets.revealCss,
-    baseCss: assets.baseCss,
-    themeCss: theme,
-    slides,
-    config: JSON.stringify(config).replace(/</g, '\\u003c'),
-    deckJs,
+    fontCss: html(fonts.css),
+    revealCss: html(assets.revealCss),
+    baseCss: html(assets.baseCss),
+    themeCss: html(theme),
+    slides: html(slides),
+    config: html(JSON.stringify(config).replace(/</g, '\\u003c')),
+    deckJs: html(deckJs),
   });
-  return { html, fontBytes: fonts.bytes };
+  return { html: page, fontBytes: fonts.bytes };
 }
 
