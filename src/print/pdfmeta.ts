@@ -67,8 +67,30 @@ function addOutline(doc: PDFDocument, marks: Bookmark[]): void {
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-export async function finishPdf(pdf: Uint8Array, deck: Deck, opts: { bookmarks: Bookmark[]; subject?: string }): Promise<Uint8Array> {
+/**
+ * The date a PDF states: SOURCE_DATE_EPOCH (seconds) when the caller has one,
+ * else the speech's own date, else none — never the clock, so that the same
+ * manuscript gives the same bytes.
+ */
+export function pdfDate(deck: Deck, sourceDateEpoch?: number): Date | null {
+  if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) return new Date(sourceDateEpoch * 1000);
+  return deck.meta.date ? new Date(`${deck.meta.date}T00:00:00Z`) : null;
+}
+
+export async function finishPdf(pdf: Uint8Array, deck: Deck, opts: { bookmarks: Bookmark[]; subject?: string; date?: Date | null }): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const date = opts.date ?? null;
+  if (date) {
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
+  } else {
+    // Chromium stamps the time of printing; a build states no date it does not know.
+    const info = doc.context.lookup(doc.context.trailerInfo.Info);
+    if (info instanceof PDFDict) {
+      info.delete(PDFName.of('CreationDate'));
+      info.delete(PDFName.of('ModDate'));
+    }
+  }
   const m = deck.meta;
   doc.setTitle(m.title, { showInWindowTitleBar: true });
   if (m.speaker) doc.setAuthor(m.speaker.name);
