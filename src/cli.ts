@@ -80,7 +80,10 @@ async function main(argv: string[]): Promise<number> {
   const unreadable: SpeechdeckError[] = [];
   for (const f of files) {
     try {
-      manuscripts.push(readManuscript(f));
+      const ms = readManuscript(f);
+      manuscripts.push(ms);
+      // Read, but with doubts (bytes replaced, a byte-order mark ignored): said, not fatal.
+      for (const w of ms.warnings ?? []) log(`warning: ${f}: ${w.message}`);
     } catch (err) {
       if (!(err instanceof SpeechdeckError) || files.length === 1) throw err;
       // In a batch, a file that cannot be read is reported and the rest go on.

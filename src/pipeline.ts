@@ -10,6 +10,7 @@ import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print
 import { deckBookmarks, finishPdf } from './print/pdfmeta.js';
 import { renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout } from './print/handout.js';
+import { checkSlideCount } from './input/limits.js';
 
 export interface BuildOptions {
   render: RenderOptions;
@@ -55,6 +56,7 @@ export async function buildManuscript(
   const fitByGroup: Record<string, GroupFit> = {};
   for (let round = 1; ; round++) {
     const deck = planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
+    checkSlideCount(deck.slides.length, ms.path);
     const lost = notesMismatch(speech, deck);
     // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.
     if (lost) throw new Error(`${ms.path}: speaker notes do not hold the whole manuscript (${lost})`);

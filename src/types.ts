@@ -17,6 +17,15 @@ export interface Manuscript {
   encoding: string;
   /** Decoded text, line ends normalised to \n, BOM removed. */
   text: string;
+  /** What the input stage read but doubts (bytes replaced, a byte-order mark ignored); the CLI prints each as `warning: FILE: …`. */
+  warnings?: InputWarning[];
+}
+
+/** A problem in the input that did not stop the build, with the manuscript lines it concerns. */
+export interface InputWarning {
+  message: string;
+  /** 1-based lines of the decoded text (empty when the whole file is concerned). */
+  lines: number[];
 }
 
 export type Lang = 'zh' | 'en';

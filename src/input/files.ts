@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Assets, FontSource, Manuscript } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { decodeBytes } from './decode.js';
+import { checkByteSize } from './limits.js';
 import { markdownToText } from './markdown.js';
 
 const require = createRequire(import.meta.url);
@@ -32,9 +33,12 @@ export function projectRoot(): string {
 export function readManuscript(path: string): Manuscript {
   let bytes: Uint8Array;
   try {
-    if (statSync(path).isDirectory()) {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
       throw new SpeechdeckError('input', 'is a folder, not a manuscript.', { file: path, hint: 'Give the .txt files inside it.' });
     }
+    // Refused before reading: a huge file would cost time and memory for nothing.
+    checkByteSize(stat.size, path);
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof SpeechdeckError) throw err;
@@ -48,7 +52,7 @@ export function readManuscript(path: string): Manuscript {
   if (!text.trim()) {
     throw new SpeechdeckError('input', 'the manuscript is empty.', { file: path, hint: 'Give a file with the speech text.' });
   }
-  return { path, name: basename(path, extname(path)), encoding, text };
+  return { path, name: basename(path, extname(path)), encoding, text, warnings: decoded.warnings };
 }
 
 /** The manuscripts `npm run build` takes when given no files. */
