@@ -96,9 +96,10 @@ const ROLE_END = /(?:书记|主任|主席|部长|厅长|局长|处长|科长|校
  */
 export function parseSpeakerLine(raw: string): Speaker | null {
   const line = raw.replace(/^[（(]\s*|\s*[）)]$/g, '').trim();
-  if (!line || /[。！？；：:;!?]$/.test(line) || line.length > 60) return null;
+  if (!line || /[。！？；：:;!?]$/.test(line) || line.length > (hasCjk(line) ? 60 : 120)) return null;
   if (hasCjk(line)) {
-    if (/[，。、；：！？“”]/.test(line)) return null;
+    // A role may list several posts (`市委副书记、市长`); a sentence is not a speaker line.
+    if (/[，。；：！？“”]/.test(line)) return null;
     const parts = line.split(/[ \t\u3000\u00a0]+/).filter(Boolean);
     const isName = (s: string) => /^[\u3400-\u9fff·]{2,4}$/.test(s);
     if (parts.length >= 2) {

@@ -15,12 +15,28 @@ interface Line {
 
 /** Numbering styles, by rank: the canonical nesting order of Chinese documents. */
 const MARKERS: Array<{ rank: number; re: RegExp; value: (m: RegExpExecArray) => number | null }> = [
+  // 第一部分 above 一、: parts of a long report.
+  { rank: 0, re: /^第([一二三四五六七八九十]{1,3})部分[、，,：:\s\u3000]*/, value: (m) => chineseNumber(m[1]!) },
+  // English outlines: I. II. III. over A. B. C.
+  { rank: 1, re: /^([IVX]{1,5})\.\s+(?=[A-Z“"'‘])/, value: (m) => romanNumber(m[1]!) },
+  { rank: 2, re: /^([A-H])\.\s+(?=[A-Z“"'‘])/, value: (m) => m[1]!.charCodeAt(0) - 64 },
   { rank: 1, re: /^([一二三四五六七八九十]{1,3})[、，,．.]\s*/, value: (m) => chineseNumber(m[1]!) },
   { rank: 2, re: /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*[、，,]?\s*/, value: (m) => chineseNumber(m[1]!) },
   { rank: 3, re: /^(\d{1,2})(?:[．.、](?!\d)|\s*[)）])\s*/, value: (m) => Number(m[1]) },
   { rank: 4, re: /^[（(](\d{1,2})[）)]\s*/, value: (m) => Number(m[1]) },
   { rank: 4, re: /^([\u2460-\u2473])\s*/, value: (m) => m[1]!.codePointAt(0)! - 0x2460 + 1 },
 ];
+
+function romanNumber(s: string): number | null {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i]!]!;
+    const b = v[s[i + 1] ?? ''] ?? 0;
+    n += a < b ? -a : a;
+  }
+  return n > 0 && n <= 30 ? n : null;
+}
 
 export function matchMarker(text: string): { rank: number; ordinal: number; number: string; rest: string } | null {
   for (const { rank, re, value } of MARKERS) {
@@ -166,13 +182,19 @@ function readSignature(paras: Paragraph[], lines: Line[]): { date: Header['date'
   let date: Header['date'] = null;
   let speaker: Speaker | null = null;
   let count = 0;
-  for (let k = paras.length - 1; k >= 0 && count < 2; k--) {
+  for (let k = paras.length - 1; k >= 0 && count < 3; k--) {
     const p = paras[k]!;
     const line = lines.find((l) => l.no === p.source.startLine);
     const d: Header['date'] = !date ? parseDateLine(p.text) : null;
     const sp: Speaker | null = !speaker && line ? speakerOf(line) : null;
+    // A signature may set the name under the role, on lines of their own.
+    const role = k > 0 ? paras[k - 1]!.text : '';
     if (d) date = d;
-    else if (sp && (sp.role || line!.raw.length <= 8)) speaker = sp;
+    else if (!speaker && /^[\u3400-\u9fff·]{2,4}$/.test(p.text) && role.length <= 30 && !/[，。；：！？]/.test(role) && looksLikeRole(role)) {
+      speaker = { role, name: p.text };
+      count++;
+      k--;
+    } else if (sp && (sp.role || line!.raw.length <= 8)) speaker = sp;
     else break;
     count++;
   }
@@ -184,7 +206,9 @@ const ZH_CLOSING = [
   /谢谢(?:大家|各位|你们)?[！!。.]?$/,
   /^(?:再次)?(?:感谢|谢谢)/,
   // `以上意见，请大家认真抓好落实。` / `以上讲的几点，供大家参考。`
-  /^以上[^，。]{0,8}[，,](?:请|供|希望|望)/,
+  /^以上[^，。]{0,8}[，,](?:如有不妥[，,])?(?:请|供|希望|望)/,
+  // `最后，提前给大家拜个早年，祝……`
+  /^最后[，,][^。]{0,16}(?:祝|拜年|拜个早年|问候)/,
 ];
 const EN_CLOSING = [
   /^(?:thank you|thanks)\b/i,

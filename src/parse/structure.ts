@@ -20,8 +20,9 @@ const EN_ORD = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh
 export function matchOrdinal(text: string): Ordinal | null {
   let m = /^(第([一二三四五六七八九十]{1,3}))[，,、：:]\s*/.exec(text);
   if (m) return { family: '第', value: chineseNumber(m[2]!)!, marker: m[1]!, rest: text.slice(m[0].length) };
-  m = /^(([一二三四五六七八九十]{1,3})是)[，,：:]?\s*/.exec(text);
-  if (m) return { family: '是', value: chineseNumber(m[2]!)!, marker: m[1]!, rest: text.slice(m[0].length) };
+  // 一是…… / 一要…… (requirements): the marker, then the point.
+  m = /^(([一二三四五六七八九十]{1,3})([是要]))[，,：:]?\s*/.exec(text);
+  if (m) return { family: m[3]!, value: chineseNumber(m[2]!)!, marker: m[1]!, rest: text.slice(m[0].length) };
   m = /^(首先|其次|再次|然后|最后)[，,：:]\s*/.exec(text);
   if (m) {
     const value = { 首先: 1, 其次: 2, 再次: 3, 然后: 3, 最后: Infinity }[m[1] as '首先'];
@@ -63,7 +64,7 @@ function ordinalRun(nodes: Node[], i: number, level: number, lang: Lang): { sect
   const o = matchOrdinal(first.text);
   if (!o || o.value !== 1) return null;
   // One paragraph holding 一是……二是…… is an inline list, not the start of a run.
-  if (o.family === '是' && /[；;。]\s*二是/.test(first.text)) return null;
+  if ((o.family === '是' || o.family === '要') && new RegExp(`[；;。]\\s*二${o.family}`).test(first.text)) return null;
   const sections = [ordinalSection(first, o, level, 1, lang)];
   let expect = 2;
   let j = i + 1;
