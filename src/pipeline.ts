@@ -1,9 +1,9 @@
 // One manuscript through every stage: parse → plan → render → (measure → re-plan)* → print.
 import type { Browser } from 'puppeteer';
-import type { Assets, Deck, FitReport, GroupFit, Manuscript, RenderOptions, Speech } from './types.js';
+import type { Assets, Deck, FitReport, GroupFit, Layout, Manuscript, RenderOptions, Slide, Speech } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
-import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
+import { cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
 import { renderDeck, slideSize } from './render/html.js';
 import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print/page.js';
@@ -39,6 +39,19 @@ export interface BuildResult {
 }
 
 const MAX_ROUNDS = 6;
+
+/** What to change in the manuscript when a slide of this layout cannot be made to fit. */
+const FIT_HINT: Record<Layout, string> = {
+  title: 'Shorten the title (the first line of the manuscript).',
+  agenda: 'Shorten the section headings the agenda lists.',
+  section: 'Shorten that section heading.',
+  overview: 'Shorten the heads of that list or the sentences after them.',
+  points: 'Shorten that heading or sentence in the manuscript.',
+  statement: 'Shorten that saying or sentence in the manuscript.',
+  quote: 'Shorten that quotation.',
+  figure: 'Shorten the words around those figures.',
+  closing: 'Shorten the closing words.',
+};
 
 export type Stage = 'parsing' | 'fitting' | 'printing';
 
@@ -88,6 +101,8 @@ export async function buildManuscript(
         return { speech, deck, html, pdf, handout, handoutPages: h.pages, pngs, contactSheet, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
       }
       let progress = false;
+      // The first overflowing slide that splitting cannot help: the one to name.
+      let stuck: Slide | undefined;
       for (const [id, fitted] of over) {
         const slide = deck.slides.find((s) => s.id === id)!;
         const measured = fit.slides[id];
@@ -105,30 +120,34 @@ export async function buildManuscript(
             budget = Math.min(budget, m.avail);
           }
           const used = measured.items.reduce((a, b) => a + b, 0) + measured.callout;
+          // Items taller than the room: packing by height helps. Items that fit
+          // in height but still overflow (too wide): splitting would not.
+          const tall = used > measured.avail + 1;
           if (prev) budget = Math.min(budget, prev.budget - Math.max(1, used - measured.avail));
-          if (slide.items.length > 1 || (prev && prev.budget !== budget)) {
+          if (tall && (slide.items.length > 1 || (prev && prev.budget !== budget))) {
             fitByGroup[slide.group] = { budget, heights, callout: Math.max(measured.callout, prev?.callout ?? 0) };
             progress = slide.items.length > 1 || progress;
-          }
+          } else stuck ??= slide;
           continue;
         }
-        // Only points and agenda slides are cut by an item count; cards, figures and
-        // quotes are not, so lowering their count would only repeat the same round.
-        const countable = slide.layout === 'points' || slide.layout === 'agenda' || slide.layout === 'statement';
-        const now = tighten[slide.group] ?? DEFAULT_PLAN.maxItems;
-        const next = Math.max(1, Math.min(now - 1, fitted || 1));
-        if (countable && slide.items.length > 1 && next < now) {
+        // Points, agenda and statement slides are cut by an item count (down to what
+        // fitted), overview slides by cards, quotes by lines, a title by its length;
+        // dividers, figures and closings cannot be cut.
+        const base = cutLimit(slide);
+        const byCount = slide.layout === 'points' || slide.layout === 'agenda' || slide.layout === 'statement';
+        const now = tighten[slide.group] ?? base ?? 0;
+        const next = byCount ? Math.max(1, Math.min(now - 1, fitted || 1)) : now - 1;
+        if (base !== null && next >= 1 && next < now && (!byCount || slide.items.length > 1)) {
           tighten[slide.group] = next;
           progress = true;
-        }
+        } else stuck ??= slide;
       }
       if (!progress || round >= MAX_ROUNDS) {
-        const [id] = over[0]!;
-        const slide = deck.slides.find((s) => s.id === id)!;
+        const slide = stuck ?? deck.slides.find((s) => s.id === over[0]![0])!;
         throw new SpeechdeckError(
           'layout',
           `slide ${deck.slides.indexOf(slide) + 1} ("${slide.title}", lines ${slide.source.startLine}–${slide.source.endLine}) does not fit even after splitting.`,
-          { file: ms.path, hint: 'Shorten that heading or sentence in the manuscript.' },
+          { file: ms.path, hint: FIT_HINT[slide.layout] },
         );
       }
     } finally {

@@ -170,7 +170,7 @@ export function findSaying(text: string): string | null {
  * a quotation follows a colon, a comma or "that", and says a sentence's worth.
  */
 export function findQuote(text: string): { lines: string[]; attribution: string } | null {
-  const m = /([^。！？“”"]*?)(?:[：:，,]|\bthat)\s*[“"「]([^”"」]{8,300})[”"」]/.exec(text);
+  const m = /([^。！？“”"]*?)(?:[：:，,]|\bthat)\s*[“"「]([^”"」]{8,3000})[”"」]/.exec(text);
   if (!m) return null;
   const inner = m[2]!;
   const zh = hasCjk(inner);

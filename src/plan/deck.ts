@@ -18,6 +18,37 @@ const WORDS = {
 const TITLE_LIMIT = 26;
 const TITLE_LIMIT_EN = 48;
 
+/** How many times a title slide's title can be shortened (100, 64, 40 em). */
+const TITLE_STEPS = 3;
+
+/**
+ * What the fit loop lowers when a slide does not fit, as the planner first used
+ * it: points, agenda and statement slides their item count, overview slides
+ * their cards, a quote its lines a slide, a title slide its title's length (in
+ * steps); null for a slide that cannot be cut (divider, figure, closing).
+ */
+export function cutLimit(slide: Slide): number | null {
+  switch (slide.layout) {
+    case 'points':
+    case 'agenda':
+    case 'statement':
+      return DEFAULT_PLAN.maxItems;
+    case 'overview':
+      return Math.min(MAX_CARDS, slide.cards?.length ?? 0);
+    case 'quote':
+      return QUOTE_ROWS;
+    case 'title':
+      return TITLE_STEPS;
+    default:
+      return null;
+  }
+}
+
+/** Most cards on one overview slide (three columns, two rows). */
+const MAX_CARDS = 6;
+/** Lines of a quotation's type one slide holds (the fit loop may lower it per quote). */
+export const QUOTE_ROWS = 6;
+
 interface Item {
   text: string;
   /** Index into the paragraph list of the group this item came from. */
@@ -149,19 +180,52 @@ class Planner {
     });
   }
 
+  /**
+   * A quotation gets a slide after the one that introduces it, a line for each
+   * clause. A quotation longer than a slide holds (`QUOTE_ROWS` lines of the
+   * quote's type, fewer when the fit loop says so) goes on over further slides,
+   * its clauses run together sentence by sentence; the attribution on the last.
+   */
   private quoteSlide(p: Paragraph, base: Base): void {
     const q = findQuote(p.text);
     if (!q) return;
-    this.push({
-      layout: 'quote',
-      title: base.title,
-      subtitle: q.attribution || undefined,
-      items: q.lines,
-      notes: [],
-      source: { ...p.source },
-      section: base.section,
-      group: `quote-${p.source.startLine}`,
+    const group = `quote-${p.source.startLine}`;
+    const pages = quotePages(q.lines, this.opts.tighten?.[group] ?? QUOTE_ROWS, this.lang);
+    pages.forEach((lines, i) => {
+      this.push({
+        layout: 'quote',
+        title: i === 0 ? base.title : base.title + this.words.continued,
+        subtitle: i === pages.length - 1 ? q.attribution || undefined : undefined,
+        items: lines,
+        notes: [],
+        source: { ...p.source },
+        section: base.section,
+        continued: i > 0 || undefined,
+        group,
+      });
     });
+  }
+
+  /** Overview cards, at most `MAX_CARDS` a slide (fewer when the fit loop says so), continued （续）. */
+  private overview(s: Omit<Slide, 'id' | 'section' | 'layout' | 'items'> & { cards: NonNullable<Slide['cards']> }): void {
+    const limit = Math.max(1, Math.min(MAX_CARDS, this.opts.tighten?.[s.group] ?? MAX_CARDS));
+    const n = Math.max(1, Math.ceil(s.cards.length / limit));
+    for (let k = 0, at = 0; k < n; k++) {
+      const size = Math.floor(s.cards.length / n) + (k < s.cards.length % n ? 1 : 0);
+      const cards = s.cards.slice(at, (at += size));
+      this.push({
+        layout: 'overview',
+        title: k === 0 ? s.title : s.title + this.words.continued,
+        subtitle: k === 0 ? s.subtitle : undefined,
+        badge: s.badge,
+        items: cards.flatMap((c) => [c.head, c.text].filter(Boolean)),
+        cards,
+        notes: k === 0 ? s.notes : [],
+        source: s.source,
+        group: s.group,
+        continued: k > 0 || undefined,
+      });
+    }
   }
 
   /**
@@ -215,9 +279,13 @@ class Planner {
     if (m.speaker) items.push(this.lang === 'zh' ? [m.speaker.role, m.speaker.name].filter(Boolean).join('　') : [m.speaker.name, m.speaker.role].filter(Boolean).join(', '));
     if (m.dateText) items.push(m.dateText);
     const header = this.speech.header;
+    // A title too long for the slide is cut at a clause (the notes keep it whole):
+    // at 100 em as written, shorter each time the fit loop finds it does not fit.
+    const steps = this.opts.tighten?.title ?? TITLE_STEPS;
+    const limit = [40, 64, 100][Math.max(0, Math.min(TITLE_STEPS, steps) - 1)]! * (this.lang === 'zh' ? 1 : 1.6);
     this.push({
       layout: 'title',
-      title: m.title,
+      title: displayWidth(m.title) <= limit ? m.title : keyPhrase(m.title, this.lang, limit),
       subtitle: m.subtitle ?? undefined,
       items,
       notes: header.map((p) => p.text),
@@ -356,12 +424,10 @@ class Planner {
     const introText = intro.find((p) => p !== s.lead || !s.inline);
     const subtitleSource = s.lead === intro[0] && s.inline ? sentences(s.lead.text)[1] : introText ? sentences(introText.text)[0] : undefined;
     const paras: Paragraph[] = [...(withLead ? [s.lead] : []), ...paragraphsUnder(s.children)];
-    this.push({
-      layout: 'overview',
+    this.overview({
       title,
       subtitle: subtitleSource ? keyPhrase(subtitleSource, this.lang, 30) : undefined,
       badge,
-      items: cards.flatMap((c) => [c.head, c.text].filter(Boolean)),
       cards,
       notes: paras.map((p) => p.text),
       source: range(paras),
@@ -387,11 +453,9 @@ class Planner {
       leadUsed = true;
     }
     const cards = (s.list ?? []).map((it) => ({ head: it.head, text: it.summary ? keyPhrase(it.summary, this.lang, 30) : '' }));
-    this.push({
-      layout: 'overview',
+    this.overview({
       title: this.title(s.heading),
       subtitle: s.context,
-      items: cards.flatMap((c) => [c.head, c.text].filter(Boolean)),
       cards,
       notes: leadUsed ? [] : [s.lead.text],
       source: { ...s.lead.source },
@@ -438,8 +502,17 @@ class Planner {
 
 /** A section's number as a badge: 一, 二 / 1, 2 (brackets dropped); 第一 → 一; First → 1. */
 function badgeText(s: Section): string {
-  if (s.kind === 'ordinal') return /^[a-z]/i.test(s.number) ? String(s.ordinal) : '一二三四五六七八九十'[s.ordinal - 1] ?? String(s.ordinal);
+  if (s.kind === 'ordinal') return /^[a-z]/i.test(s.number) ? String(s.ordinal) : chineseNumeral(s.ordinal);
   return s.number.replace(/[（()）]/g, '');
+}
+
+/** 1 → 一, 10 → 十, 11 → 十一, 25 → 二十五, 99 → 九十九; past that, digits. */
+export function chineseNumeral(n: number): string {
+  const d = '一二三四五六七八九';
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  if (n < 10) return d[n - 1]!;
+  const tens = Math.floor(n / 10);
+  return (tens > 1 ? d[tens - 1]! : '') + '十' + (n % 10 ? d[(n % 10) - 1]! : '');
 }
 
 /** Every paragraph in a node list, subsections' leads and paragraphs included, in order. */
@@ -457,6 +530,74 @@ function outlineOf(nodes: Node[]): OutlineNode[] {
     children: outlineOf(s.children),
   }));
 }
+
+/**
+ * A quotation's lines (one clause each) over slides of at most `rows` lines, a
+ * line being about `QUOTE_EM` em of the quote's type. A quote that fits keeps a
+ * line per clause; a longer one runs its clauses together within a sentence, and
+ * a clause longer than a slide is cut between words or characters. Every
+ * character of the quote is kept, in order.
+ */
+export function quotePages(lines: string[], rows: number, lang: Lang): string[][] {
+  const perLine = lang === 'zh' ? QUOTE_EM : QUOTE_EM * 1.6;
+  const rowsOf = (t: string) => Math.max(1, Math.ceil(displayWidth(t) / perLine));
+  const max = Math.max(1, rows);
+  if (lines.reduce((n, l) => n + rowsOf(l), 0) <= max) return [lines];
+  // Pieces no taller than a slide: clauses, and a clause too long for one cut up.
+  const room = max * perLine;
+  const pieces: string[] = [];
+  for (const l of lines.flatMap((x) => x.match(/[^，、：；,;:]+[，、：；,;:]*\s*|[，、：；,;:]+\s*/g) ?? [x])) {
+    let rest = l;
+    while (displayWidth(rest) > room) {
+      let head = '';
+      for (const ch of rest) {
+        if (displayWidth(head + ch) > room) break;
+        head += ch;
+      }
+      const sp = head.lastIndexOf(' ');
+      if (sp > head.length / 2) head = head.slice(0, sp + 1);
+      pieces.push(head);
+      rest = rest.slice(head.length);
+    }
+    if (rest) pieces.push(rest);
+  }
+  const pack = (max: number) => {
+    const pages: string[][] = [[]];
+    let used = 0;
+    let open = false;
+    for (const piece of pieces) {
+      const page = pages[pages.length - 1]!;
+      const last = page[page.length - 1];
+      const joined = open && last !== undefined ? last + piece : null;
+      const cost = joined !== null ? rowsOf(joined) - rowsOf(last!) : rowsOf(piece);
+      if (page.length && used + cost > max) {
+        pages.push([piece.trimStart()]);
+        used = rowsOf(piece);
+      } else if (joined !== null) {
+        page[page.length - 1] = joined;
+        used += cost;
+      } else {
+        page.push(piece.trimStart());
+        used += cost;
+      }
+      // A sentence ends the paragraph; the next clause starts a new line.
+      open = !/[。！？；.!?;]["”’」]?\s*$/.test(piece);
+    }
+    return pages;
+  };
+  // As few slides as the room allows, then filled evenly (no last slide with one line).
+  const pages = pack(max);
+  let best = pages;
+  for (let m = max - 1; m >= 1; m--) {
+    const p = pack(m);
+    if (p.length > pages.length) break;
+    best = p;
+  }
+  return best;
+}
+
+/** About how many em of the quote's type one line holds. */
+const QUOTE_EM = 24;
 
 export function planDeck(speech: Speech, opts: PlanOptions = DEFAULT_PLAN): Deck {
   const slides = new Planner(speech, opts).plan();

@@ -12,8 +12,9 @@ export interface HandoutPrint {
 /**
  * Runs in the page. Fills A4 pages with at most `perPage` blocks; a block that no
  * longer fits moves to the next page; a block too tall for a page of its own
- * continues its text on the next page (paragraph by paragraph, then sentence by
- * sentence). Then writes the header and `第 X 页 共 Y 页` on every page.
+ * continues its text on the next page (paragraph by paragraph, then within a
+ * paragraph after a sentence, a clause, a word or any character). Then writes
+ * the header and `第 X 页 共 Y 页` on every page.
  */
 export function paginate(perPage: number): { pages: number; overflow: boolean } {
   const body = document.body;
@@ -27,6 +28,8 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
     page.innerHTML = '<div class="page-head"><span class="meeting"></span><span class="date"></span></div><div class="page-body"></div><div class="page-foot"></div>';
     page.querySelector('.meeting')!.textContent = body.dataset.meeting ?? '';
     page.querySelector('.date')!.textContent = body.dataset.date ?? '';
+    // Its line is reserved now; the numbers are written when the count is known.
+    page.querySelector('.page-foot')!.textContent = (body.dataset.footer ?? '{x} / {y}').replace(/\{[xy]\}/g, '00');
     pagesEl.appendChild(page);
     content = page.querySelector('.page-body')!;
     count = 0;
@@ -53,21 +56,68 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
       const ctext = document.createElement('div');
       ctext.className = 'text';
       cont.appendChild(ctext);
-      while (overflows() && text.children.length > 1) ctext.prepend(text.lastElementChild!);
+      // Paragraphs that start below the page move whole; the one across the page's end is cut.
+      while (text.children.length > 1) {
+        const last = text.lastElementChild!;
+        last.remove();
+        const below = overflows();
+        text.appendChild(last);
+        if (!below) break;
+        ctext.prepend(last);
+      }
       if (overflows()) {
+        // One paragraph too long for what is left of the page: keep the longest
+        // beginning that fits and carry the rest over. Cut after a sentence when
+        // that uses the page well, else after a clause (，；：、), else between
+        // words, else between any two characters, so a sentence of any length flows on.
         const p = text.lastElementChild as HTMLElement | null;
         if (!p) break;
-        const parts = p.textContent!.match(/[^。！？.!?]+[。！？.!?]*[”’"]*|.+$/g) ?? [p.textContent!];
-        const moved: string[] = [];
-        while (overflows() && parts.length > 1) {
-          moved.unshift(parts.pop()!);
-          p.textContent = parts.join('');
+        const full = p.textContent!;
+        const chars = Array.from(full);
+        const at: number[] = [];
+        for (let i = 0, pos = 0; i < chars.length; i++) at.push((pos += chars[i]!.length));
+        const closer = (i: number) => /[”’"」』）)]/.test(chars[i + 1] ?? '');
+        const ends = [
+          (i: number) => /[。！？!?]/.test(chars[i]!) || (chars[i] === '.' && /\s/.test(chars[i + 1] ?? '')),
+          (i: number) => /[，；：、,;:]/.test(chars[i]!),
+          (i: number) => /\s/.test(chars[i + 1] ?? ''),
+          () => true,
+        ];
+        const cuts: number[][] = [];
+        ends.forEach((end, k) => {
+          const prev = cuts[k - 1] ?? [];
+          const own = at.filter((_, i) => i < chars.length - 1 && end(i) && !closer(i));
+          cuts.push(Array.from(new Set(prev.concat(own))).sort((a, b) => a - b));
+        });
+        // The longest fitting beginning at each level (more text is never shorter).
+        const best = cuts.map((list) => {
+          let lo = 0;
+          let hi = list.length - 1;
+          let found = 0;
+          while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            p.textContent = full.slice(0, list[mid]);
+            if (overflows()) hi = mid - 1;
+            else {
+              found = list[mid]!;
+              lo = mid + 1;
+            }
+          }
+          return found;
+        });
+        const most = best[best.length - 1]!;
+        const cut = best.find((b) => b > 0 && b >= most * 0.6) ?? 0;
+        const np = document.createElement('p');
+        if (cut > 0) {
+          p.textContent = full.slice(0, cut).trimEnd();
+          np.textContent = full.slice(cut).trimStart();
+        } else {
+          // Not one character fits beside what is already on the page: the whole paragraph moves.
+          p.textContent = full;
+          np.textContent = full;
+          p.remove();
         }
-        if (moved.length) {
-          const np = document.createElement('p');
-          np.textContent = moved.join('');
-          ctext.prepend(np);
-        }
+        ctext.prepend(np);
         if (overflows()) break;
       }
       if (!ctext.children.length) break;
@@ -93,6 +143,10 @@ export async function printHandout(browser: Browser, html: string, perPage: numb
   const page = await browser.newPage();
   try {
     await loadHtml(page, html);
+    // The blocks wait in a hidden source list, so no font is needed yet and none is
+    // loaded; paginate measures synchronously, so load every face first, else the
+    // text is measured in a fallback font (narrower) and overflows when printed.
+    await page.evaluate(() => Promise.all(Array.from(document.fonts, (f) => f.load().catch(() => undefined))).then(() => undefined));
     const r = await page.evaluate(paginate, perPage);
     if (r.overflow) {
       throw new SpeechdeckError('layout', 'a handout page overflows (a single sentence taller than a page?).', { file });
