@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'puppeteer';
 import type { FitReport } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
+import { browserFault, closePage, pageTimeout } from './browser.js';
 
 /** The deck is served from memory under this address; any other request is refused and recorded. */
 const DECK_URL = 'http://speechdeck.invalid/index.html';
@@ -14,12 +15,19 @@ export interface OpenDeck {
 
 /** Open `html` in print view and wait until reveal.js says the pages are laid out and fonts are in. */
 export async function openPrintView(browser: Browser, html: string, file: string): Promise<OpenDeck> {
-  const page = await browser.newPage();
+  let page: Page;
+  try {
+    page = await browser.newPage();
+  } catch (err) {
+    throw (await browserFault(err, browser, file, 'laying out')) ?? err;
+  }
   try {
     return await loadPrintView(page, html, file);
   } catch (err) {
-    await page.close().catch(() => undefined);
-    throw err;
+    // The browser quitting or hanging is not this file's fault (browserFault tells).
+    const fault = await browserFault(err, browser, file, 'laying out');
+    await closePage(page).catch(() => undefined);
+    throw fault ?? err;
   }
 }
 
@@ -47,15 +55,16 @@ async function loadPrintView(page: Page, html: string, file: string): Promise<Op
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String((e as Error).message ?? e)));
   await page.setViewport({ width: 1280, height: 720 });
+  const timeout = pageTimeout(page.browser());
   try {
-    await page.goto(DECK_URL + '?print-pdf', { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(DECK_URL + '?print-pdf', { waitUntil: 'load', timeout });
     // reveal.js dispatches `pdf-ready` when its print layout is done; the deck script
     // mirrors it onto <html data-pdf-ready>. No fixed sleeps anywhere.
-    await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', { timeout: 60_000, polling: 'mutation' });
+    await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', { timeout, polling: 'mutation' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  } catch {
-    // This file's deck, not the browser, is at fault: the other files go on.
-    throw new SpeechdeckError('layout', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
+  } catch (err) {
+    // Unless the browser itself quit or hangs, this file's deck is at fault: the other files go on.
+    throw (await browserFault(err, page.browser(), file, 'laying out')) ?? new SpeechdeckError('layout', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
   }
   return { page, blocked };
 }
@@ -117,7 +126,7 @@ export async function measureFit(page: Page): Promise<FitReport> {
 }
 
 export async function printPdf(page: Page): Promise<Uint8Array> {
-  const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: 120_000 });
+  const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: pageTimeout(page.browser()) });
   return new Uint8Array(pdf);
 }
 
@@ -170,6 +179,6 @@ export async function htmlPng(browser: Browser, html: string): Promise<Uint8Arra
     const grid = await page.$('.sheet-grid');
     return await inFront(page, async () => new Uint8Array(await (grid ?? page).screenshot({ type: 'png' })));
   } finally {
-    await page.close();
+    await closePage(page);
   }
 }
