@@ -1,10 +1,9 @@
 // The CLI edge: the only module that touches `process` (arguments, streams, exit
 // status) and writes the outputs.
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Aspect, Manuscript } from './types.js';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { HandoutLayout } from './render/handout.js';
 import type { BuildResult } from './pipeline.js';
@@ -16,8 +15,10 @@ import { fontWorkerPath, listManuscripts, loadAssets, projectRoot, readManuscrip
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { themeCss } from './render/html.js';
 import { parseSpeech } from './parse/speech.js';
-import { findBrowser, launchBrowser } from './print/browser.js';
+import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowser, launchBrowser } from './print/browser.js';
 import { buildManuscript } from './pipeline.js';
+import { outputNames } from './output/names.js';
+import { preflight, writeOutputSet, type OutputFile } from './output/write.js';
 import { explainOutline } from './explain.js';
 
 const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
@@ -103,24 +104,54 @@ async function main(argv: string[]): Promise<number> {
   }
   const assets = loadAssets();
   themeCss(assets, args.values.theme!);
+  // Before any work: a folder that cannot take the outputs fails now, not after the build.
+  preflight(outDir);
+  // One folder per manuscript, safe and unique: a/talk.txt and b/talk.txt must not overwrite each other.
+  const named = outputNames(manuscripts.map((ms) => ms.name));
+  for (const r of named.renamed) {
+    const ms = manuscripts[r.index]!;
+    const why = r.reason === 'taken' ? 'another manuscript in this batch has the same name' : 'its name is not a safe folder name';
+    log(`note: ${ms.path}: ${why}; it is built into ${join(outDir, r.to)}/`);
+  }
+  const folder = new Map(manuscripts.map((ms, i) => [ms, named.names[i]!]));
   const handout = Number(args.values.handout);
   if (handout !== 2 && handout !== 3 && handout !== 6) {
     throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
   }
   const render = { theme: args.values.theme!, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
-  const opts = { render, handout: handout as HandoutLayout, png: args.values.png };
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const opts = { render, handout: handout as HandoutLayout, png: args.values.png, sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined };
   // Screenshots hang in Chromium while another tab prints, so --png builds one at a time.
   const jobs = Number(process.env.SPEECHDECK_JOBS) || availableParallelism();
   const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, jobs));
   const progress = new Progress(manuscripts.length, !!process.stderr.isTTY);
   const failures: SpeechdeckError[] = [];
+  // Files that were in the browser when it quit or stopped answering: said once, below.
+  const lost: BrowserLost[] = [];
+  let built = 0;
+  // SIGINT/SIGTERM/SIGHUP: no file starts any more, the browser is closed at once
+  // (its profile folder removed), nothing more is written. A second one ends it now.
+  const stop = new AbortController();
+  let interrupted: NodeJS.Signals | null = null;
+  let browserNow: Awaited<ReturnType<typeof launchBrowser>> | null = null;
   // Started here, after every check that can fail, and ended in the `finally` below.
   useSubsetWorkers(fontWorkerPath());
   // Chromium starts while the first manuscripts are parsed and rendered.
-  const launching = launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
+  const launching = launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 }, stop.signal);
   // Builds wait for it only after their first render; until then nobody listens.
-  launching.catch(() => undefined);
+  launching.then((browser) => (browserNow = browser), () => undefined);
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (interrupted) {
+      if (browserNow) abandonBrowser(browserNow);
+      process.exit(128 + osConstants.signals[sig]);
+    }
+    interrupted = sig;
+    stop.abort();
+    void launching.then((browser) => closeBrowser(browser, { now: true }), () => undefined);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const sig of signals) process.on(sig, onSignal);
   try {
     const b = launching;
     // One browser for the whole run; up to one page per core at a time.
@@ -128,31 +159,46 @@ async function main(argv: string[]): Promise<number> {
       const t = performance.now();
       progress.start(ms.name);
       try {
-        const r = await buildManuscript(ms, b, assets, opts, (stage) => progress.stage(ms.name, stage));
-        const dir = writeOutputs(outDir, ms.name, r);
+        const r = await buildManuscript(ms, b, assets, { ...opts, signal: stop.signal }, (stage) => progress.stage(ms.name, stage));
+        // Interrupted meanwhile: nothing more is written.
+        if (interrupted) return;
+        const dir = join(outDir, folder.get(ms)!);
+        writeOutputSet(dir, outputFiles(r));
+        built++;
         progress.finish(ms.name, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s\n  ${layoutReport(r)}`);
         if (r.blocked.length) progress.log(`warning: ${ms.path}: the deck tried to load ${r.blocked.length} resource(s), e.g. ${r.blocked[0]}`);
       } catch (err) {
+        // Interrupted: the files in flight are simply not built.
+        if (interrupted) return;
+        // The browser quit or hangs: not this file's fault; said once for the batch, below.
+        if (err instanceof BrowserLost) return void lost.push(err);
         // No browser means no build at all: say it once, not once per file.
         if (!(err instanceof SpeechdeckError) || err.kind === 'browser') throw err;
         // (A deck that fails in the browser is a 'layout' error of its own file.)
         failures.push(err);
         progress.finish(ms.name, err.format());
       }
-    });
+    }, () => interrupted !== null || lost.length > 0);
   } finally {
     progress.stop();
-    // Close the browser even if it was still starting when every build had failed.
-    await launching.then((browser) => browser.close(), () => undefined);
+    // Close the browser (and remove its profile) even if it was still starting when every build had failed.
+    await launching.then((browser) => closeBrowser(browser), () => undefined);
     await stopSubsetWorkers();
+    for (const sig of signals) process.off(sig, onSignal);
+  }
+  if (interrupted) {
+    log(`speechdeck: interrupted; ${built} of ${files.length} built`);
+    return 128 + osConstants.signals[interrupted];
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   failures.unshift(...unreadable);
-  const built = files.length - failures.length;
-  if (files.length > 1 || failures.length === 0) {
-    log(`done: ${built} of ${files.length} manuscript${files.length > 1 ? 's' : ''} built in ${secs} s${failures.length ? `, ${failures.length} failed` : ''}`);
+  const browserError = lost.length ? browserLostError(lost, built, files.length) : null;
+  if (browserError) log(browserError.format());
+  const notBuilt = files.length - built - failures.length;
+  if (files.length > 1 || (failures.length === 0 && !browserError)) {
+    log(`done: ${built} of ${files.length} manuscript${files.length > 1 ? 's' : ''} built in ${secs} s${failures.length ? `, ${failures.length} failed` : ''}${notBuilt ? `, ${notBuilt} not built` : ''}`);
   }
-  return failures.length ? failures[0]!.exitCode : 0;
+  return browserError ? browserError.exitCode : failures.length ? failures[0]!.exitCode : 0;
 }
 
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
@@ -174,30 +220,26 @@ function layoutReport(r: BuildResult): string {
   );
 }
 
-function writeOutputs(outDir: string, name: string, r: BuildResult): string {
-  const dir = join(outDir, name);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'index.html'), r.html);
-    writeFileSync(join(dir, 'slides.pdf'), r.pdf);
-    writeFileSync(join(dir, 'handout.pdf'), r.handout);
-    writeFileSync(join(dir, 'deck.json'), JSON.stringify(r.deck, null, 2) + '\n');
-    if (r.contactSheet) {
-      mkdirSync(join(dir, 'png'), { recursive: true });
-      r.pngs.forEach((png, i) => writeFileSync(join(dir, 'png', `slide-${String(i + 1).padStart(2, '0')}.png`), png));
-      writeFileSync(join(dir, 'contact-sheet.png'), r.contactSheet);
-    }
-  } catch (err) {
-    throw new SpeechdeckError('output', `cannot write the outputs (${(err as NodeJS.ErrnoException).code}).`, { file: dir, hint: 'Check that the folder is writable, or pass --out DIR.' });
+/** What a build writes, as one set (see output/write.ts). */
+function outputFiles(r: BuildResult): OutputFile[] {
+  const files: OutputFile[] = [
+    { name: 'index.html', data: r.html },
+    { name: 'slides.pdf', data: r.pdf },
+    { name: 'handout.pdf', data: r.handout },
+    { name: 'deck.json', data: JSON.stringify(r.deck, null, 2) + '\n' },
+  ];
+  if (r.contactSheet) {
+    r.pngs.forEach((png, i) => files.push({ name: `png/slide-${String(i + 1).padStart(2, '0')}.png`, data: png }));
+    files.push({ name: 'contact-sheet.png', data: r.contactSheet });
   }
-  return dir;
+  return files;
 }
 
-/** Run `work` over `items`, at most `n` at a time. */
-async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Run `work` over `items`, at most `n` at a time; none starts once `stopped()`. */
+async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>, stopped: () => boolean = () => false): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && !stopped()) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: n }, worker));
 }
@@ -256,6 +298,11 @@ class Progress {
 }
 
 export async function run(argv: string[]): Promise<void> {
+  // A reader that stops early (`--explain | head`) has all it wanted: stop quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   try {
     process.exitCode = await main(argv);
   } catch (err) {

@@ -7,17 +7,22 @@ import { cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
 import { renderDeck, slideSize } from './render/html.js';
 import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print/page.js';
-import { deckBookmarks, finishPdf } from './print/pdfmeta.js';
+import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
 import { renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout } from './print/handout.js';
+import { browserFault, closePage } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 
 export interface BuildOptions {
+  /** SOURCE_DATE_EPOCH, if the caller has one: the date the PDFs state (else the speech's date, else none). */
+  sourceDateEpoch?: number;
   render: RenderOptions;
   /** Handout layout: 2 slides a page with the speech text, or 3 / 6 with lines to write on. */
   handout: HandoutLayout;
   /** Also make one PNG per slide and a contact sheet. */
   png?: boolean;
+  /** Aborted when the run is interrupted: checked between stages. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -77,12 +82,16 @@ export async function buildManuscript(
     // Measuring rounds use quick-to-make sfnt fonts; the saved file gets woff2.
     const { html: measured } = await renderDeck(deck, assets, opts.render, 'sfnt');
     const browser = await browserReady;
+    opts.signal?.throwIfAborted();
     const { page, blocked } = await openPrintView(browser, measured, ms.path);
+    let doing = 'laying out';
     try {
       const fit = await measureFit(page);
       const over = Object.entries(fit.overflow);
       if (over.length === 0) {
+        opts.signal?.throwIfAborted();
         onStage('printing');
+        doing = 'printing';
         // Chromium prints the slides and the handout while Node makes the woff2
         // fonts of the saved deck (the slowest part on the Node side).
         const printing = printPdf(page);
@@ -94,10 +103,10 @@ export async function buildManuscript(
         handoutPrinting.catch(() => undefined);
         const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
         const h = await handoutPrinting;
-        const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck) });
+        const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck), date: pdfDate(deck, opts.sourceDateEpoch) });
         const pngs = opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [];
         const contactSheet = opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null;
-        const handout = await finishPdf(h.pdf, deck, { bookmarks: [] });
+        const handout = await finishPdf(h.pdf, deck, { bookmarks: [], date: pdfDate(deck, opts.sourceDateEpoch) });
         return { speech, deck, html, pdf, handout, handoutPages: h.pages, pngs, contactSheet, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
       }
       let progress = false;
@@ -150,8 +159,11 @@ export async function buildManuscript(
           { file: ms.path, hint: FIT_HINT[slide.layout] },
         );
       }
+    } catch (err) {
+      // Chromium quitting or hanging is not this file's fault: a BrowserLost that names it.
+      throw (await browserFault(err, browser, ms.path, doing)) ?? err;
     } finally {
-      await page.close();
+      await closePage(page);
     }
   }
 }

@@ -22,8 +22,12 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
   const pagesEl = document.getElementById('pages')!;
   let content!: HTMLElement;
   let count = 0;
+  let last: HTMLElement | null = null;
   const newPage = () => {
-    const page = document.createElement('div');
+    // A finished page leaves the layout until the end: measuring the current page
+    // then costs the same on page 170 as on page 1 (else pagination is quadratic).
+    if (last) last.style.display = 'none';
+    const page = (last = document.createElement('div'));
     page.className = 'sheet';
     page.innerHTML = '<div class="page-head"><span class="meeting"></span><span class="date"></span></div><div class="page-body"></div><div class="page-foot"></div>';
     page.querySelector('.meeting')!.textContent = body.dataset.meeting ?? '';
@@ -56,8 +60,16 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
       const ctext = document.createElement('div');
       ctext.className = 'text';
       cont.appendChild(ctext);
-      // Paragraphs that start below the page move whole; the one across the page's end is cut.
-      while (text.children.length > 1) {
+      // Paragraphs that start below the page move whole; the one across the page's end
+      // is cut. Found from their boxes in one layout, not by trying one at a time.
+      const bottom = content.getBoundingClientRect().bottom + 1;
+      const paras = Array.from(text.children) as HTMLElement[];
+      let k = paras.findIndex((p) => p.getBoundingClientRect().bottom > bottom);
+      if (k < 0) k = paras.length - 1;
+      if (k > 0 && paras[k]!.getBoundingClientRect().top >= bottom - 1) k--;
+      for (const p of paras.slice(k + 1).reverse()) ctext.prepend(p);
+      // Margins the boxes do not show: settle by trying, from that estimate.
+      while (text.children.length > 1 && overflows()) {
         const last = text.lastElementChild!;
         last.remove();
         const below = overflows();
@@ -83,29 +95,27 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
           (i: number) => /\s/.test(chars[i + 1] ?? ''),
           () => true,
         ];
-        const cuts: number[][] = [];
-        ends.forEach((end, k) => {
-          const prev = cuts[k - 1] ?? [];
-          const own = at.filter((_, i) => i < chars.length - 1 && end(i) && !closer(i));
-          cuts.push(Array.from(new Set(prev.concat(own))).sort((a, b) => a - b));
-        });
-        // The longest fitting beginning at each level (more text is never shorter).
-        const best = cuts.map((list) => {
-          let lo = 0;
-          let hi = list.length - 1;
-          let found = 0;
-          while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            p.textContent = full.slice(0, list[mid]);
-            if (overflows()) hi = mid - 1;
-            else {
-              found = list[mid]!;
-              lo = mid + 1;
-            }
+        // The longest beginning that fits, to the character (one binary search:
+        // more text is never shorter); then the longest cut of each kind within it.
+        let lo = 0;
+        let hi = at.length - 2;
+        let most = 0;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          p.textContent = full.slice(0, at[mid]);
+          if (overflows()) hi = mid - 1;
+          else {
+            most = at[mid]!;
+            lo = mid + 1;
           }
-          return found;
+        }
+        const best = ends.map((end) => {
+          let b = 0;
+          at.forEach((pos, i) => {
+            if (pos <= most && i < chars.length - 1 && end(i) && !closer(i)) b = pos;
+          });
+          return b;
         });
-        const most = best[best.length - 1]!;
         const cut = best.find((b) => b > 0 && b >= most * 0.6) ?? 0;
         const np = document.createElement('p');
         if (cut > 0) {
@@ -128,6 +138,7 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
     }
   }
   const all = Array.from(pagesEl.querySelectorAll<HTMLElement>('#pages > .sheet'));
+  for (const p of all) p.style.display = '';
   const pattern = body.dataset.footer ?? '{x} / {y}';
   all.forEach((p, i) => {
     p.querySelector('.page-foot')!.textContent = pattern.replace('{x}', String(i + 1)).replace('{y}', String(all.length));
