@@ -10,7 +10,7 @@ import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print
 import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
 import { renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout } from './print/handout.js';
-import { browserFault, closePage } from './print/browser.js';
+import { browserFault, closePage, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 
 export interface BuildOptions {
@@ -161,7 +161,8 @@ export async function buildManuscript(
       }
     } catch (err) {
       // Chromium quitting or hanging is not this file's fault: a BrowserLost that names it.
-      throw (await browserFault(err, browser, ms.path, doing)) ?? err;
+      // A page that hangs in a healthy browser is this file's problem, said in one line.
+      throw (await browserFault(err, browser, ms.path, doing)) ?? pageFault(err, browser, ms.path, doing);
     } finally {
       await closePage(page);
     }

@@ -260,6 +260,21 @@ export async function browserFault(err: unknown, browser: Browser, file: string,
   return new BrowserLost(describeLoss(s), doing, file, s.timeoutMs);
 }
 
+/**
+ * An error met while a healthy browser worked on one file: a timeout is that
+ * file's deck taking too long (a layout error of the file, the batch goes on);
+ * anything else is returned as it is (a bug keeps its stack trace).
+ */
+export function pageFault(err: unknown, browser: Browser, file: string, doing: string): unknown {
+  if (err instanceof SpeechdeckError || !(err instanceof Error)) return err;
+  if (err.name !== 'TimeoutError' && !/timed? ?out/i.test(err.message)) return err;
+  const secs = Math.round(pageTimeout(browser) / 1000);
+  return new SpeechdeckError('layout', `Chromium did not finish ${doing} this deck within ${secs} s.`, {
+    file,
+    hint: `Build it again; on a slow or busy machine allow more time with SPEECHDECK_PAGE_TIMEOUT_MS (now ${secs * 1000}).`,
+  });
+}
+
 /** True once the browser has quit, stopped answering or is being closed. */
 export function browserGone(browser: Browser): boolean {
   return !!sessions.get(browser)?.lost;
