@@ -16,7 +16,7 @@ import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { themeCss } from './render/html.js';
 import { parseSpeech } from './parse/speech.js';
 import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowser, launchBrowser } from './print/browser.js';
-import { buildManuscript } from './pipeline.js';
+import { AUTO_THEME, buildManuscript } from './pipeline.js';
 import { outputNames } from './output/names.js';
 import { preflight, writeOutputSet, type OutputFile } from './output/write.js';
 import { explainOutline } from './explain.js';
@@ -27,7 +27,8 @@ const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--a
 Builds each manuscript (.txt/.md; UTF-8 or GBK) into DIR/<name>/: index.html,
 slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
   --out DIR       output folder (default: dist)
-  --theme NAME    official (default), modern or dark
+  --theme NAME    official, modern or dark (default: official for Chinese speeches,
+                  modern for English ones)
   --aspect RATIO  16:9 (default) or 4:3
   --steps         bullets appear one at a time when presenting (the PDF shows them all)
   --handout N     handout.pdf with 2 slides a page and the speech text (default), or 3 / 6
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: 'string' },
         'no-notes': { type: 'boolean', default: false },
-        theme: { type: 'string', default: 'official' },
+        theme: { type: 'string' },
         aspect: { type: 'string', default: '16:9' },
         steps: { type: 'boolean', default: false },
         handout: { type: 'string', default: '2' },
@@ -103,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
     throw new SpeechdeckError('usage', `unknown aspect "${aspect}".`, { hint: 'Use --aspect 16:9 or --aspect 4:3.' });
   }
   const assets = loadAssets();
-  themeCss(assets, args.values.theme!);
+  if (args.values.theme !== undefined) themeCss(assets, args.values.theme);
   // Before any work: a folder that cannot take the outputs fails now, not after the build.
   preflight(outDir);
   // One folder per manuscript, safe and unique: a/talk.txt and b/talk.txt must not overwrite each other.
@@ -118,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
   if (handout !== 2 && handout !== 3 && handout !== 6) {
     throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
   }
-  const render = { theme: args.values.theme!, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
+  const render = { theme: args.values.theme ?? AUTO_THEME, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const opts = { render, handout: handout as HandoutLayout, png: args.values.png, sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined };

@@ -13,6 +13,9 @@ import { printHandout } from './print/handout.js';
 import { browserFault, closePage, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 
+/** `render.theme` when none was chosen: decided per manuscript by its language. */
+export const AUTO_THEME = 'auto';
+
 export interface BuildOptions {
   /** SOURCE_DATE_EPOCH, if the caller has one: the date the PDFs state (else the speech's date, else none). */
   sourceDateEpoch?: number;
@@ -70,6 +73,8 @@ export async function buildManuscript(
 ): Promise<BuildResult> {
   onStage('parsing');
   const speech = parseSpeech(ms);
+  // No theme chosen: the formal red-and-gold one for a Chinese speech, the modern one otherwise.
+  if (opts.render.theme === AUTO_THEME) opts = { ...opts, render: { ...opts.render, theme: speech.meta.lang === 'zh' ? 'official' : 'modern' } };
   const tighten: Record<string, number> = {};
   const fitByGroup: Record<string, GroupFit> = {};
   for (let round = 1; ; round++) {

@@ -6,8 +6,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, SEED } from './helpers.js';
 import { readOutline } from './pdf-outline.js';
+import puppeteer from 'puppeteer';
+import { findBrowser, launchArgs } from '../src/print/browser.js';
 
 const CLI = join(ROOT, '.cache', 'cli.mjs');
 const out = mkdtempSync(join(tmpdir(), 'speechdeck-e2e-'));
@@ -175,4 +178,64 @@ test('chromium: every fixture builds with nothing overflowing, slide text ≥ 28
     assert.ok(Number(m[1]) >= 28, m[0]);
     assert.ok(Number(m[2]) >= 16, m[0]);
   }
+  allDecks = dir;
+});
+
+let allDecks = '';
+
+// Runs in the page (a string: the test runner's transpiler would add helpers the page lacks).
+// Every character of slide text with the top of its line box; a line that starts with
+// closing punctuation, or ends with an opening one, is reported.
+const LINE_CHECK = `(() => {
+  const out = [];
+  const CLOSE = '，。、；：？！”’）》」』】…,.;:?!)';
+  const OPEN = '“‘（《「『【(';
+  for (const sec of document.querySelectorAll('.slides section[data-id]')) {
+    const walker = document.createTreeWalker(sec, NodeFilter.SHOW_TEXT);
+    const blocks = new Map();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest('aside, .foot')) continue;
+      const block = n.parentElement.closest('li, p, h1, h2, h3, span.text, .card-text, .figure-label');
+      if (!block) continue;
+      const list = blocks.get(block) || [];
+      const text = n.textContent;
+      for (let i = 0; i < text.length; i++) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const rect = r.getClientRects()[0];
+        if (rect && rect.width > 0) list.push({ ch: text[i], top: rect.top });
+      }
+      blocks.set(block, list);
+    }
+    for (const list of blocks.values()) {
+      for (let i = 1; i < list.length; i++) {
+        if (list[i].top > list[i - 1].top + 4) {
+          const around = list.map((x) => x.ch).join('').slice(Math.max(0, i - 8), i + 4);
+          if (CLOSE.includes(list[i].ch)) out.push(sec.dataset.id + ': line starts with ' + list[i].ch + ': ' + around);
+          if (OPEN.includes(list[i - 1].ch)) out.push(sec.dataset.id + ': line ends with ' + list[i - 1].ch + ': ' + around);
+        }
+      }
+    }
+  }
+  return out;
+})()`;
+
+test('chromium: in every fixture deck no line of slide text starts with closing punctuation or ends with an opening one', async () => {
+  assert.ok(allDecks, 'the fixtures were built');
+  const browser = await puppeteer.launch({ executablePath: findBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 })!, headless: true, args: launchArgs(process.getuid?.() === 0) });
+  const bad: string[] = [];
+  try {
+    const page = await browser.newPage();
+    for (const d of readdirSync(allDecks)) {
+      await page.goto(pathToFileURL(join(allDecks, d, 'index.html')).href + '?print-pdf', { waitUntil: 'load' });
+      await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', { timeout: 60_000 });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const found = (await page.evaluate(LINE_CHECK)) as string[];
+      bad.push(...found.map((f) => `${d} ${f}`));
+    }
+  } finally {
+    await browser.close();
+  }
+  assert.deepEqual(bad, []);
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
+import { hardLimit } from '../src/plan/condense.js';
 import { displayWidth } from '../src/parse/text.js';
 import { manuscript, ROOT } from './helpers.js';
 
@@ -74,7 +75,7 @@ test('property: any speech assembled from real paragraphs keeps every paragraph 
       assert.equal(notesMismatch(speech, deck), null);
       for (const s of deck.slides) {
         assert.ok(s.items.length <= 5 || s.layout === 'overview' || s.layout === 'figure', `${s.id}: ${s.items.length} items`);
-        for (const it of s.items) assert.ok(displayWidth(it) <= 70, `${s.id}: ${it}`);
+        for (const it of s.items) assert.ok(displayWidth(it) <= hardLimit(deck.meta.lang) + 2, `${s.id}: ${it}`);
         assert.ok(s.title.length > 0, `${s.id} has a title`);
       }
       assert.equal(deck.slides[0]!.layout, 'title');

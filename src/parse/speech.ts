@@ -1,6 +1,7 @@
 // Parse stage: manuscript text → speech tree. Pure; no I/O.
 import type { Lang, Manuscript, Node, Paragraph, Section, Speaker, Speech, SpeechMeta } from '../types.js';
 import { findStructure } from './structure.js';
+import { rules } from '../lang/rules.js';
 import { SpeechdeckError } from '../errors.js';
 import { chineseNumber, isSalutation, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
 import { cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from './text.js';
@@ -225,10 +226,15 @@ function closingCount(paras: Paragraph[], lang: Lang): number {
   for (let k = paras.length - 1; k >= 0 && n < 3; k--) {
     const t = paras[k]!.text;
     const isClosing = pats.some((re) => re.test(t)) && (displayWidth(t) <= 80 || n === 0);
-    // A final `同志们，……` paragraph is the exhortation that ends a Chinese speech.
-    const exhortation = lang === 'zh' && n === 0 && k === paras.length - 1 && /^(?:同志们|同事们|朋友们|同学们)[，,！!]/.test(t);
-    if (isClosing || exhortation) n++;
-    else break;
+    // The `同志们，……` paragraph that ends a Chinese speech, last or just before
+    // the thanks, is its closing exhortation (a slide of its own), not part of the
+    // last section. One such paragraph, no more.
+    const exhortation = rules(lang).exhortation.test(t) && (n > 0 || k === paras.length - 1);
+    if (isClosing) n++;
+    else if (exhortation) {
+      n++;
+      break;
+    } else break;
   }
   // Never take the whole speech as its closing.
   return n >= paras.length ? 0 : n;

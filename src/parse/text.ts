@@ -123,8 +123,9 @@ export function splitOutsideQuotes(s: string, sep: RegExp): string[] {
   chars.forEach((ch, i) => {
     if ('“「（(《'.includes(ch)) depth++;
     else if ('”」）)》'.includes(ch)) depth = Math.max(0, depth - 1);
-    // A comma between digits is a thousands separator (4,312), not a clause break.
-    const inNumber = ch === ',' && /\d/.test(chars[i - 1] ?? '') && /\d/.test(chars[i + 1] ?? '');
+    // A comma between digits is a thousands separator (4,312), not a clause break;
+    // a colon before `//` or a digit is a URL or a time (http://, 10:30).
+    const inNumber = (ch === ',' && /\d/.test(chars[i - 1] ?? '') && /\d/.test(chars[i + 1] ?? '')) || (ch === ':' && /[\/\d]/.test(chars[i + 1] ?? ''));
     if (depth === 0 && !inNumber && sep.test(ch)) {
       out.push(cur);
       cur = '';
@@ -132,6 +133,31 @@ export function splitOutsideQuotes(s: string, sep: RegExp): string[] {
   });
   out.push(cur);
   return out;
+}
+
+/**
+ * Clauses of a sentence with the separator written after each (，；：、 or , ; :),
+ * split outside quotes and brackets, so a phrase joined from them keeps the
+ * manuscript's own punctuation. The last clause's `sep` is ''.
+ */
+export function clauseParts(sentence: string, seps = /[，；：,;:]/): Array<{ text: string; sep: string }> {
+  const body = stripEnd(sentence);
+  const texts = splitOutsideQuotes(body, seps);
+  const out: Array<{ text: string; sep: string }> = [];
+  let at = 0;
+  texts.forEach((t, i) => {
+    at += t.length;
+    const sep = i < texts.length - 1 ? body[at]! : '';
+    at += sep.length;
+    if (t.trim()) out.push({ text: t.trim(), sep });
+    else if (out.length) out[out.length - 1]!.sep = sep || out[out.length - 1]!.sep;
+  });
+  return out;
+}
+
+/** Join clause parts with their own separators (`，` for CJK when the manuscript wrote none). */
+export function joinParts(parts: Array<{ text: string; sep: string }>): string {
+  return parts.map((p, i) => p.text + (i < parts.length - 1 ? (/[,;:]/.test(p.sep) ? p.sep + ' ' : p.sep) : '')).join('');
 }
 
 /** Drop closing punctuation: `工作顺利。` → `工作顺利`. */

@@ -1,7 +1,9 @@
 // Condensing: a bullet is the key phrase of a sentence — its lead clause, or the
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
-import { capitalise, clauses, displayWidth, hasCjk, sentences, splitOutsideQuotes, stripEnd } from '../parse/text.js';
+import { capitalise, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../parse/text.js';
+import { contentOf, isProcedural, rules } from '../lang/rules.js';
+import { phrases } from '../lang/segment.js';
 
 
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
@@ -28,60 +30,104 @@ export function bulletLimit(lang: Lang): number {
 
 /**
  * The key phrase of a sentence: the sentence itself when it fits the limit,
- * otherwise as many leading clauses as fit; a single over-long clause is cut
- * at the limit with an ellipsis (the full sentence stays in the notes).
+ * otherwise as many leading clauses as fit, joined with the manuscript's own
+ * punctuation. A clause that only sets the scene (对……, 随着……, 但也要看到) never
+ * stands alone: it goes with the clause after it. When the first clause alone is
+ * longer than the limit it is kept whole up to two lines (`hardLimit`); past
+ * that, another clause of the sentence that fits, or the clause cut at an
+ * enumeration comma (、) or a phrase boundary. Never an ellipsis: the full
+ * sentence is in the notes.
  */
-// A first clause that only sets the scene (对……, 随着……, 凡是……, 我代表……): the
-// point is in the clause after it.
-const ZH_LEADIN = /^(?:对于?|关于|按照|依照|根据|随着|凡是|通过|为了|为|面对|针对|围绕|在[^，]{0,20}(?:中|上|下|里|方面|过程中|基础上|同时)$|(?:我|我们)?(?:谨|愿)?(?:代表)|借此|值此|当)/;
-const EN_LEADIN = /^(?:when|whenever|if|as|because|although|though|while|since|after|before|from|for|in|on|at|with|by|led by|who|which|and|but|so)\b/i;
-
-export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang)): string {
+export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang), most = hardLimit(lang, limit)): string {
   const s = stripOpeners(stripEnd(sentence), lang);
   if (displayWidth(s) <= limit) return s;
+  const hard = Math.max(limit, most);
+  const leadIn = rules(lang).leadIn;
   // A key phrase stays within the first part of a sentence split by semicolons.
   const first = splitOutsideQuotes(s, /[；;]/)[0]!;
-  let cs = clauses(displayWidth(first) >= 8 ? first : s);
-  const sep = lang === 'zh' ? '，' : ', ';
-  // 不是……，而是…… / 有的是……，但更多的是……: the point is the second half.
-  const turn = cs.findIndex((c, i) => i > 0 && /^(?:而是|更多的是|但更多的是|but rather|rather)/i.test(c));
+  const parts = clauseParts(displayWidth(first) >= 8 ? first : s);
+  // 不是……，而是…… / 有的是……，但更多的是……: the two halves go together.
+  const turn = parts.findIndex((c, i) => i > 0 && /^(?:而是|更多的是|但更多的是|but rather|rather)/i.test(c.text));
   if (turn > 0) {
-    const both = cs[turn - 1] + sep + cs[turn];
-    return displayWidth(both) <= limit ? both : cut(cs[turn]!, limit);
+    const both = joinParts(parts.slice(turn - 1, turn + 1));
+    if (displayWidth(both) <= hard) return both;
   }
-  // Keep a scene-setting first clause only with the clause that carries the point.
-  const leadin = lang === 'zh' ? ZH_LEADIN : EN_LEADIN;
-  if (cs.length > 1 && leadin.test(cs[0]!)) {
-    const two = cs[0] + sep + cs[1];
-    if (displayWidth(two) <= limit) cs = [two, ...cs.slice(2)];
-    else cs = cs.slice(1);
+  // A scene-setting clause is one unit with the clause after it.
+  type Part = { text: string; sep: string };
+  const units: Part[][] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (leadIn.test(parts[i]!.text) && i + 1 < parts.length) {
+      // 对……，……，具有重要意义: the predicate of a 对-phrase ends the sentence.
+      if (i === 0 && parts.length > 2 && /^(?:这|此)?对于?/.test(parts[0]!.text)) {
+        const last = parts[parts.length - 1]!;
+        units.push([{ text: parts[0]!.text, sep: parts[0]!.sep }, last]);
+        units.push(...parts.slice(1, -1).map((p) => [p]));
+        break;
+      }
+      // 一年来，在大家的共同努力下，……: scene-setters chain until a clause says something.
+      const unit = [parts[i]!];
+      while (i + 1 < parts.length && leadIn.test(unit[unit.length - 1]!.text)) unit.push(parts[++i]!);
+      units.push(unit);
+    } else units.push([parts[i]!]);
   }
-  // English lists split at commas read as fragments; keep a clause only if it is a sentence's worth.
-  if (lang === 'en' && cs[0] && cs[0].split(/\s+/).length < 5 && cs.length > 1) {
-    const two = cs[0] + sep + cs[1];
-    if (displayWidth(two) <= limit) cs = [two, ...cs.slice(2)];
+  // English lists split at commas read as fragments: a short first clause goes with the next.
+  if (lang === 'en' && units.length > 1 && joinParts(units[0]!).split(/\s+/).length < 5) units.splice(0, 2, [...units[0]!, ...units[1]!]);
+  let taken: Part[] = [];
+  for (const u of units) {
+    const next = [...taken, ...u];
+    // A phrase too short to say anything (`一年来`) takes the next clause even past the limit.
+    const short = displayWidth(joinParts(taken)) < Math.min(8, limit / 3);
+    if (displayWidth(joinParts(next)) > (taken.length && short ? hard : limit)) break;
+    taken = next;
   }
-  let out = '';
-  for (const c of cs) {
-    const next = out ? out + sep + c : c;
-    if (displayWidth(next) > limit) break;
-    out = next;
-  }
-  if (out && displayWidth(out) >= Math.min(8, limit / 3)) return out;
-  return cut(cs[0] ?? s, limit);
+  if (taken.length && displayWidth(joinParts(taken)) >= Math.min(8, limit / 3)) return joinParts(taken);
+  const lead = joinParts(units[0]!);
+  if (displayWidth(lead) <= hard) return lead;
+  // The first clause is too long even for two lines: another clause that says something.
+  const other = units.slice(1).map(joinParts).find((t) => displayWidth(t) <= hard && displayWidth(t) >= 8 && !leadIn.test(t));
+  if (other) return other;
+  return shorten(lead, hard, lang);
 }
 
-export function cut(s: string, limit: number): string {
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > limit - 1) break;
-    out += ch;
+const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['《', '》'], ['（', '）'], ['(', ')'], ['‘', '’']];
+
+/** No quotation mark or bracket left open (or closed without opening). */
+export function balanced(s: string): boolean {
+  return PAIRS.every(([a, b]) => s.split(a).length === s.split(b).length);
+}
+
+/** Two lines of bullet text, in em: the most a bullet may take when no shorter cut exists. */
+export function hardLimit(lang: Lang, limit = bulletLimit(lang)): number {
+  return Math.round(limit * 1.75);
+}
+
+/**
+ * A clause longer than `max`: its longest beginning that ends at an enumeration
+ * comma (、), else at a phrase boundary (BudouX for Chinese, a space in English),
+ * never an ellipsis.
+ */
+export function shorten(clause: string, max: number, lang: Lang): string {
+  const fits = (t: string) => displayWidth(t) <= max;
+  if (fits(clause)) return clause;
+  const enumParts = splitOutsideQuotes(clause, /[、]/);
+  if (enumParts.length > 1) {
+    let out = enumParts[0]!;
+    for (const p of enumParts.slice(1)) {
+      if (!fits(out + '、' + p)) break;
+      out += '、' + p;
+    }
+    if (fits(out) && displayWidth(out) >= max / 3) return out;
   }
-  if (out.length === s.length) return s;
-  // Prefer a word boundary in English.
-  const sp = out.lastIndexOf(' ');
-  if (sp > out.length * 0.6 && !hasCjk(out)) out = out.slice(0, sp);
-  return out.replace(/[，,、；;：:\s]+$/, '') + '…';
+  const pieces = lang === 'zh' ? phrases(clause) : clause.split(/(?<=\s)/);
+  // The longest run of phrases that fits and leaves no quotation or bracket open.
+  let out = '';
+  let best = '';
+  for (const p of pieces) {
+    if (!fits(out + p)) break;
+    out += p;
+    if (balanced(out)) best = out;
+  }
+  return stripEnd(best || out || clause);
 }
 
 /** How much a sentence says on a slide: numbers, obligations and contrasts rank high. */
@@ -94,51 +140,103 @@ export function weight(sentence: string): number {
   return w;
 }
 
-/**
- * Key phrases of a paragraph, at most `max` units, in manuscript order. An inline
- * list (一是……二是……) gives one bullet per item; parallel phrases give one bullet
- * each; otherwise each sentence gives its key phrase, the first sentence always,
- * the rest by weight. A saying is left out here: it becomes the slide's callout.
- */
-export function paragraphPhrases(text: string, lang: Lang, max: number, skipFirst = false): string[] {
-  let ss = sentences(text);
-  if (skipFirst) ss = ss.slice(1);
-  if (!ss.length) return [];
-  const list = inlineList(ss.join(''));
-  if (list) {
-    const before = ss.join('').slice(0, ss.join('').search(/[一二三四五六七八九十]是|首先[，,]|第一[，,、]/));
-    const intro = before && displayWidth(before) > 6 ? [keyPhrase(sentences(before)[0]!, lang)] : [];
-    return dedupe([...intro, ...list.map((x) => keyPhrase(x, lang))]);
+/** Where each sentence of `text` starts and ends: the spans cover the text exactly. */
+export function sentenceSpans(text: string): Array<{ start: number; end: number; text: string }> {
+  const ss = sentences(text);
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  let at = 0;
+  for (const x of ss) {
+    const i = text.indexOf(x, at);
+    const start = i >= 0 ? i : at;
+    if (out.length) out[out.length - 1]!.end = start;
+    out.push({ start, end: text.length, text: x });
+    at = start + x.length;
   }
-  const units = ss
-    .filter((s) => !SAYING.test(s))
-    .map((s, i) => {
+  if (out.length) out[0]!.start = 0;
+  else out.push({ start: 0, end: text.length, text });
+  return out.map((o) => ({ ...o, text: text.slice(o.start, o.end) }));
+}
+
+/**
+ * Key phrases of a paragraph with the sentence each comes from, at most `max`
+ * sentences' worth, in manuscript order. An inline list (一是……二是……) gives
+ * one bullet per item; parallel phrases one bullet each; otherwise a sentence
+ * gives its key phrase, the first sentence always, the rest by weight.
+ * Sentences in `skip` (a heading, a quotation, figures shown big), sayings (a
+ * callout) and procedural sentences (下面，我讲三点意见) give none.
+ */
+export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set<number> = new Set()): Array<{ sent: number; text: string }> {
+  const spans = sentenceSpans(text);
+  const open = spans
+    .map((sp, i) => ({ i, s: contentOf(sp.text, lang) }))
+    .filter(({ i, s }) => !skip.has(i) && s && !isProcedural(stripOpeners(s, lang), lang));
+  if (!open.length) return [];
+  const from = spans[open[0]!.i]!.start;
+  const body = text.slice(from);
+  const list = inlineList(body);
+  if (list) {
+    const sentOf = (offset: number) => spans.findIndex((sp) => from + offset >= sp.start && from + offset < sp.end);
+    const markerAt = [...body.matchAll(/[一二三四五六七八九十]是|(?:首先|其次|再次|最后)[，,]|第[一二三四五六七八九十][，,、]/g)].map((m) => m.index!);
+    const introEnd = markerAt[0] ?? 0;
+    const before = body.slice(0, introEnd);
+    const out: Array<{ sent: number; text: string }> = [];
+    if (before && displayWidth(before) > 6 && !isProcedural(sentences(before)[0]!, lang)) out.push({ sent: sentOf(0), text: keyPhrase(sentences(before)[0]!, lang) });
+    list.forEach((x, k) => out.push({ sent: Math.max(0, sentOf(markerAt[k] ?? introEnd)), text: keyPhrase(x, lang) }));
+    return dedupeItems(out.filter((o) => !skip.has(o.sent)));
+  }
+  const units = open
+    .filter(({ s }) => !SAYING.test(s))
+    .map(({ i, s }, k) => {
       const run = lang === 'zh' ? parallelRun(s) : null;
-      return { i, w: (i === 0 ? 10 : 0) + weight(s) + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang)] };
+      return { i, w: (k === 0 ? 10 : 0) + weight(s) + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang)] };
     });
   const chosen = units
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .slice(0, max)
     .sort((a, b) => a.i - b.i);
-  return dedupe(chosen.flatMap((u) => u.phrases));
+  return dedupeItems(chosen.flatMap((u) => u.phrases.map((text) => ({ sent: u.i, text }))));
 }
 
-function dedupe(xs: string[]): string[] {
-  return xs.filter((x, i) => x && xs.indexOf(x) === i);
+function dedupeItems(xs: Array<{ sent: number; text: string }>): Array<{ sent: number; text: string }> {
+  return xs.filter((x, i) => x.text && xs.findIndex((y) => y.text === x.text) === i);
 }
+
+/** Key phrases of a paragraph (see sentencePhrases), without their sentences. */
+export function paragraphPhrases(text: string, lang: Lang, max: number, skipFirst = false): string[] {
+  return sentencePhrases(text, lang, max, skipFirst ? new Set([0]) : new Set()).map((x) => x.text);
+}
+
 
 /** A run of ≥3 short clauses opening alike (`全方位…，全力…，全面…`): parallel phrases. */
 export function parallelRun(sentence: string): string[] | null {
   const cs = clauses(sentence);
   let best: string[] = [];
+  let at = 0;
   for (let i = 0; i < cs.length; i++) {
     const lead = [...cs[i]!][0]!;
     if (!/[\u3400-\u9fff]/.test(lead)) continue;
     let j = i;
     while (j < cs.length && cs[j]!.startsWith(lead) && displayWidth(cs[j]!) <= 14 && displayWidth(cs[j]!) >= 3) j++;
-    if (j - i > best.length) best = cs.slice(i, j);
+    if (j - i > best.length) {
+      best = cs.slice(i, j);
+      at = i;
+    }
   }
-  return best.length >= 3 ? best : null;
+  if (best.length < 3) return null;
+  // `也就是说什么时候唱主角，什么时候敲边鼓，……`: the run's first item opens a longer clause.
+  const prev = cs[at - 1];
+  const common = commonPrefix(best);
+  if (prev && common.length >= 2) {
+    const k = prev.lastIndexOf(common);
+    if (k > 0 && displayWidth(prev.slice(k)) <= 14) best = [prev.slice(k), ...best];
+  }
+  return best;
+}
+
+function commonPrefix(xs: string[]): string {
+  let p = xs[0] ?? '';
+  for (const x of xs) while (!x.startsWith(p)) p = p.slice(0, -1);
+  return p;
 }
 
 /** `一是……；二是……；三是……` or `首先，……；其次，……；最后，……` inside one paragraph. */
@@ -176,40 +274,99 @@ export function findQuote(text: string): { lines: string[]; attribution: string 
   const zh = hasCjk(inner);
   if (zh ? (inner.match(/[，。；！？,.;!?]/g) ?? []).length < 2 || inner.length < 12 : inner.split(/\s+/).length < 5) return null;
   const lines = zh ? inner.match(/[^，。；！？]+[，。；！？]?/g)!.map((l) => l.trim()).filter(Boolean) : [inner.trim()];
-  let attribution = m[1]!
-    .replace(/^.*[，,]\s*/, (x) => (m[1]!.length > 24 ? '' : x))
-    .replace(/^(?:这里|在此|最后)?[，,]?(?:我|我们)?(?:想)?(?:把|用|引用|借用)?/, '')
-    .replace(/(?:送给大家|与大家共勉|和大家共勉|说得好|说|曾说|指出|强调|讲|写道|所说|说过|云|道)$/, '')
-    .replace(/\b(?:once |has |had )?(?:said|wrote|put it|says)$/i, '')
-    .replace(/^(?:there is |as )?(?:an? )?/i, '')
-    .trim();
-  // A proverb has no author: 俗话说 / 有句话 / an old saying.
-  if (/^(?:俗话|俗语|常言|有句话|古话|老话)$|^(?:old )?saying$/i.test(attribution)) attribution = '';
-  return { lines, attribution: displayWidth(attribution) <= 24 ? attribution : '' };
+  return { lines, attribution: zh ? attributionZh(m[1]!) : attributionEn(m[1]!) };
 }
 
-const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|亿元|万元|万亿|亿|万人次|万人|人次|万户|万吨|万|倍|个|家|所|项|名|人|户|件|起|次|公里|吨|亩|套|辆|元)/;
-const FIGURE_VERB = /(?:达到|达|为|是|至|到|增长|增加|下降|降低|减少|提高|提升|超过|突破|累计|同比|比上年|比去年|共|新增|完成|实现)+$/;
+const DYNASTY = /(先秦|春秋|战国|秦代|西汉|东汉|汉代|三国|魏晋|东晋|晋代|南北朝|隋代|唐代|唐朝|宋代|宋朝|北宋|南宋|元代|元朝|明代|明朝|清代|清朝|近代|现代|当代)/;
+const NOT_NAME = /^(?:大家|我们|他们|你们|有人|古人|前人|人们|同志|先生|诗人|作家|一首|一句|一段|这首|这句|老师|朋友|同学)$/;
+
+/**
+ * Who a Chinese quotation is by, from the words that introduce it, in the form a
+ * slide uses: `南宋诗人杨万里的一首诗` → `南宋 · 杨万里`, `屈原在《离骚》中写道` →
+ * `屈原《离骚》`, `鲁迅先生说过` → `鲁迅`. A proverb (俗话说) or a pronoun (他说)
+ * has none.
+ */
+export function attributionZh(lead: string): string {
+  const cs = lead.split(/[，,。；]/).map((c) => c.trim()).filter(Boolean);
+  // `……写下《可爱的中国》，他` : a pronoun points back to the clause before.
+  for (const c of cs.slice(-2).reverse()) {
+    const a = attributionOfClause(c);
+    if (a || !/^[他她]$/.test(c)) return a;
+  }
+  return '';
+}
+
+function attributionOfClause(clause: string): string {
+  if (/^(?:俗话|俗语|常言|有句话|古话|老话|古人)/.test(clause) || !clause) return '';
+  const book = /《([^》]+)》/.exec(clause)?.[0] ?? '';
+  const dynasty = DYNASTY.exec(clause)?.[1] ?? '';
+  const stripped = clause
+    .replace(/^(?:这里|在此|最后|今天)?[，,]?(?:我|我们)?(?:想)?(?:把|用|引用|借用|借)?/, '')
+    .replace(DYNASTY, '')
+    .replace(/《[^》]+》/g, '')
+    .replace(/^(?:的)?(?:著名)?(?:爱国)?(?:诗人|词人|作家|思想家|文学家|哲学家|革命家|政治家|教育家|科学家|革命先烈|先烈)/, '');
+  const name = /^([\u4e00-\u9fa5·]{2,4}?)(?=(?:同志|先生|老人|大姐|大哥|大爷|大妈|师傅|老师|总书记|书记|主席|教授|院士)?(?:在|的|有|曾|说|写|指出|讲|所|告诫|强调|$))/.exec(stripped)?.[1] ?? '';
+  const who = name && !NOT_NAME.test(name) && !/^[他她我你]/.test(name) ? name : '';
+  if (!who && !book) return '';
+  return [dynasty && who ? `${dynasty} · ${who}` : who, book].filter(Boolean).join('');
+}
+
+/** `The writer Jorge Luis Borges once said` → `Jorge Luis Borges`; `as Franklin wrote in 1746` → `Benjamin Franklin`-style names. */
+export function attributionEn(lead: string): string {
+  const clause = lead.split(/[;:.!?]/).pop()!.trim();
+  if (/\b(?:old saying|proverb|they say)\b/i.test(clause)) return '';
+  const STOP = /^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Our|My)\s+/;
+  const names = [...clause.matchAll(/\b((?:(?:[A-Z][a-z]+|[A-Z])\.?\s+){0,3}[A-Z][a-z]+)\b/g)]
+    .map((x) => x[1]!.replace(STOP, '').replace(STOP, ''))
+    .filter((n) => !/^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends)$/.test(n));
+  const name = names.pop() ?? '';
+  const title = /[“"]([^”"]{3,60})[”"]|\b(?:in|from) ([A-Z][\w' ]{3,60})$/.exec(clause);
+  return name ? name + (title?.[1] ? `, “${title[1]}”` : '') : '';
+}
+
+/**
+ * The sentences of a paragraph built around numbers (three figures or more, two
+ * of them short enough to show big): the first and last such sentence, or null.
+ */
+export function figureSentences(text: string): { from: number; to: number } | null {
+  const spans = sentenceSpans(text);
+  const per = spans.map((sp) => findFigures(sp.text));
+  const all = per.flat();
+  if (all.length < 3 || all.filter((f) => f.value.length <= 10).length < 2) return null;
+  const with_ = per.map((f, i) => (f.length ? i : -1)).filter((i) => i >= 0);
+  return { from: with_[0]!, to: with_[with_.length - 1]! };
+}
+
+// A number and its unit, compound units whole (3.6万个, 12.6万条, 8460家次, 3个工作日).
+const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|平方米|平方公里|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天)|万亿|万|亿)/;
+// Words that only link a subject to its number: dropped from the label. Direction
+// (增长, 下降) and qualifiers (不到, 超过) stay, so the number keeps its meaning.
+const FIGURE_LINK = /(?:达到|达|为|是|至|(?<!不)到|共计|共|累计|约|近)+$/;
+const LABEL_END = /(?:的|了|占|有|只有|仅|新|比)+$/;
 
 /**
  * The figures a paragraph is built around: each clause with a number and its
- * unit gives the number (`85.6%`) and what it counts (`学前三年毛入园率`).
+ * unit gives the number (`85.6%`) and what it counts, with its direction
+ * (`固定资产投资下降`, `学前三年毛入园率`).
  */
 export function findFigures(text: string): Array<{ value: string; label: string }> {
   const out: Array<{ value: string; label: string }> = [];
   for (const s of sentences(text)) {
-    for (const c of clauses(s)) {
+    const cs = clauses(s);
+    cs.forEach((c, ci) => {
       const m = FIGURE.exec(c);
       // One figure a clause: with two (`100个单位帮扶100家企业`) it is not clear what counts what.
-      if (!m || (c.match(/\d+(?:\.\d+)?/g) ?? []).length > 1) continue;
+      if (!m || (c.match(/\d+(?:\.\d+)?/g) ?? []).length > 1) return;
       // A year (2017年) or a date is not a figure.
-      if (/^\d{4}$/.test(m[1]!) && /^年/.test(c.slice(m.index! + m[1]!.length))) continue;
-      const before = c.slice(0, m.index!).trim().replace(FIGURE_VERB, '');
-      const after = c.slice(m.index! + m[0].length).replace(/^(?:以上|左右|多)/, '').trim();
-      const label = (before + after).replace(FIGURE_VERB, '');
-      if (displayWidth(label) < 2) continue;
-      out.push({ value: m[1]! + m[2]!, label: cut(label.replace(/\s+/g, ''), 14) });
-    }
+      if (/^\d{4}$/.test(m[1]!) && /^年/.test(c.slice(m.index! + m[1]!.length))) return;
+      const before = c.slice(0, m.index!).trim().replace(FIGURE_LINK, '');
+      const after = c.slice(m.index! + m[0].length).replace(/^(?:以上|以下|以内|左右|多|余)/, '').trim();
+      let label = (before + after).replace(FIGURE_LINK, '').replace(LABEL_END, '').replace(/\s+/g, '');
+      // `同比下降12.2%` alone says what changed only with the clause before it.
+      if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
+      if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
+      out.push({ value: m[1]! + m[2]!, label });
+    });
   }
   return out;
 }

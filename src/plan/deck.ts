@@ -1,8 +1,9 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
 import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
-import { capitalise, displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
-import { findSaying, findQuote, findFigures, keyPhrase, paragraphPhrases, stripOpeners } from './condense.js';
+import { capitalise, clauseParts, displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
+import { findSaying, findQuote, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners } from './condense.js';
+import { contentOf, rules } from '../lang/rules.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
 import { parseDateLine } from '../parse/header.js';
@@ -10,8 +11,8 @@ import { parseDateLine } from '../parse/header.js';
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
 
 const WORDS = {
-  zh: { intro: '开场', agenda: '目录', closing: '谢谢', continued: '（续）', more: '要点' },
-  en: { intro: 'Introduction', agenda: 'Agenda', closing: 'Thank you', continued: ' (cont.)', more: 'Key points' },
+  zh: { intro: '开场', agenda: '目录', closing: '谢谢', continued: '（续）', more: '要点', conclusion: '结语' },
+  en: { intro: 'Introduction', agenda: 'Agenda', closing: 'Thank you', continued: ' (cont.)', more: 'Key points', conclusion: 'Looking ahead' },
 };
 
 /** Widest slide title, in em, before it is cut to its lead clause (two lines at title size). */
@@ -53,6 +54,18 @@ interface Item {
   text: string;
   /** Index into the paragraph list of the group this item came from. */
   para: number;
+  /** Index of the sentence within that paragraph that the item shows. */
+  sent: number;
+}
+
+/** A slide before the deck numbers it. */
+type Draft = Omit<Slide, 'id' | 'section'> & { section?: number };
+
+/** A paragraph's text cut at sentence boundaries, to hand out among slides. */
+interface Piece {
+  para: number;
+  sent: number;
+  text: string;
 }
 
 function range(paras: Paragraph[]) {
@@ -94,7 +107,7 @@ class Planner {
     return Math.max(1, Math.min(this.opts.maxItems, this.opts.tighten?.[group] ?? this.opts.maxItems));
   }
 
-  private push(s: Omit<Slide, 'id' | 'section'> & { section?: number }): void {
+  private push(s: Draft): void {
     if (this.pendingNotes.length) {
       // The pending paragraphs come first; the source spans them and the slide's own notes.
       const before = this.pendingNotes;
@@ -111,63 +124,158 @@ class Planner {
 
   private title(text: string): string {
     const t = stripEnd(text);
-    return displayWidth(t) <= this.titleLimit ? t : keyPhrase(t, this.lang, this.titleLimit);
+    return displayWidth(t) <= this.titleLimit ? t : keyPhrase(t, this.lang, this.titleLimit, this.titleLimit);
   }
 
   /**
-   * Points slides for a run of paragraphs: items in order, at most `limit` a
-   * slide, continuation slides marked （续）. Each paragraph's text goes into the
-   * notes of the slide that shows its first item, so notes stay in order; a quote
-   * in the text gets a slide of its own right after.
+   * Slides for a run of paragraphs, in the order the speech says things: points
+   * slides (items at most `limit` a slide, continued （续）), and where a
+   * paragraph quotes a poem or is built around figures, a quote or figure slide
+   * at that very place. Every sentence goes into the notes of the slide that
+   * shows it, or of the slide before when it shows nothing (a paragraph spread
+   * over several slides is cut between sentences), so that each slide carries
+   * the script of what it shows and the notes still read as the manuscript.
    */
   private points(base: Base, paras: Paragraph[], items: Item[], group: string): void {
     const limit = this.limitFor(group);
-    // The first saying becomes the callout, on the chunk of the paragraph that says it.
+    // The first saying becomes the callout, on the slide that shows that paragraph.
     // A saying that is also set off as a quotation gets the quote slide, not a callout too.
     const sayings = paras.map((p) => (findQuote(p.text) ? null : findSaying(p.text)));
     const calloutPara = sayings.findIndex(Boolean);
     const callout = sayings[calloutPara] ?? undefined;
-    const chunks = this.chunk(items, group, limit, !!callout);
-    const noteChunk: number[] = [];
-    let cur = 0;
-    paras.forEach((_, pi) => {
-      const first = chunks.findIndex((c) => c.some((it) => it.para === pi));
-      if (first >= 0) cur = Math.max(cur, first);
-      noteChunk[pi] = cur;
+    // Where the paragraph is set off: a quotation (its sentence) or figures (their sentences).
+    type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number };
+    const specials: Special[] = [];
+    paras.forEach((p, pi) => {
+      const q = this.quoteAt(p);
+      if (q !== null) specials.push({ kind: 'quote', para: pi, from: q, to: q });
+      const f = figureSentences(p.text);
+      if (f) specials.push({ kind: 'figure', para: pi, from: f.from, to: f.to });
     });
-    chunks.forEach((chunk, ci) => {
-      const notes = paras.filter((_, pi) => noteChunk[pi] === ci);
-      this.push({
-        layout: base.layout ?? (chunk.length || !callout ? 'points' : 'statement'),
-        start: base.layout === 'agenda' ? items.indexOf(chunk[0]!) + 1 : undefined,
-        title: ci === 0 ? base.title : base.title + this.words.continued,
-        subtitle: ci === 0 ? base.subtitle : undefined,
-        badge: base.badge,
-        section: base.section,
-        items: chunk.map((c) => c.text),
-        callout: calloutPara >= 0 && noteChunk[calloutPara] === ci ? callout : undefined,
-        notes: notes.map((p) => p.text),
-        source: range(notes.length ? notes : paras),
-        continued: ci > 0 || undefined,
-        group,
+    const inSpecial = (pi: number, si: number) => specials.find((x) => x.para === pi && si >= x.from && si <= x.to);
+    const shown = items.filter((it) => !inSpecial(it.para, it.sent));
+    // Segments of items between the special slides, in speech order.
+    const pieces: Piece[] = paras.flatMap((p, pi) => sentenceSpans(p.text).map((sp, si) => ({ para: pi, sent: si, text: sp.text })));
+    const order = (a: { para: number; sent: number }) => a.para * 100000 + a.sent;
+    type Stop = { kind: 'items'; items: Item[] } | { kind: 'special'; special: Special };
+    const stops: Stop[] = [];
+    const sortedSpecials = [...specials].sort((a, b) => order({ para: a.para, sent: a.from }) - order({ para: b.para, sent: b.from }));
+    let rest = [...shown].sort((a, b) => order(a) - order(b));
+    for (const sp of sortedSpecials) {
+      const before = rest.filter((it) => order(it) < order({ para: sp.para, sent: sp.from }));
+      if (before.length) stops.push({ kind: 'items', items: before });
+      rest = rest.filter((it) => !before.includes(it));
+      stops.push({ kind: 'special', special: sp });
+    }
+    if (rest.length || !stops.length) stops.push({ kind: 'items', items: rest });
+    // Items in speech order (a sentence's own items in the order given).
+    for (const st of stops) if (st.kind === 'items') st.items.sort((a, b) => order(a) - order(b) || items.indexOf(a) - items.indexOf(b));
+
+    const made: Array<{ slide: Draft; owns: (pc: Piece) => boolean; chunk?: Item[] }> = [];
+    let continued = 0;
+    const titleFor = () => (continued++ === 0 ? base.title : base.title + this.words.continued);
+    stops.forEach((st, k) => {
+      if (st.kind === 'special') {
+        const sp = st.special;
+        const p = paras[sp.para]!;
+        const owns = (pc: Piece) => pc.para === sp.para && pc.sent >= sp.from && pc.sent <= sp.to;
+        if (sp.kind === 'figure') {
+          const slide = this.figureSlide(p, base, sentenceSpans(p.text).slice(sp.from, sp.to + 1).map((x) => x.text).join(''));
+          if (slide) made.push({ slide, owns });
+        } else {
+          // A quotation over several slides: its sentence is cut where each slide's lines begin.
+          for (const [i, slide] of this.quoteSlides(p, base).entries()) {
+            made.push({ slide, owns: i === 0 ? owns : () => false, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
+          }
+        }
+        return;
+      }
+      const g = k === 0 || !made.length ? group : `${group}~${k}`;
+      const hasCallout = !!callout && st.items.some((it) => it.para === calloutPara);
+      if (!st.items.length && !(callout && k === 0)) return;
+      const chunks = this.chunk(st.items, g, g === group ? limit : this.limitFor(g), hasCallout);
+      chunks.forEach((chunk) => {
+        const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0)) && !made.some((m) => m.slide.callout);
+        made.push({
+          slide: {
+            layout: base.layout ?? (chunk.length || !calloutHere ? 'points' : 'statement'),
+            start: base.layout === 'agenda' ? items.indexOf(chunk[0]!) + 1 : undefined,
+            title: titleFor(),
+            subtitle: continued === 1 ? base.subtitle : undefined,
+            badge: base.badge,
+            section: base.section,
+            items: chunk.map((c) => c.text),
+            callout: calloutHere ? callout : undefined,
+            notes: [],
+            source: range(paras),
+            continued: continued > 1 || undefined,
+            group: g,
+          },
+          owns: (pc) => chunk.some((it) => it.para === pc.para && it.sent === pc.sent),
+          chunk,
+        });
       });
     });
-    // Quotations and figures after the slides that introduce them.
-    for (const p of paras) {
-      this.quoteSlide(p, base);
-      this.figureSlide(p, base);
+    if (!made.length) {
+      // Nothing here to show (procedural sentences only): the words go with the next slide.
+      this.pendingNotes.push(...paras);
+      return;
     }
+    // A sentence whose items go on over two slides (a long parallel run) is cut
+    // where the later slide's first item begins, so each slide has its part.
+    const split: Array<Piece & { at?: number }> = [];
+    for (const pc of pieces) {
+      const cuts: Array<{ pos: number; slide: number }> = [];
+      made.forEach((m, mi) => {
+        const first = m.chunk?.find((it) => it.para === pc.para && it.sent === pc.sent);
+        if (!first) return;
+        const pos = pc.text.indexOf(first.text);
+        if (cuts.length && pos > cuts[cuts.length - 1]!.pos) cuts.push({ pos, slide: mi });
+        else if (!cuts.length) cuts.push({ pos: 0, slide: mi });
+      });
+      if (cuts.length <= 1) split.push({ ...pc, at: cuts[0]?.slide });
+      else cuts.forEach((c, k) => split.push({ ...pc, text: pc.text.slice(c.pos, cuts[k + 1]?.pos ?? pc.text.length).replace(/^/, k === 0 ? pc.text.slice(0, c.pos) : ''), at: c.slide }));
+    }
+    // Each sentence to the slide that shows it, else to the slide before it.
+    const owner: number[] = [];
+    let cur = 0;
+    split.forEach((pc, i) => {
+      const m = pc.at ?? made.findIndex((x) => x.owns(pc));
+      // Never back to an earlier slide: the notes read in the speech's order.
+      if (m >= 0) cur = Math.max(cur, m);
+      owner[i] = cur;
+    });
+    made.forEach((m, mi) => {
+      const mine = split.filter((_, i) => owner[i] === mi);
+      const notes: string[] = [];
+      let last = -1;
+      for (const pc of mine) {
+        if (pc.para === last) notes[notes.length - 1] += pc.text;
+        else notes.push(pc.text);
+        last = pc.para;
+      }
+      const lines = [...new Set(mine.map((pc) => pc.para))].map((pi) => paras[pi]!);
+      this.push({ ...m.slide, notes, source: lines.length ? range(lines) : m.slide.source });
+    });
   }
 
-  /** A paragraph built around numbers (three figures or more) gets a figure slide. */
-  private figureSlide(p: Paragraph, base: Base): void {
-    const figures = findFigures(p.text);
-    if (figures.length < 3) return;
+  /** The sentence of a paragraph that holds its quotation (a quote slide), or null. */
+  private quoteAt(p: Paragraph): number | null {
+    const q = findQuote(p.text);
+    if (!q) return null;
+    const at = p.text.indexOf(q.lines[0]!);
+    const i = sentenceSpans(p.text).findIndex((sp) => at >= sp.start && at < sp.end);
+    return i >= 0 ? i : null;
+  }
+
+  /** A figure slide for the sentences of a paragraph built around numbers. */
+  private figureSlide(p: Paragraph, base: Base, text: string): Draft | null {
+    const figures = findFigures(text);
     // Big numbers need room: three side by side when short, else two; none past 10 characters.
     const shown = figures.filter((f) => f.value.length <= 10).slice(0, 3);
-    if (shown.length < 2) return;
+    if (shown.length < 2) return null;
     const cards = shown.slice(0, shown.some((f) => f.value.length > 6) ? 2 : 3).map((f) => ({ head: f.value, text: f.label }));
-    this.push({
+    return {
       layout: 'figure',
       title: base.title,
       badge: base.badge,
@@ -177,42 +285,45 @@ class Planner {
       source: { ...p.source },
       section: base.section,
       group: `figure-${p.source.startLine}`,
-    });
+    };
   }
 
   /**
-   * A quotation gets a slide after the one that introduces it, a line for each
-   * clause. A quotation longer than a slide holds (`QUOTE_ROWS` lines of the
-   * quote's type, fewer when the fit loop says so) goes on over further slides,
-   * its clauses run together sentence by sentence; the attribution on the last.
+   * A quotation's slides, a line for each clause. A quotation longer than a slide
+   * holds (`QUOTE_ROWS` lines of the quote's type, fewer when the fit loop says
+   * so) goes on over further slides, its clauses run together sentence by
+   * sentence; the attribution on the last.
    */
-  private quoteSlide(p: Paragraph, base: Base): void {
+  private quoteSlides(p: Paragraph, base: Base): Draft[] {
     const q = findQuote(p.text);
-    if (!q) return;
+    if (!q) return [];
     const group = `quote-${p.source.startLine}`;
     const pages = quotePages(q.lines, this.opts.tighten?.[group] ?? QUOTE_ROWS, this.lang);
-    pages.forEach((lines, i) => {
-      this.push({
-        layout: 'quote',
-        title: i === 0 ? base.title : base.title + this.words.continued,
-        subtitle: i === pages.length - 1 ? q.attribution || undefined : undefined,
-        items: lines,
-        notes: [],
-        source: { ...p.source },
-        section: base.section,
-        continued: i > 0 || undefined,
-        group,
-      });
-    });
+    return pages.map((lines, i) => ({
+      layout: 'quote' as const,
+      title: i === 0 ? base.title : base.title + this.words.continued,
+      subtitle: i === pages.length - 1 ? q.attribution || undefined : undefined,
+      items: lines,
+      notes: [],
+      source: { ...p.source },
+      section: base.section,
+      continued: i > 0 || undefined,
+      group,
+    }));
   }
 
   /** Overview cards, at most `MAX_CARDS` a slide (fewer when the fit loop says so), continued （续）. */
   private overview(s: Omit<Slide, 'id' | 'section' | 'layout' | 'items'> & { cards: NonNullable<Slide['cards']> }): void {
     const limit = Math.max(1, Math.min(MAX_CARDS, this.opts.tighten?.[s.group] ?? MAX_CARDS));
     const n = Math.max(1, Math.ceil(s.cards.length / limit));
+    const pages: Array<typeof s.cards> = [];
     for (let k = 0, at = 0; k < n; k++) {
       const size = Math.floor(s.cards.length / n) + (k < s.cards.length % n ? 1 : 0);
-      const cards = s.cards.slice(at, (at += size));
+      pages.push(s.cards.slice(at, (at += size)));
+    }
+    const notes = splitNotes(s.notes, pages.map((cards) => cards[0]!.head));
+    for (let k = 0; k < n; k++) {
+      const cards = pages[k]!;
       this.push({
         layout: 'overview',
         title: k === 0 ? s.title : s.title + this.words.continued,
@@ -220,7 +331,7 @@ class Planner {
         badge: s.badge,
         items: cards.flatMap((c) => [c.head, c.text].filter(Boolean)),
         cards,
-        notes: k === 0 ? s.notes : [],
+        notes: notes[k]!,
         source: s.source,
         group: s.group,
         continued: k > 0 || undefined,
@@ -259,14 +370,23 @@ class Planner {
     return balanced.every(fits) ? balanced : greedy;
   }
 
-  /** Bullets for paragraphs; `skipFirstOf` is a lead paragraph whose first sentence is the heading. */
+  /**
+   * Bullets for paragraphs, each with its sentence; `skipFirstOf` is a lead
+   * paragraph whose first sentence is the heading. Sentences shown on a quote or
+   * figure slide give no bullet.
+   */
   private itemsOf(paras: Paragraph[], skipFirstOf?: Paragraph): Item[] {
     const items: Item[] = [];
     const perPara = paras.length <= 2 ? 5 : paras.length <= 4 ? 3 : 2;
     paras.forEach((p, pi) => {
-      for (const phrase of paragraphPhrases(p.text, this.lang, perPara, p === skipFirstOf)) {
+      const skip = new Set<number>(p === skipFirstOf ? [0] : []);
+      const q = this.quoteAt(p);
+      if (q !== null) skip.add(q);
+      const f = figureSentences(p.text);
+      if (f) for (let i = f.from; i <= f.to; i++) skip.add(i);
+      for (const { sent, text: phrase } of sentencePhrases(p.text, this.lang, perPara, skip)) {
         const text = this.lang === 'en' ? capitalise(phrase) : phrase;
-        if (!items.some((x) => x.text === text)) items.push({ text, para: pi });
+        if (!items.some((x) => x.text === text)) items.push({ text, para: pi, sent });
       }
     });
     return items;
@@ -285,7 +405,7 @@ class Planner {
     const limit = [40, 64, 100][Math.max(0, Math.min(TITLE_STEPS, steps) - 1)]! * (this.lang === 'zh' ? 1 : 1.6);
     this.push({
       layout: 'title',
-      title: displayWidth(m.title) <= limit ? m.title : keyPhrase(m.title, this.lang, limit),
+      title: displayWidth(m.title) <= limit ? m.title : keyPhrase(m.title, this.lang, limit, limit),
       subtitle: m.subtitle ?? undefined,
       items,
       notes: header.map((p) => p.text),
@@ -296,44 +416,85 @@ class Planner {
 
   /**
    * Paragraphs outside any section. A paragraph of three or more sentences gets a
-   * slide titled by its first sentence; shorter ones are gathered, titled by the
-   * lead clause of the first one, whose other clauses become the first bullets
-   * (`召开工作会议，贯彻落实……精神，总结去年工作，部署今年各项任务`).
+   * slide of its own; shorter ones are gathered. A slide states the meeting's
+   * purpose (`召开……会议，主要任务是A、B、C` → 会议任务: A / B / C) when a
+   * paragraph does; else it is titled by what it is about (成效, 问题, 感谢 …),
+   * or by its first sentence when that is short and says something, else by
+   * the fallback. Procedural sentences stay in the notes.
    */
   private loose(paras: Paragraph[], fallback: Base): void {
     let run: Paragraph[] = [];
     const flush = () => {
       if (!run.length) return;
-      const first = sentences(run[0]!.text)[0] ?? '';
-      const cs = clauses(stripOpeners(first, this.lang));
-      const lead = cs[0] ?? '';
       const g = `loose-${run[0]!.source.startLine}`;
-      // Chinese runs clauses of one sentence in parallel; English commas mostly don't.
-      if (this.lang === 'zh' && cs.length >= 2 && displayWidth(lead) >= 5 && displayWidth(lead) <= 22) {
-        const restClauses = cs.slice(1, 6).map((c) => ({ text: keyPhrase(c, this.lang), para: 0 }));
-        const items = [...restClauses, ...this.itemsOf(run, run[0]).filter((it) => !restClauses.some((r) => r.text === it.text))];
-        this.points({ ...fallback, title: lead }, run, items, g);
-      } else if (this.lang === 'en' && sentences(run[0]!.text).length > 1 && !keyPhrase(first, this.lang, 40).endsWith('…')) {
-        // English: the opening sentence of the run is its title, the rest its points.
-        this.points({ ...fallback, title: keyPhrase(first, this.lang, 40) }, run, this.itemsOf(run, run[0]), g);
+      const purpose = this.purposeItems(run);
+      if (purpose) {
+        const rest = this.itemsOf(run).filter((it) => !(it.para === purpose.para && it.sent === purpose.sent) && !purpose.items.some((x) => x.text === it.text));
+        this.points({ ...fallback, title: rules(this.lang).purposeTitle }, run, [...purpose.items, ...rest], g);
       } else {
-        this.points(fallback, run, this.itemsOf(run), g);
+        const lead = this.leadTitle(run[0]!);
+        const title = this.topicTitle(run) ?? lead?.title ?? fallback.title;
+        this.points({ ...fallback, title }, run, this.itemsOf(run, lead && lead.title === title && lead.whole ? run[0] : undefined), g);
       }
       run = [];
     };
     for (const p of paras) {
-      const ss = sentences(p.text);
-      const first = keyPhrase(ss[0] ?? p.text, this.lang, this.lang === 'zh' ? 22 : 40);
-      if (ss.length >= 3 && !first.endsWith('…') && displayWidth(first) >= 6) {
-        flush();
-        this.points({ ...fallback, title: first }, [p], this.itemsOf([p], p), `loose-${p.source.startLine}`);
-      } else run.push(p);
+      run.push(p);
+      if (sentences(p.text).length >= 3) flush();
     }
     flush();
   }
 
+  /** The tasks a purpose sentence lists (`主要任务是：A、B、C`), as items, or null. */
+  private purposeItems(run: Paragraph[]): { para: number; sent: number; items: Item[] } | null {
+    const re = rules(this.lang).purpose;
+    for (const [pi, p] of run.entries()) {
+      for (const [si, sp] of sentenceSpans(p.text).entries()) {
+        const m = re.exec(sp.text);
+        if (!m) continue;
+        const tail = stripEnd(sp.text.slice(m.index + m[0].length).replace(/^[：:，,\s]+/, ''));
+        let parts = clauseParts(tail, /[，；,;]/).map((x) => x.text);
+        if (parts.length < 2) parts = clauseParts(tail, /[、]/).map((x) => x.text);
+        parts = parts.map((x) => x.replace(/^(?:一是|二是|三是|四是|五是|and )/, '')).filter((x) => displayWidth(x) >= 2);
+        if (parts.length < 2 || parts.length > 6) continue;
+        return { para: pi, sent: si, items: parts.map((x) => ({ text: keyPhrase(x, this.lang), para: pi, sent: si })) };
+      }
+    }
+    return null;
+  }
+
+  /** A title by topic (rules.topics), from the run's sentences that say something. */
+  private topicTitle(run: Paragraph[]): string | null {
+    const text = run
+      .flatMap((p) => sentences(p.text))
+      .map((x) => contentOf(x, this.lang))
+      .join('');
+    for (const [re, title] of rules(this.lang).topics) {
+      if (!re.test(text)) continue;
+      // 工作成效 of a year the text names: 2015年工作成效.
+      const year = this.lang === 'zh' && title === '工作成效' ? /(\d{4})年/.exec(text)?.[1] : undefined;
+      return year ? `${year}年${title}` : title;
+    }
+    return null;
+  }
+
+  /**
+   * A paragraph's first sentence as its title, when it is short and says
+   * something (`城市干净不干净，老百姓最有发言权`): not a procedural sentence,
+   * not a scene-setter (今天…, 刚才…), not a lead-in to a quote (……说：).
+   */
+  private leadTitle(p: Paragraph): { title: string; whole: boolean } | null {
+    const first = sentences(p.text)[0] ?? '';
+    if (contentOf(first, this.lang) !== first.trim()) return null;
+    const s = stripEnd(stripOpeners(first, this.lang));
+    const max = this.lang === 'zh' ? 22 : 48;
+    const bad = this.lang === 'zh' ? /^(?:今天|刚才|此刻|当前|近年来|这次|这里|在这里|今年|去年|最近|前不久)|[说道讲问]$|[：:]$/ : /^(?:today|this morning|when|as|for those|if)\b|\b(?:said|says|told|asked)$/i;
+    if (displayWidth(s) >= 6 && displayWidth(s) <= max && !bad.test(s) && !rules(this.lang).leadIn.test(s)) return { title: this.lang === 'en' ? capitalise(s) : s, whole: true };
+    return null;
+  }
+
   private agenda(tops: Section[]): void {
-    const items = tops.map((s) => ({ text: keyPhrase(s.heading, this.lang, 24), para: 0 }));
+    const items = tops.map((s) => ({ text: keyPhrase(s.heading, this.lang, 24), para: 0, sent: 0 }));
     this.points({ title: this.words.agenda, layout: 'agenda' }, [], items, 'agenda');
     const first = this.slides.findIndex((x) => x.group === 'agenda');
     for (const x of this.slides.slice(first)) {
@@ -357,7 +518,12 @@ class Planner {
         run.push(n);
         continue;
       }
+      // A short paragraph that leads into the numbered parts (`我提几点要求`) is
+      // the script of the agenda or of the first part, not a slide of its own.
+      const leadsIn = run.length > 0 && tops.includes(n) && run.slice(-1).every((p) => sentences(p.text).length <= 2 && rules(this.lang).announcesParts.test(p.text));
+      const lead = leadsIn ? run.pop()! : null;
       flush();
+      if (lead) this.pendingNotes.push(lead);
       if (!agendaDone && tops.includes(n)) {
         this.agenda(tops);
         agendaDone = true;
@@ -441,15 +607,17 @@ class Planner {
    */
   private announced(s: Section): void {
     const ann = findAnnouncement(s.lead.text)!;
-    const ss = sentences(s.lead.text);
-    const at = ss.findIndex((x) => x.includes(ann.pre));
-    const before = ss.slice(0, Math.max(0, at)).join('');
+    const spans = sentenceSpans(s.lead.text);
+    const at = spans.findIndex((x) => x.text.includes(ann.pre));
+    // What the paragraph says before the announcement: its own slide, its own notes.
+    const before = at > 0 ? s.lead.text.slice(0, spans[at]!.start) : '';
     let leadUsed = false;
     if (before && displayWidth(before) > 20) {
-      const phrases = paragraphPhrases(before, this.lang, 4);
-      const first = stripOpeners(stripEnd(sentences(before)[0]!), this.lang);
+      const pre: Paragraph = { text: before, source: s.lead.source };
+      const first = stripOpeners(stripEnd(contentOf(sentences(before)[0]!, this.lang) || sentences(before)[0]!), this.lang);
       const head = clauses(first).find((c) => displayWidth(c) >= 6) ?? first;
-      this.points({ title: this.title(head) }, [s.lead], phrases.filter((x) => x !== head).map((text) => ({ text, para: 0 })), `ann-pre-${s.lead.source.startLine}`);
+      const items = sentencePhrases(before, this.lang, 4).filter((x) => x.text !== head).map((x) => ({ ...x, para: 0 }));
+      this.points({ title: this.topicTitle([pre]) ?? this.title(head) }, [pre], items, `ann-pre-${s.lead.source.startLine}`);
       leadUsed = true;
     }
     const cards = (s.list ?? []).map((it) => ({ head: it.head, text: it.summary ? keyPhrase(it.summary, this.lang, 30) : '' }));
@@ -457,7 +625,7 @@ class Planner {
       title: this.title(s.heading),
       subtitle: s.context,
       cards,
-      notes: leadUsed ? [] : [s.lead.text],
+      notes: [leadUsed ? s.lead.text.slice(before.length) : s.lead.text],
       source: { ...s.lead.source },
       group: `ann-${s.lead.source.startLine}`,
     });
@@ -465,7 +633,14 @@ class Planner {
   }
 
   private closing(): void {
-    const all = this.speech.closing;
+    let all = this.speech.closing;
+    // The exhortation before the thanks (同志们，……): a statement slide of its own.
+    const ex = all[0];
+    if (ex && all.length > 1 && rules(this.lang).exhortation.test(ex.text)) {
+      const items = sentencePhrases(ex.text.replace(/^[^，,！!]{1,10}[，,！!]\s*/, ''), this.lang, 2).map((x) => x.text).slice(0, 2);
+      this.push({ layout: 'statement', title: this.words.conclusion, items, notes: [ex.text], source: { ...ex.source }, group: 'conclusion' });
+      all = all.slice(1);
+    }
     const texts = all.map((p) => p.text);
     // A signature (date, speaker) at the end is in the notes, not the closing words.
     const paras = all.filter((p) => !parseDateLine(p.text) && !(displayWidth(p.text) <= 24 && !/[，。！？,.!?]/.test(p.text)));
@@ -513,6 +688,21 @@ export function chineseNumeral(n: number): string {
   if (n < 10) return d[n - 1]!;
   const tens = Math.floor(n / 10);
   return (tens > 1 ? d[tens - 1]! : '') + '十' + (n % 10 ? d[(n % 10) - 1]! : '');
+}
+
+/**
+ * Notes for slides that show parts of one list: the text is cut where each
+ * slide's first entry is named (in order, after the previous cut), so each slide
+ * carries the words it shows; without such a place, the earlier slide keeps it.
+ */
+function splitNotes(notes: string[], starts: string[]): string[][] {
+  const text = notes.join('\u0000');
+  const cuts = [0];
+  for (const st of starts.slice(1)) {
+    const at = text.indexOf(st, cuts[cuts.length - 1]! + 1);
+    cuts.push(at > 0 ? at : cuts[cuts.length - 1]!);
+  }
+  return cuts.map((c, k) => text.slice(c, cuts[k + 1] ?? text.length).split('\u0000').filter(Boolean));
 }
 
 /** Every paragraph in a node list, subsections' leads and paragraphs included, in order. */

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { hasCjk } from '../parse/text.js';
+import { phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
 
@@ -39,22 +40,22 @@ export function footerText(deck: Deck): string {
   return [m.title, m.dateText].filter(Boolean).join(' · ');
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
 /**
- * Escaped text with a line-break opportunity (<wbr>) between words, for titles and
- * heads set with `word-break: keep-all`: a Chinese title then wraps between words
- * (人民 | 满意), never inside one. Segmentation is ICU's dictionary, in Node.
+ * Escaped text with a line-break opportunity (<wbr>) between phrases, for slide
+ * text set with `word-break: keep-all`: Chinese then wraps between words
+ * (凝聚力 | 和 | 向心力), never inside one, never before closing punctuation,
+ * never between a number and its unit (jieba, lang/segment.ts).
  */
-export function words(text: string, lang = hasCjk(text) ? 'zh' : 'en'): Html {
-  let seg = segmenters.get(lang);
-  if (!seg) segmenters.set(lang, (seg = new Intl.Segmenter(lang, { granularity: 'word' })));
-  return html([...seg.segment(text)].map((x) => escapeHtml(x.segment)).join('<wbr>'));
+export function words(text: string): Html {
+  if (!hasCjk(text)) return html(escapeHtml(text));
+  return html(phrases(text).map(escapeHtml).join('<wbr>'));
 }
+
+const w = (t: string | null | undefined) => (t ? words(t) : undefined);
 
 /** Per layout: which template, and the context it is filled from. */
 const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>> = {
-  title: (s, d) => ({ title: words(s.title), subtitle: s.subtitle, items: s.items, occasion: d.meta.occasion }),
+  title: (s, d) => ({ title: words(s.title), subtitle: w(s.subtitle), items: s.items.map(words), occasion: w(d.meta.occasion) }),
   agenda: (s, d) => ({
     title: words(s.title),
     entries: s.items.map((text, i) => {
@@ -66,23 +67,23 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
   overview: (s) => ({
     title: words(s.title),
     badge: s.badge,
-    subtitle: s.subtitle,
-    cards: (s.cards ?? []).map((c) => ({ head: words(c.head), text: c.text })),
+    subtitle: w(s.subtitle),
+    cards: (s.cards ?? []).map((c) => ({ head: words(c.head), text: w(c.text) })),
     count: (s.cards ?? []).length,
   }),
-  points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: s.subtitle, items: s.items, callout: s.callout }),
-  statement: (s) => ({ title: words(s.title), badge: s.badge, items: s.callout ? [s.callout, ...s.items] : s.items }),
-  quote: (s) => ({ items: s.items, subtitle: s.subtitle }),
+  points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(words), callout: w(s.callout) }),
+  statement: (s) => ({ title: words(s.title), badge: s.badge, items: (s.callout ? [s.callout, ...s.items] : s.items).map(words) }),
+  quote: (s) => ({ items: s.items.map(words), subtitle: w(s.subtitle) }),
   figure: (s) => ({
     title: words(s.title),
     badge: s.badge,
     // The number large, its unit small beside it: 168.4亿元 → 168.4 + 亿元.
     cards: (s.cards ?? []).map((c) => {
       const m = /^([\d.,]+)(.*)$/.exec(c.head);
-      return { num: m ? m[1] : c.head, unit: m ? m[2] : '', text: c.text };
+      return { num: m ? m[1] : c.head, unit: m ? m[2] : '', text: w(c.text) };
     }),
   }),
-  closing: (s, d) => ({ title: words(s.title), byline: d.meta.occasion ?? '' }),
+  closing: (s, d) => ({ title: words(s.title), byline: w(d.meta.occasion) }),
 };
 
 /** Layouts drawn with the content frame (top rule and footer). */

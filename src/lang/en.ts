@@ -1,0 +1,26 @@
+// English speech conventions for the planner (see rules.ts).
+import type { LangRules } from './rules.js';
+
+export const en: LangRules = {
+  procedural: [
+    /^(?:today,?\s+)?I(?: would|'d| want to| wish to)? like to (?:share|say|talk about|speak about|make|offer|raise) (?:a few|three|two|four|some|several) (?:things|points|thoughts|words|observations|remarks)/i,
+    /^(?:let me|allow me to) (?:begin|start|turn|end|close|conclude|say a few words)\b/i,
+    /^(?:good (?:morning|afternoon|evening)|hello|hi)\b[^.!?]{0,60}[.!]?$/i,
+    /^I have been (?:told|asked) (?:that )?I have \w+ minutes/i,
+    /^I (?:look forward|am looking forward) to (?:the|our) (?:discussions?|conversations?|questions)/i,
+    /^(?:I have been asked to speak|I will try to leave time)/i,
+  ],
+  leadIn: /^(?:when|whenever|if|as|because|although|though|while|since|after|before|from|for|in|on|at|with|by|led by|who|which|and|but|so|or|whether)\b/i,
+  topics: [
+    [/\b(?:purpose of (?:this|today's) (?:meeting|gathering)|we are (?:here|gathered) (?:today )?to)\b/i, 'Why we are here'],
+    [/\b(?:thank|grateful|gratitude)\b/i, 'Thanks'],
+    [/\b(?:achiev|accomplish|progress|results|milestones?)\w*/i, 'What we have achieved'],
+    [/\b(?:challenges?|problems?|risks?|threats?)\b/i, 'The challenges'],
+  ],
+  purpose: /\b(?:the purpose of (?:this|today's) (?:meeting|gathering|conference) is|we are (?:here|gathered) (?:today )?to)\b/i,
+  purposeTitle: 'Why we are here',
+  announcesParts: /\b(?:three|two|four|five|a few|several) (?:things|points|parts|areas|priorities|questions|requests)\b/i,
+  reported: /\b(?:just (?:heard|presented|reported)|has just (?:given|presented|spoken))\b/i,
+  evaluation: /^(?:which was|it was|that was) (?:excellent|very good|inspiring)/i,
+  exhortation: /^(?:looking ahead|so let us|let us|together,|friends,|colleagues,|so,? as we)/i,
+};

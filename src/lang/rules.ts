@@ -1,0 +1,59 @@
+// Language rules as data: what the planner needs to know about Chinese and
+// English speeches, one table per language (lang/zh.ts, lang/en.ts), chosen by
+// the speech's `lang`. The planner reads these; it holds no language patterns.
+import type { Lang } from '../types.js';
+import { clauseParts, joinParts } from '../parse/text.js';
+import { zh } from './zh.js';
+import { en } from './en.js';
+
+export interface LangRules {
+  /** Sentences that run the meeting rather than say something: notes only, never a bullet. */
+  procedural: RegExp[];
+  /** A clause that only sets the scene (对……, 随着……, When …): never a bullet alone. */
+  leadIn: RegExp;
+  /** Slide titles by what a paragraph is about, first match wins: [pattern, title]. */
+  topics: Array<[RegExp, string]>;
+  /** A sentence stating the meeting's purpose, and the clause after which its tasks are listed. */
+  purpose: RegExp;
+  /** Title of the purpose slide. */
+  purposeTitle: string;
+  /** A sentence announcing the parts that follow (`我提几点要求`, `I will talk about three things`). */
+  announcesParts: RegExp;
+  /** A report on what others just did (刚才，……作了报告): the clauses up to it only set the scene. */
+  reported: RegExp;
+  /** A comment on it (讲得都很好, 我完全赞同): nothing for a slide. */
+  evaluation: RegExp;
+  /** A closing exhortation (同志们，…… / Looking ahead, …): a slide of its own before the closing. */
+  exhortation: RegExp;
+}
+
+const RULES: Record<Lang, LangRules> = { zh, en };
+
+export function rules(lang: Lang): LangRules {
+  return RULES[lang];
+}
+
+/**
+ * What a sentence says once the meeting's business is taken out: '' for a
+ * procedural sentence (`下面，我讲三点意见`); for `刚才，志军同志做了很好的报告，
+ * 2015年，……` the part after the report; else the sentence.
+ */
+export function contentOf(sentence: string, lang: Lang): string {
+  const s = sentence.trim();
+  const r = RULES[lang];
+  if (isProcedural(s, lang)) return '';
+  if (/^(?:刚才|just now|a moment ago)/i.test(s)) {
+    const parts = clauseParts(s);
+    const k = parts.findIndex((p) => r.reported.test(p.text));
+    if (k >= 0) {
+      const rest = joinParts(parts.slice(k + 1));
+      return !rest || r.evaluation.test(rest) ? '' : s.slice(s.indexOf(parts[k + 1]!.text));
+    }
+  }
+  return s;
+}
+
+/** True when a sentence only runs the meeting (`下面，我讲三点意见`). */
+export function isProcedural(sentence: string, lang: Lang): boolean {
+  return RULES[lang].procedural.some((re) => re.test(sentence));
+}

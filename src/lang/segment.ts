@@ -1,0 +1,54 @@
+// Chinese phrase boundaries, for line breaks on slides and for shortening a
+// clause without cutting a word. jieba (@node-rs/jieba) knows official
+// vocabulary (省直机关, 贯彻落实, 高素质) far better than ICU's dictionary or
+// BudouX's model (measured on the fixtures: 凝聚力, 专项, 研究生 kept whole).
+// Pure: the dictionary is loaded once, on first use.
+import { createRequire } from 'node:module';
+
+type Cutter = { cut(text: string, hmm?: boolean): string[] };
+let jieba: Cutter | null = null;
+
+function cutter(): Cutter {
+  if (!jieba) {
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): Cutter } };
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba;
+}
+
+/** Closing punctuation: never starts a line, so it joins the phrase before it. */
+const CLOSE = /^[，。、；：？！”’）》」』】〕…,.;:?!)\]%％·]/;
+/** Opening quotes and brackets: never end a line, so they join the phrase after. */
+const OPEN = /[“‘（《「『【〔(\[]$/;
+/** Units and measure words that belong to the number before them. */
+const UNIT = /^(?:[万亿千百十]|个百分点|百分点|%|％|倍|[个家所项名人户件起次吨亩套辆元岁年月日号]|\.)/;
+
+/**
+ * Text as phrases a line may break between: jieba's words, with punctuation kept
+ * on the right side of a break, numbers kept with their decimals and units
+ * (1.2万家/次, 4.1个百分点), and spaces ending the phrase before them. The
+ * phrases concatenate back to `text` exactly.
+ */
+export function phrases(text: string): string[] {
+  if (!/[\u3400-\u9fff]/.test(text)) return text.split(/(?<=\s)/).filter(Boolean);
+  const out: string[] = [];
+  let glue = false;
+  for (const t of cutter().cut(text, false)) {
+    const prev = out[out.length - 1];
+    const join =
+      prev !== undefined &&
+      (glue ||
+        CLOSE.test(t) ||
+        /^\s+$/.test(t) ||
+        t === '/' || /\/$/.test(prev) ||
+        (/[\d.]$/.test(prev) && /^[\d.]/.test(t)) ||
+        (/\d[.\d]*[万亿千百十个]*$/.test(prev) && UNIT.test(t)) ||
+        (/^[A-Za-z0-9]/.test(t) && /[A-Za-z0-9]$/.test(prev)));
+    if (join) out[out.length - 1] = prev + t;
+    else out.push(t);
+    glue = OPEN.test(t);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+// What can be counted about a deck a careful person would present, over every
+// fixture manuscript (issue 9): no ellipsis of ours on a slide, no quotation mark
+// or bracket left open in a slide text, no content slide without its script in
+// the notes, no procedural sentence as a bullet, and the notes give back the
+// manuscript. (Line breaks are checked in Chromium: e2e-chromium.test.ts.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSpeech } from '../src/parse/speech.js';
+import { planDeck } from '../src/plan/deck.js';
+import { notesMismatch } from '../src/plan/coverage.js';
+import { balanced } from '../src/plan/condense.js';
+import { isProcedural } from '../src/lang/rules.js';
+import type { Slide } from '../src/types.js';
+import { manuscript, ROOT, SEED } from './helpers.js';
+
+const dirs = [join(ROOT, 'tests', 'fixtures'), join(ROOT, 'tests', 'fixtures', 'manuscripts'), join(ROOT, 'tests', 'fixtures', 'lengths')];
+const files = [SEED, ...dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)))];
+const texts = (s: Slide) => [s.title, s.subtitle, s.callout, ...s.items, ...(s.cards ?? []).flatMap((c) => [c.head, c.text])].filter((x): x is string => !!x);
+
+for (const f of files) {
+  const name = f.replace(/^.*\//, '');
+  test(`deck checks: ${name}`, () => {
+    const speech = parseSpeech(manuscript(f));
+    const deck = planDeck(speech);
+    assert.equal(notesMismatch(speech, deck), null);
+    const problems: string[] = [];
+    deck.slides.forEach((s, i) => {
+      const at = `slide ${i + 1} (${s.layout})`;
+      for (const t of texts(s)) {
+        // The manuscript's own …… may appear; a cut of ours never does.
+        if (/…/.test(t.replace(/……/g, ''))) problems.push(`${at}: ellipsis in "${t}"`);
+        if (!balanced(t)) problems.push(`${at}: quotation or bracket left open in "${t}"`);
+      }
+      for (const it of s.layout === 'points' ? s.items : []) if (isProcedural(it, deck.meta.lang)) problems.push(`${at}: procedural bullet "${it}"`);
+      // Every slide carries its script; but the agenda (a list of what follows) and
+      // a title slide for a manuscript with no header (nothing of it to hold).
+      const exempt = s.layout === 'agenda' || (s.layout === 'title' && speech.header.length === 0);
+      if (!exempt && s.notes.length === 0) problems.push(`${at}: no notes`);
+    });
+    assert.deepEqual(problems, []);
+  });
+}
