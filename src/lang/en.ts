@@ -9,6 +9,8 @@ export const en: LangRules = {
     /^I have been (?:told|asked) (?:that )?I have \w+ minutes/i,
     /^I (?:look forward|am looking forward) to (?:the|our) (?:discussions?|conversations?|questions)/i,
     /^(?:I have been asked to speak|I will try to leave time)/i,
+    /^if I (?:could|may|might) have your attention\b/i,
+    /^for those (?:of you )?who (?:don't|do not) know me\b/i,
   ],
   leadIn: /^(?:when|whenever|if|as|because|although|though|while|since|after|before|from|for|in|on|at|with|by|led by|who|which|and|but|so|or|whether)\b/i,
   topics: [

@@ -337,6 +337,30 @@ export function figureSentences(text: string): { from: number; to: number } | nu
   return { from: with_[0]!, to: with_[with_.length - 1]! };
 }
 
+const EN_FIGURE = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:%|per ?cent|million|billion|thousand))?\s+((?:[a-z][a-z'-]*\s+){0,2}(?:[a-z][a-z'-]*))(?=[\s,.;:!?)]|$)/;
+const EN_VERB = /^(?:came|went|is|are|was|were|rose|fell|has|have|had|grew|joined|signed|took|made|got|will|would|can|could|now|more|less|than|each|every)$/;
+const EN_STOP = /^(?:and|or|of|the|a|an|to|in|on|at|for|by|with|from|that|which|who|is|are|was|were|years? ago|times)$/;
+
+/** English figures: `4,312 new members`, `61,000 visitors`, `27 per cent fewer`; not years. */
+function findFiguresEn(text: string): Array<{ value: string; label: string }> {
+  const out: Array<{ value: string; label: string }> = [];
+  for (const c of clauses(text)) {
+    const m = EN_FIGURE.exec(c);
+    if (!m) continue;
+    const n = Number(m[1]!.replace(/,/g, ''));
+    // A year, or a small count that is just a word's worth (`two things` is written out anyway).
+    if ((!m[2] && n >= 1900 && n <= 2100 && !m[1]!.includes(',')) || (!m[2] && n < 10)) continue;
+    const words: string[] = [];
+    for (const w of m[3]!.split(/\s+/)) {
+      if (EN_STOP.test(w) || EN_VERB.test(w)) break;
+      words.push(w);
+    }
+    if (!words.length || EN_STOP.test(words[0]!)) continue;
+    out.push({ value: m[1]! + (m[2] ? (m[2].trim() === '%' ? '%' : ' ' + m[2].trim()) : ''), label: words.join(' ') });
+  }
+  return out;
+}
+
 // A number and its unit, compound units whole (3.6万个, 12.6万条, 8460家次, 3个工作日).
 const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|平方米|平方公里|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天)|万亿|万|亿)/;
 // Words that only link a subject to its number: dropped from the label. Direction
@@ -350,6 +374,7 @@ const LABEL_END = /(?:的|了|占|有|只有|仅|新|比)+$/;
  * (`固定资产投资下降`, `学前三年毛入园率`).
  */
 export function findFigures(text: string): Array<{ value: string; label: string }> {
+  if (!hasCjk(text)) return findFiguresEn(text);
   const out: Array<{ value: string; label: string }> = [];
   for (const s of sentences(text)) {
     const cs = clauses(s);

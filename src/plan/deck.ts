@@ -198,7 +198,8 @@ class Planner {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0)) && !made.some((m) => m.slide.callout);
         made.push({
           slide: {
-            layout: base.layout ?? (chunk.length || !calloutHere ? 'points' : 'statement'),
+            // One point alone reads as a statement, large, not as a lone bullet on an empty slide.
+            layout: base.layout ?? (chunk.length > 1 || (chunk.length === 1 && calloutHere) ? 'points' : 'statement'),
             start: base.layout === 'agenda' ? items.indexOf(chunk[0]!) + 1 : undefined,
             title: titleFor(),
             subtitle: continued === 1 ? base.subtitle : undefined,
@@ -581,11 +582,14 @@ class Planner {
    */
   private cards(s: Section, title: string, badge: string | undefined, intro: Paragraph[], withLead: boolean): void {
     const kids = sectionsOf(s.children);
+    // A card says what its subsection says: its first point and, where there is
+    // room (four cards or fewer), its weightiest one too (figures, obligations).
+    const perCard = kids.length <= 4 ? 2 : 1;
     const cards = kids.map((c) => {
-      const rest = sentences(c.lead.text).slice(c.inline ? 1 : 0);
-      const more = c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph');
-      const text = rest[0] ?? (more[0] ? sentences(more[0].text)[0] : '');
-      return { head: this.title(c.heading), text: text ? keyPhrase(text, this.lang, 30) : '' };
+      const own = [c.inline ? sentences(c.lead.text).slice(1).join('') : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
+      const phrases = sentencePhrases(own.join(''), this.lang, perCard, c.inline ? new Set() : new Set([0])).map((x) => x.text);
+      const text = phrases.filter((x) => x !== c.heading).slice(0, perCard).join('\n');
+      return { head: this.title(c.heading), text };
     });
     const introText = intro.find((p) => p !== s.lead || !s.inline);
     const subtitleSource = s.lead === intro[0] && s.inline ? sentences(s.lead.text)[1] : introText ? sentences(introText.text)[0] : undefined;

@@ -68,7 +68,8 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
     title: words(s.title),
     badge: s.badge,
     subtitle: w(s.subtitle),
-    cards: (s.cards ?? []).map((c) => ({ head: words(c.head), text: w(c.text) })),
+    // A card's text may hold two points, one a line.
+    cards: (s.cards ?? []).map((c) => ({ head: words(c.head), text: c.text ? c.text.split('\n').map(words) : [] })),
     count: (s.cards ?? []).length,
   }),
   points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(words), callout: w(s.callout) }),
