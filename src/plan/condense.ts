@@ -367,6 +367,8 @@ const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|倍|(?:万亿|�
 // (增长, 下降) and qualifiers (不到, 超过) stay, so the number keeps its meaning.
 const FIGURE_LINK = /(?:达到|达|为|是|至|(?<!不)到|共计|共|累计|约|近)+$/;
 const LABEL_END = /(?:的|了|占|有|只有|仅|新|比)+$/;
+// Hedges and tenses that dangle at a label's end: 预计将, 虽然, 不少于.
+const FIGURE_HEDGE = /(?:预计将|预计|将要|将|要|虽然|还|已经|已|仍然|仍|不少于|不低于|不超过|比去年同期|比上年同期|同期)+$/;
 
 /**
  * The figures a paragraph is built around: each clause with a number and its
@@ -377,7 +379,11 @@ export function findFigures(text: string): Array<{ value: string; label: string 
   if (!hasCjk(text)) return findFiguresEn(text);
   const out: Array<{ value: string; label: string }> = [];
   for (const s of sentences(text)) {
-    const cs = clauses(s);
+    // `27起、死亡19人、受伤31人`: an enumeration of figures, one a piece.
+    const cs = clauses(s).flatMap((c) => {
+      const parts = c.split('、');
+      return parts.length > 1 && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1) ? parts : [c];
+    });
     cs.forEach((c, ci) => {
       const m = FIGURE.exec(c);
       // One figure a clause: with two (`100个单位帮扶100家企业`) it is not clear what counts what.
@@ -386,7 +392,21 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       if (/^\d{4}$/.test(m[1]!) && /^年/.test(c.slice(m.index! + m[1]!.length))) return;
       const before = c.slice(0, m.index!).trim().replace(FIGURE_LINK, '');
       const after = c.slice(m.index! + m[0].length).replace(/^(?:以上|以下|以内|左右|多|余)/, '').trim();
-      let label = (before + after).replace(FIGURE_LINK, '').replace(LABEL_END, '').replace(/\s+/g, '');
+      let label = (before + after)
+        .replace(/虽然|预计将|预计/g, '')
+        .replace(/比(?:去年|上年)同期/g, '同比')
+        .replace(FIGURE_LINK, '')
+        .replace(LABEL_END, '')
+        .replace(FIGURE_HEDGE, '')
+        .replace(LABEL_END, '')
+        .replace(/\s+/g, '');
+      // A label that names no thing (`今年不少于`): the clause before says what is
+      // counted, if it has no figure of its own; else this figure is not shown.
+      if (!label.replace(/^(?:今年|去年|全年|目前|其中|共|累计|全市|全县|全省)+/, '').replace(/^(?:同比)?(?:发生|增加|减少|新增|完成|实现|达到|下降|增长)$/, '')) {
+        const prev = ci > 0 ? cs[ci - 1]! : '';
+        if (!prev || /\d/.test(prev)) return;
+        label = prev.replace(/\s+/g, '') + label;
+      }
       // `同比下降12.2%` alone says what changed only with the clause before it.
       if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;

@@ -271,11 +271,20 @@ class Planner {
 
   /** A figure slide for the sentences of a paragraph built around numbers. */
   private figureSlide(p: Paragraph, base: Base, text: string): Draft | null {
-    const figures = findFigures(text);
-    // Big numbers need room: three side by side when short, else two; none past 10 characters.
-    const shown = figures.filter((f) => f.value.length <= 10).slice(0, 3);
+    const figures = findFigures(text).filter((f) => f.value.length <= 10);
+    // The figures that carry the point first: changes (下降12.2%), shares, large sums;
+    // shown in the order spoken. Big numbers need room: four (two by two) when all
+    // are short, three side by side, two when one is long.
+    const rank = (f: { value: string; label: string }) =>
+      (/[%％]|百分点|倍/.test(f.value) ? 2 : 0) + (/(?:增长|下降|减少|提高|降低|上升|增加|rose|fell|up|down)/.test(f.label) ? 2 : 0) + (/[万亿]/.test(f.value) ? 1 : 0);
+    // The first figures of a passage are its headline (全年发生事故27起、死亡19人).
+    const score = (f: { value: string; label: string }) => rank(f) + Math.max(0, 2 - figures.indexOf(f));
+    const top = [...figures].sort((a, b) => score(b) - score(a)).slice(0, 4);
+    const inOrder = figures.filter((f) => top.includes(f));
+    const n = inOrder.length >= 4 && inOrder.every((f) => f.value.length <= 8) ? 4 : inOrder.some((f) => f.value.length > 6) ? 2 : 3;
+    const shown = inOrder.filter((f) => top.slice(0, n).includes(f));
     if (shown.length < 2) return null;
-    const cards = shown.slice(0, shown.some((f) => f.value.length > 6) ? 2 : 3).map((f) => ({ head: f.value, text: f.label }));
+    const cards = shown.map((f) => ({ head: f.value, text: f.label }));
     return {
       layout: 'figure',
       title: base.title,
@@ -466,9 +475,12 @@ class Planner {
 
   /** A title by topic (rules.topics), from the run's sentences that say something. */
   private topicTitle(run: Paragraph[]): string | null {
+    // What the run opens with decides: its first two sentences that say something.
     const text = run
       .flatMap((p) => sentences(p.text))
       .map((x) => contentOf(x, this.lang))
+      .filter(Boolean)
+      .slice(0, 2)
       .join('');
     for (const [re, title] of rules(this.lang).topics) {
       if (!re.test(text)) continue;
@@ -491,6 +503,9 @@ class Planner {
     const max = this.lang === 'zh' ? 22 : 48;
     const bad = this.lang === 'zh' ? /^(?:今天|刚才|此刻|当前|近年来|这次|这里|在这里|今年|去年|最近|前不久)|[说道讲问]$|[：:]$/ : /^(?:today|this morning|when|as|for those|if)\b|\b(?:said|says|told|asked)$/i;
     if (displayWidth(s) >= 6 && displayWidth(s) <= max && !bad.test(s) && !rules(this.lang).leadIn.test(s)) return { title: this.lang === 'en' ? capitalise(s) : s, whole: true };
+    // Else its first clause, when that is a statement of its own (not a scene-setter).
+    const c = clauses(s)[0] ?? '';
+    if (this.lang === 'zh' && displayWidth(c) >= 6 && displayWidth(c) <= 16 && !bad.test(c) && !rules(this.lang).leadIn.test(c) && /[要是有在了]|[化好强高]$/.test(c)) return { title: c, whole: false };
     return null;
   }
 

@@ -78,6 +78,7 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
   figure: (s) => ({
     title: words(s.title),
     badge: s.badge,
+    count: (s.cards ?? []).length,
     // The number large, its unit small beside it: 168.4亿元 → 168.4 + 亿元.
     cards: (s.cards ?? []).map((c) => {
       const m = /^([\d.,]+)(.*)$/.exec(c.head);
