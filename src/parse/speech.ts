@@ -321,6 +321,16 @@ function titleFromName(name: string, lang: Lang): string {
   return lang === 'zh' ? '讲话' : 'Remarks';
 }
 
+/** The meeting a speech's opening names: `今天召开全市安全生产工作会议` → `全市安全生产工作会议`. */
+function meetingNamed(text: string, lang: Lang): string | null {
+  if (lang === 'zh') {
+    const m = /(?:召开|举行|举办|参加)(?:这次|这个|今年的|本次)?([^，。！？、“”]{4,30}?(?:工作会议|会议|大会|座谈会|推进会|部署会|仪式|典礼|论坛|开幕式))/.exec(text);
+    return m ? m[1]! : null;
+  }
+  const m = /\b(?:welcome (?:you )?to|at|open(?:ing)?) the ((?:[A-Z][\w'&-]*\s+){1,6}(?:Conference|Forum|Meeting|Summit|Launch|Ceremony|Dinner|Celebration|Assembly))\b/.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
 function dateFromName(name: string): { iso: string; text: string } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(name);
   return m ? { iso: `${m[1]}-${m[2]}-${m[3]}`, text: `${m[1]}-${m[2]}-${m[3]}` } : null;
@@ -356,7 +366,10 @@ export function parseSpeech(ms: Manuscript): Speech {
 
   const tree = findStructure(buildOutline(body, lang), lang, 0);
   fixSources(tree);
-  const title = h.title ?? titleFromName(ms.name, lang);
+  // No title line: the meeting the speech opens by naming (`今天召开全市……会议`), as
+  // a speech's title is written (`在全市……会议上的讲话`); else the file name.
+  const named = h.title ? null : meetingNamed(body.slice(0, 3).map((p) => p.text).join(''), lang);
+  const title = h.title ?? (named ? (lang === 'zh' ? `在${named}上的讲话` : `Remarks at the ${named}`) : titleFromName(ms.name, lang));
   const date = h.date ?? sig.date ?? dateFromName(ms.name);
   const meta: SpeechMeta = {
     title,

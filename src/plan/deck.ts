@@ -94,6 +94,8 @@ class Planner {
   private pendingNotes: Paragraph[] = [];
   private readonly lang: Lang;
   private top = 0;
+  /** Whether top-level numbered parts get divider slides (decided once, for all of them). */
+  private dividers = false;
 
   constructor(private readonly speech: Speech, private readonly opts: PlanOptions) {
     this.lang = speech.meta.lang;
@@ -523,6 +525,7 @@ class Planner {
   /** Walk a node list: loose paragraphs become points slides, sections their own slides. */
   private nodes(nodes: Node[], fallback: Base, isRoot = false): void {
     const tops = isRoot ? sectionsOf(nodes).filter((s) => s.kind === 'numbered' || s.kind === 'ordinal') : [];
+    if (isRoot) this.dividers = tops.some((t) => t.kind === 'numbered' && sectionsOf(t.children).length > 0);
     let agendaDone = tops.length < 2;
     let run: Paragraph[] = [];
     const flush = () => {
@@ -559,23 +562,27 @@ class Planner {
     // An own-line heading's paragraph is the heading itself: it gives no bullet.
     const ownItems = this.itemsOf(own, s.lead).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
     const g = `sec-${s.lead.source.startLine}`;
-    if (!kids.length) {
-      this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g);
-      return;
-    }
     // Short parallel subsections read best side by side: one card each.
     const asCards = kids.length >= 2 && kids.length <= 6 && kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4);
-    if (s.level === 1 && s.kind === 'numbered') {
-      // A divider with the number and heading. Its notes: the heading line; or
-      // nothing, when the heading opens a paragraph whose rest goes on a points
-      // slide after it; or all the section's own text, when nothing else shows it.
-      const rest = own.slice(1);
-      const onPoints = !asCards && ownItems.length > 0;
-      const dividerNotes = onPoints ? (s.inline ? [] : [s.lead]) : asCards ? [s.lead] : own;
-      this.push({ layout: 'section', title, badge, items: [], notes: dividerNotes.map((p) => p.text), source: { ...s.lead.source }, group: g });
-      if (asCards) return this.cards(s, title, badge, rest, false);
-      if (onPoints) this.points({ title, badge }, s.inline ? own : rest, s.inline ? ownItems : this.itemsOf(rest), g + '-body');
-      this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
+    // Top-level numbered parts get a divider, all of them or none in a deck
+    // (none when no part has subsections: a slide each is enough).
+    if (s.level === 1 && s.kind === 'numbered' && this.dividers) {
+      // The divider's notes: the heading (its line, or the sentence it opens its
+      // paragraph with); the rest of that paragraph goes on with what follows.
+      const spans = sentenceSpans(s.lead.text);
+      const head: Paragraph = s.inline && spans.length > 1 ? { text: s.lead.text.slice(0, spans[1]!.start), source: s.lead.source } : s.lead;
+      const restLead: Paragraph[] = head === s.lead ? [] : [{ text: s.lead.text.slice(head.text.length), source: s.lead.source }];
+      const rest = [...restLead, ...own.slice(1)];
+      const items = this.itemsOf(rest).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
+      const showsRest = !asCards && (items.length > 0 || !kids.length);
+      this.push({ layout: 'section', title, badge, items: [], notes: (showsRest ? [head] : asCards ? [s.lead] : own).map((p) => p.text), source: { ...s.lead.source }, group: g });
+      if (asCards) return this.cards(s, title, badge, own.slice(1), false);
+      if (showsRest && rest.length) this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, rest, items, g + '-body');
+      if (kids.length) this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
+      return;
+    }
+    if (!kids.length) {
+      this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g);
       return;
     }
     if (asCards) {
