@@ -11,6 +11,8 @@ export interface LangRules {
   procedural: RegExp[];
   /** A clause that only sets the scene (对……, 随着……, When …): never a bullet alone. */
   leadIn: RegExp;
+  /** A clause that is an aside inside a sentence (特别是……, which …): left out of a shortened bullet. */
+  aside: RegExp;
   /** Slide titles by what a paragraph is about, first match wins: [pattern, title]. */
   topics: Array<[RegExp, string]>;
   /** A sentence stating the meeting's purpose, and the clause after which its tasks are listed. */

@@ -45,7 +45,22 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   const leadIn = rules(lang).leadIn;
   // A key phrase stays within the first part of a sentence split by semicolons.
   const first = splitOutsideQuotes(s, /[；;]/)[0]!;
-  const parts = clauseParts(displayWidth(first) >= 8 ? first : s);
+  const all = clauseParts(displayWidth(first) >= 8 ? first : s);
+  // An aside inside the sentence (, which …, / ，特别是……，) goes; what it interrupts stays whole.
+  const aside = rules(lang).aside;
+  // An English aside runs on over commas until the sentence resumes with its verb.
+  const resumes = /^(?:should|must|will|would|can|could|may|might|is|are|was|were|has|have|had|took|made|gave|became|did|does|do|\w+ed)\b/i;
+  const parts: Array<{ text: string; sep: string }> = [];
+  let inAside = false;
+  all.forEach((p, i) => {
+    if (i > 0 && i < all.length - 1 && aside.test(p.text)) inAside = true;
+    else if (inAside && (lang === 'zh' || resumes.test(p.text) || i === all.length - 1)) inAside = false;
+    if (inAside) return;
+    // Where an aside was taken out, English joins the two halves without a comma.
+    if (parts.length && parts[parts.length - 1] !== all[i - 1] && lang === 'en') parts[parts.length - 1] = { ...parts[parts.length - 1]!, sep: ' ' };
+    parts.push(p);
+  });
+  if (parts.length < all.length && displayWidth(joinParts(parts)) <= limit) return joinParts(parts);
   // 不是……，而是…… / 有的是……，但更多的是……: the two halves go together.
   const turn = parts.findIndex((c, i) => i > 0 && /^(?:而是|更多的是|但更多的是|but rather|rather)/i.test(c.text));
   if (turn > 0) {
