@@ -88,6 +88,8 @@ export async function measureFit(page: Page): Promise<FitReport> {
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         if (r.left < fr.left - 1 || r.right > fr.right + 1 || r.top < fr.top - 1 || r.bottom > fr.bottom + 1) bad = true;
+        // A box that clips its content (a card) must not hide any of it.
+        if (el !== frame && !el.classList.contains('fit') && !el.closest('.foot') && getComputedStyle(el).overflowY !== 'visible' && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) bad = true;
         const hasText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
         if (hasText) {
           const fs = parseFloat(getComputedStyle(el).fontSize);
