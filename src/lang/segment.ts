@@ -33,6 +33,24 @@ const UNIT = /^(?:[万亿千百十]|个百分点|百分点|%|％|倍|[个家所�
  */
 export function phrases(text: string): string[] {
   if (!/[\u3400-\u9fff]/.test(text)) return text.split(/(?<=\s)/).filter(Boolean);
+  // A short quoted term (“最多跑一次”, “放管服”) is one phrase: never broken inside.
+  const quoted = /“[^”]{1,10}”|「[^」]{1,10}」/g;
+  if (/“[^”]{1,10}”|「[^」]{1,10}」/.test(text)) {
+    const out: string[] = [];
+    let at = 0;
+    for (const m of text.matchAll(quoted)) {
+      if (m.index! > at) out.push(...phrases(text.slice(at, m.index)));
+      // The term takes closing punctuation after it, as any phrase does.
+      out.push(m[0]);
+      at = m.index! + m[0].length;
+    }
+    if (at < text.length) {
+      const tail = phrases(text.slice(at));
+      if (tail.length && CLOSE.test(tail[0]!)) out[out.length - 1] += tail.shift()!;
+      out.push(...tail);
+    }
+    return out;
+  }
   const out: string[] = [];
   let glue = false;
   for (const t of cutter().cut(text, false)) {

@@ -441,8 +441,17 @@ class Planner {
       const g = `loose-${run[0]!.source.startLine}`;
       const purpose = this.purposeItems(run);
       if (purpose) {
-        const rest = this.itemsOf(run).filter((it) => !(it.para === purpose.para && it.sent === purpose.sent) && !purpose.items.some((x) => x.text === it.text));
-        this.points({ ...fallback, title: rules(this.lang).purposeTitle }, run, [...purpose.items, ...rest], g);
+        // The purpose slide shows the tasks; what the passage says after them is a
+        // slide of its own (titled by what it is about).
+        const p = run[purpose.para]!;
+        const cut = sentenceSpans(p.text)[purpose.sent]!.end;
+        const upTo: Paragraph[] = [...run.slice(0, purpose.para), { text: p.text.slice(0, cut), source: p.source }];
+        const after: Paragraph[] = [...(cut < p.text.length ? [{ text: p.text.slice(cut), source: p.source }] : []), ...run.slice(purpose.para + 1)];
+        // What leads up to the purpose (the season, the situation) is context: notes only.
+        this.points({ ...fallback, title: rules(this.lang).purposeTitle }, upTo, purpose.items, g);
+        run = [];
+        if (after.length) this.loose(after, fallback);
+        return;
       } else {
         const lead = this.leadTitle(run[0]!);
         const title = this.topicTitle(run) ?? lead?.title ?? fallback.title;
