@@ -50,7 +50,9 @@ export type SectionKind =
   /** A list announced in one paragraph (`……特点，那就是：A，……；B，……`) whose items the following paragraphs take up. */
   | 'announced'
   /** One item of an announced list. */
-  | 'item';
+  | 'item'
+  /** One of several paragraphs in a row that open alike (愿你们……愿你们……). */
+  | 'parallel';
 
 /**
  * A heading with what belongs to it. A heading can stand on its own line, or be

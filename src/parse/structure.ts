@@ -186,6 +186,33 @@ function announced(nodes: Node[], i: number, level: number): { section: Section;
 }
 
 /** Find ordinal runs and announced lists in a node list, and inside every section. */
+/**
+ * Three or more paragraphs in a row that open with the same words (愿你们……
+ * 愿你们……愿你们……; 我们要……): parallel points, each titled by its first
+ * sentence, as an ordinal run would be. Vocatives (同志们，) are not openers.
+ */
+function parallelParagraphs(nodes: Node[], i: number, level: number, lang: Lang): { sections: Section[]; next: number } | null {
+  if (lang !== 'zh') return null;
+  const opener = (n: Node | undefined) => (n?.type === 'paragraph' ? /^[\u4e00-\u9fff]{2,3}/.exec(n.text)?.[0] ?? null : null);
+  const first = opener(nodes[i]);
+  if (!first || /^(?:同志|同学|朋友|各位|今天|我们|这是|但是|因此|所以|同时|首先|其次|最后)/.test(first)) return null;
+  // The longest common opening of 2–3 characters shared by the run.
+  for (const len of [3, 2]) {
+    const head = first.slice(0, len);
+    let j = i;
+    while (j < nodes.length && nodes[j]!.type === 'paragraph' && (nodes[j] as Paragraph).text.startsWith(head)) j++;
+    if (j - i < 3) continue;
+    const sections = nodes.slice(i, j).map((n, k) => {
+      const p = n as ParagraphNode;
+      const { heading } = headingOf(p.text, lang);
+      const sec: Section = { type: 'section', kind: 'parallel', level, number: '', ordinal: k + 1, heading, inline: true, lead: p, children: [], source: { ...p.source } };
+      return sec;
+    });
+    return { sections, next: j };
+  }
+  return null;
+}
+
 export function findStructure(nodes: Node[], lang: Lang, containerLevel: number): Node[] {
   const out: Node[] = [];
   let i = 0;
@@ -203,7 +230,7 @@ export function findStructure(nodes: Node[], lang: Lang, containerLevel: number)
       i = ann.next;
       continue;
     }
-    const run = ordinalRun(nodes, i, containerLevel + 1, lang);
+    const run = ordinalRun(nodes, i, containerLevel + 1, lang) ?? parallelParagraphs(nodes, i, containerLevel + 1, lang);
     if (run) {
       for (const s of run.sections) s.children = findStructure(s.children, lang, s.level);
       out.push(...run.sections);

@@ -454,7 +454,10 @@ class Planner {
         return;
       } else {
         const lead = this.leadTitle(run[0]!);
-        const title = this.topicTitle(run) ?? lead?.title ?? fallback.title;
+        let title = this.topicTitle(run) ?? lead?.title ?? fallback.title;
+        // The same fallback title twice in a row reads as one passage going on.
+        const prev = this.slides[this.slides.length - 1];
+        if (title === fallback.title && prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
         this.points({ ...fallback, title }, run, this.itemsOf(run, lead && lead.title === title && lead.whole ? run[0] : undefined), g);
       }
       run = [];
