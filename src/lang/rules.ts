@@ -25,6 +25,8 @@ export interface LangRules {
   reported: RegExp;
   /** A comment on it (讲得都很好, 我完全赞同): nothing for a slide. */
   evaluation: RegExp;
+  /** A paragraph that announces the end (`Let me end with…`): the conclusion runs from it. */
+  conclusion: RegExp;
   /** A closing exhortation (同志们，…… / Looking ahead, …): a slide of its own before the closing. */
   exhortation: RegExp;
 }

@@ -236,6 +236,10 @@ function closingCount(paras: Paragraph[], lang: Lang): number {
       break;
     } else break;
   }
+  // `Let me end with…` / `最后，我想……`: the conclusion starts there, a few paragraphs
+  // before the end at most, and runs to the end.
+  const from = paras.findIndex((p, k) => k >= paras.length - 5 && k < paras.length - n && rules(lang).conclusion.test(p.text));
+  if (from > 0) n = Math.max(n, paras.length - from);
   // Never take the whole speech as its closing.
   return n >= paras.length ? 0 : n;
 }

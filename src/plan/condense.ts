@@ -355,9 +355,9 @@ export function figureSentences(text: string): { from: number; to: number } | nu
   return { from: with_[0]!, to: with_[with_.length - 1]! };
 }
 
-const EN_FIGURE = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:%|per ?cent|million|billion|thousand))?\s+((?:[a-z][a-z'-]*\s+){0,2}(?:[a-z][a-z'-]*))(?=[\s,.;:!?)]|$)/;
+const EN_FIGURE = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:%|per ?cent|percentage points?|million|billion|thousand))?\s+((?:[a-z][a-z'-]*\s+){0,2}(?:[a-z][a-z'-]*))(?=[\s,.;:!?)]|$)/;
 const EN_VERB = /^(?:came|went|is|are|was|were|rose|fell|has|have|had|grew|joined|signed|took|made|got|will|would|can|could|now|more|less|than|each|every)$/;
-const EN_STOP = /^(?:and|or|of|the|a|an|to|in|on|at|for|by|with|from|that|which|who|is|are|was|were|years? ago|times)$/;
+const EN_STOP = /^(?:and|or|of|the|a|an|to|in|on|at|for|by|with|from|that|which|who|is|are|was|were|years? ago|times|since|over|per|across|between|during|into|than|as|until)$/i;
 
 /** English figures: `4,312 new members`, `61,000 visitors`, `27 per cent fewer`; not years. */
 function findFiguresEn(text: string): Array<{ value: string; label: string }> {
@@ -368,10 +368,16 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
     const n = Number(m[1]!.replace(/,/g, ''));
     // A year, or a small count that is just a word's worth (`two things` is written out anyway).
     if ((!m[2] && n >= 1900 && n <= 2100 && !m[1]!.includes(',')) || (!m[2] && n < 10)) continue;
-    const words: string[] = [];
+    let words: string[] = [];
     for (const w of m[3]!.split(/\s+/)) {
       if (EN_STOP.test(w) || EN_VERB.test(w)) break;
       words.push(w);
+    }
+    // `grown by 18 percent since 2010`: what changed is named before the number.
+    if (!words.length) {
+      const before = c.slice(0, m.index).trim().split(/\s+/);
+      while (before.length && (EN_STOP.test(before[before.length - 1]!) || EN_VERB.test(before[before.length - 1]!) || /(?:ed|en)$/.test(before[before.length - 1]!) || /^(?:has|have|had|by|than|about|around|almost|nearly|over|some)$/i.test(before[before.length - 1]!))) before.pop();
+      words = before.slice(-3).filter((w) => /^[A-Za-z'-]+$/.test(w));
     }
     if (!words.length || EN_STOP.test(words[0]!)) continue;
     out.push({ value: m[1]! + (m[2] ? (m[2].trim() === '%' ? '%' : ' ' + m[2].trim()) : ''), label: words.join(' ') });

@@ -679,6 +679,14 @@ class Planner {
       this.push({ layout: 'statement', title: this.words.conclusion, items, notes: [ex.text], source: { ...ex.source }, group: 'conclusion' });
       all = all.slice(1);
     }
+    // A conclusion of several paragraphs (`Let me end with a story…`) before the
+    // last words: points of its own, so the ending is not filed under the last part.
+    const formula = this.lang === 'zh' ? /^(?:最后[，,])?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)|谢谢|^(?:再次)?感谢/ : /^(?:thank|please raise|raise your|cheers|i wish)/i;
+    const body = all.slice(0, Math.max(0, all.length - 1)).filter((p) => !formula.test(p.text));
+    if (body.length >= 2) {
+      this.points({ title: this.words.conclusion }, body, this.itemsOf(body), 'conclusion');
+      all = all.filter((p) => !body.includes(p));
+    }
     const texts = all.map((p) => p.text);
     // A signature (date, speaker) at the end is in the notes, not the closing words.
     const paras = all.filter((p) => !parseDateLine(p.text) && !(displayWidth(p.text) <= 24 && !/[，。！？,.!?]/.test(p.text)));
