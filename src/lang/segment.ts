@@ -23,7 +23,7 @@ const CLOSE = /^[，。、；：？！”’）》」』】〕…,.;:?!)\]%％·
 /** Opening quotes and brackets: never end a line, so they join the phrase after. */
 const OPEN = /[“‘（《「『【〔(\[]$/;
 /** Units and measure words that belong to the number before them. */
-const UNIT = /^(?:[万亿千百十]|个百分点|百分点|%|％|倍|[个家所项名人户件起次吨亩套辆元岁年月日号]|\.)/;
+const UNIT = /^(?:[万亿千百十]|个百分点|百分点|%|％|倍|平方公里|平方米|公里|千米|公顷|小时|分钟|[个家所项名人户件起次吨亩套辆元岁年月日号天周米条座台间张份批]|\.)/;
 
 /**
  * Text as phrases a line may break between: jieba's words, with punctuation kept

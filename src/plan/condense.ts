@@ -8,7 +8,7 @@ import { phrases } from '../lang/segment.js';
 
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
 // Words that carry meaning stay: time (今年, 去年同期, 当前), contrast (但是), 第七次.
-const ZH_OPENER = /^(?:(?:各位|亲爱的)[^，,。]{0,8}[，,]|(?:同志们|朋友们|同事们|同学们|老师们)[，,！!]|(?:因此|所以|而且|并且|此外|另外)[，,]?|(?:今天|刚才|同时|当然|总之|其次|首先|再次|最后|其一|其二|也就是说|这里|在此|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总的来看|总体上看|归结起来|概括起来|可以说|从推动工作的角度)[，,：:]|第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+是[，,：:]?|(?:对此|为此|由此|因而|于是|比如|例如|譬如)[，,]|(?:而(?!是|且)|但是?(?!也要|还要)|也(?!就是|要看到)|并且|而且)(?=[\u4e00-\u9fff]{2}))/;
+const ZH_OPENER = /^(?:(?:各位|亲爱的)[^，,。]{0,8}[，,]|(?:同志们|朋友们|同事们|同学们|老师们)[，,！!]|(?:因此|所以|而且|并且|此外|另外)[，,]?|(?:今天|刚才|同时|当然|总之|其次|首先|再次|最后|其一|其二|也就是说|这里|在此|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总的来看|总体上看|归结起来|概括起来|可以说|从推动工作的角度)[，,：:]|第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+是[，,：:]?|(?:对此|为此|由此|因而|于是|比如|例如|譬如)[，,]|(?:而(?!是|且)|但是(?!也要|还要)|但(?!是|也要|还要)|也(?!就是|要看到)|并且|而且)(?=[\u4e00-\u9fff]{2}))/;
 const EN_OPENER = /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*/i;
 
 export function stripOpeners(s: string, lang: Lang): string {

@@ -445,8 +445,13 @@ class Planner {
         // slide of its own (titled by what it is about).
         const p = run[purpose.para]!;
         const cut = sentenceSpans(p.text)[purpose.sent]!.end;
-        const upTo: Paragraph[] = [...run.slice(0, purpose.para), { text: p.text.slice(0, cut), source: p.source }];
-        const after: Paragraph[] = [...(cut < p.text.length ? [{ text: p.text.slice(cut), source: p.source }] : []), ...run.slice(purpose.para + 1)];
+        let upTo: Paragraph[] = [...run.slice(0, purpose.para), { text: p.text.slice(0, cut), source: p.source }];
+        let after: Paragraph[] = [...(cut < p.text.length ? [{ text: p.text.slice(cut), source: p.source }] : []), ...run.slice(purpose.para + 1)];
+        // A sentence or two on what the meeting means stays with it, in its notes.
+        if (purpose.para === run.length - 1 && sentences(p.text.slice(cut)).length <= 2) {
+          upTo = run;
+          after = [];
+        }
         // What leads up to the purpose (the season, the situation) is context: notes only.
         this.points({ ...fallback, title: rules(this.lang).purposeTitle }, upTo, purpose.items, g);
         run = [];
@@ -454,10 +459,10 @@ class Planner {
         return;
       } else {
         const lead = this.leadTitle(run[0]!);
-        let title = this.topicTitle(run) ?? lead?.title ?? fallback.title;
-        // The same fallback title twice in a row reads as one passage going on.
+        let title = this.topicTitle(run) ?? lead?.title ?? (this.slides.length > 1 ? this.phraseTitle(run[0]!) : null) ?? fallback.title;
+        // The same title twice in a row reads as one passage going on.
         const prev = this.slides[this.slides.length - 1];
-        if (title === fallback.title && prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
+        if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
         this.points({ ...fallback, title }, run, this.itemsOf(run, lead && lead.title === title && lead.whole ? run[0] : undefined), g);
       }
       run = [];
@@ -489,7 +494,7 @@ class Planner {
 
   /** A title by topic (rules.topics), from the run's sentences that say something. */
   private topicTitle(run: Paragraph[]): string | null {
-    // What the run opens with decides: its first two sentences that say something.
+    // What the run opens with decides: its first sentence that says something.
     const text = run
       .flatMap((p) => sentences(p.text))
       .map((x) => contentOf(x, this.lang))
@@ -501,6 +506,22 @@ class Planner {
       // 工作成效 of a year the text names: 2015年工作成效.
       const year = this.lang === 'zh' && title === '工作成效' ? /(\d{4})年/.exec(text)?.[1] : undefined;
       return year ? `${year}年${title}` : title;
+    }
+    return null;
+  }
+
+  /**
+   * Past the opening, a passage with no better title is named by the key phrase
+   * of its first sentence that says something, when that is short and not a
+   * scene-setter; else null (the fallback).
+   */
+  private phraseTitle(p: Paragraph): string | null {
+    const bad = this.lang === 'zh' ? /^(?:今天|刚才|此刻|当前|近年来|这次|这里|在这里|今年|去年|最近|前不久|一大早)|[说道讲问]$|[：:]$/ : /^(?:today|this morning|when|as|for those|if)\b|\b(?:said|says|told|asked)$/i;
+    for (const sen of sentences(p.text).slice(0, 2)) {
+      const c = contentOf(sen, this.lang);
+      if (!c) continue;
+      const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 16 : 40, this.lang === 'zh' ? 16 : 40);
+      if (displayWidth(t) >= 6 && !bad.test(t) && !rules(this.lang).leadIn.test(t)) return this.lang === 'en' ? capitalise(t) : t;
     }
     return null;
   }
@@ -672,9 +693,11 @@ class Planner {
 
   private closing(): void {
     let all = this.speech.closing;
+    // A signature — role, name, date on lines of their own — is notes, never a slide's words.
+    const signature = (p: Paragraph) => !!parseDateLine(p.text) || (displayWidth(p.text) <= 24 && !/[，。！？,.!?]/.test(p.text));
     // The exhortation before the thanks (同志们，……): a statement slide of its own.
     const ex = all[0];
-    if (ex && all.length > 1 && rules(this.lang).exhortation.test(ex.text)) {
+    if (ex && all.slice(1).some((p) => !signature(p)) && rules(this.lang).exhortation.test(ex.text)) {
       const items = sentencePhrases(ex.text.replace(/^[^，,！!]{1,10}[，,！!]\s*/, ''), this.lang, 2).map((x) => x.text).slice(0, 2);
       this.push({ layout: 'statement', title: this.words.conclusion, items, notes: [ex.text], source: { ...ex.source }, group: 'conclusion' });
       all = all.slice(1);
@@ -682,7 +705,7 @@ class Planner {
     // A conclusion of several paragraphs (`Let me end with a story…`) before the
     // last words: points of its own, so the ending is not filed under the last part.
     const formula = this.lang === 'zh' ? /^(?:最后[，,])?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)|谢谢|^(?:再次)?感谢/ : /^(?:thank|please raise|raise your|cheers|i wish)/i;
-    const body = all.slice(0, Math.max(0, all.length - 1)).filter((p) => !formula.test(p.text));
+    const body = all.slice(0, Math.max(0, all.length - 1)).filter((p) => !formula.test(p.text) && !signature(p));
     if (body.length >= 2) {
       this.points({ title: this.words.conclusion }, body, this.itemsOf(body), 'conclusion');
       all = all.filter((p) => !body.includes(p));
