@@ -712,7 +712,7 @@ class Planner {
     }
     const texts = all.map((p) => p.text);
     // A signature (date, speaker) at the end is in the notes, not the closing words.
-    const paras = all.filter((p) => !parseDateLine(p.text) && !(displayWidth(p.text) <= 24 && !/[，。！？,.!?]/.test(p.text)));
+    const paras = all.filter((p) => !signature(p));
     let title: string = this.words.closing;
     const wish = texts.flatMap((t) => sentences(t)).find((x) => /^(?:最后[，,])?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)|^(?:I wish|wishing)/i.test(x));
     if (wish) title = keyPhrase(wish, this.lang, 20);
