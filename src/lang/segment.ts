@@ -22,6 +22,8 @@ function cutter(): Cutter {
 const CLOSE = /^[，。、；：？！”’）》」』】〕…,.;:?!)\]%％·]/;
 /** Opening quotes and brackets: never end a line, so they join the phrase after. */
 const OPEN = /[“‘（《「『【〔(\[]$/;
+/** Single characters that stand alone between words (的, 和, 在 …). */
+const FUNCTION_WORD = /[的地得了着过和与及或在是把被对向从将要为以等也都就而并且又还之其每各个这那有]/;
 /** Units and measure words that belong to the number before them. */
 const UNIT = /^(?:[万亿千百十]|个百分点|百分点|%|％|倍|平方公里|平方米|公里|千米|公顷|小时|分钟|[个家所项名人户件起次吨亩套辆元岁年月日号天周米条座台间张份批]|\.)/;
 
@@ -66,7 +68,9 @@ export function phrases(text: string): string[] {
         (/^[A-Za-z0-9]/.test(t) && /[A-Za-z0-9]$/.test(prev)));
     if (join) out[out.length - 1] = prev + t;
     else out.push(t);
-    glue = OPEN.test(t);
+    // A lone character that is not a function word is most often the head of a
+    // compound jieba does not know (总|要求, 低|效用地): it stays with what follows.
+    glue = OPEN.test(t) || (/^[\u4e00-\u9fff]$/.test(t) && !FUNCTION_WORD.test(t));
   }
   return out;
 }
