@@ -13,6 +13,8 @@ export interface LangRules {
   leadIn: RegExp;
   /** A clause that is an aside inside a sentence (特别是……, which …): left out of a shortened bullet. */
   aside: RegExp;
+  /** The two halves of a paired statement (表面上……实质上……, 不仅……而且……): never cut apart. */
+  pair: [RegExp, RegExp];
   /** Slide titles by what a paragraph is about, first match wins: [pattern, title]. */
   topics: Array<[RegExp, string]>;
   /** A sentence stating the meeting's purpose, and the clause after which its tasks are listed. */

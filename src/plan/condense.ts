@@ -85,6 +85,13 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
       units.push(unit);
     } else units.push([parts[i]!]);
   }
+  // 表面上……，实质上……: a paired statement is one unit.
+  const [pairA, pairB] = rules(lang).pair;
+  for (let i = 0; i + 1 < units.length; i++) {
+    const a = units[i]!;
+    const b = units[i + 1]!;
+    if (pairA.test(a[0]!.text) && pairB.test(b[0]!.text)) units.splice(i, 2, [...a, ...b]);
+  }
   // English lists split at commas read as fragments: a short first clause goes with the next.
   if (lang === 'en' && units.length > 1 && joinParts(units[0]!).split(/\s+/).length < 5) units.splice(0, 2, [...units[0]!, ...units[1]!]);
   let taken: Part[] = [];

@@ -521,7 +521,9 @@ class Planner {
       const c = contentOf(sen, this.lang);
       if (!c) continue;
       const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 16 : 40, this.lang === 'zh' ? 16 : 40);
-      if (displayWidth(t) >= 6 && !bad.test(t) && !rules(this.lang).leadIn.test(t)) return this.lang === 'en' ? capitalise(t) : t;
+      // Only the sentence's own beginning names it; a later clause (就包括……) does not.
+      const opens = stripOpeners(stripEnd(c), this.lang).toLowerCase().startsWith(t.toLowerCase());
+      if (opens && displayWidth(t) >= 6 && !bad.test(t) && !rules(this.lang).leadIn.test(t)) return this.lang === 'en' ? capitalise(t) : t;
     }
     return null;
   }
