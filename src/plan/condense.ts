@@ -338,15 +338,18 @@ function attributionOfClause(clause: string): string {
 
 /** `The writer Jorge Luis Borges once said` → `Jorge Luis Borges`; `as Franklin wrote in 1746` → `Benjamin Franklin`-style names. */
 export function attributionEn(lead: string): string {
-  const clause = lead.split(/[;:.!?]/).pop()!.trim();
+  // The last clause before the quote; a full stop after an initial (W. H. Auden) does not end it.
+  const clause = lead.split(/[;:!?]|(?<=[a-z])\.\s/).pop()!.trim();
   if (/\b(?:old saying|proverb|they say)\b/i.test(clause)) return '';
   const STOP = /^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Our|My)\s+/;
   const names = [...clause.matchAll(/\b((?:(?:[A-Z][a-z]+|[A-Z])\.?\s+){0,3}[A-Z][a-z]+)\b/g)]
     .map((x) => x[1]!.replace(STOP, '').replace(STOP, ''))
     .filter((n) => !/^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends)$/.test(n));
-  const name = names.pop() ?? '';
-  const title = /[“"]([^”"]{3,60})[”"]|\b(?:in|from) ([A-Z][\w' ]{3,60})$/.exec(clause);
-  return name ? name + (title?.[1] ? `, “${title[1]}”` : '') : '';
+  // A person is named by two words or more (Benjamin Franklin); a work follows `in` (in Poor Richard's Almanack).
+  const work = /\b(?:in|from) ((?:[A-Z][\w']*\s?){1,5})/.exec(clause)?.[1]?.trim() ?? '';
+  const name = names.find((n) => n.split(/\s+/).length >= 2 && !work.startsWith(n)) ?? names.find((n) => !work.includes(n)) ?? '';
+  if (!name) return '';
+  return work && !work.includes(name) ? `${name}, ${work}` : name;
 }
 
 /**
