@@ -303,7 +303,7 @@ export function findQuote(text: string): { lines: string[]; attribution: string 
 }
 
 const DYNASTY = /(先秦|春秋|战国|秦代|西汉|东汉|汉代|三国|魏晋|东晋|晋代|南北朝|隋代|唐代|唐朝|宋代|宋朝|北宋|南宋|元代|元朝|明代|明朝|清代|清朝|近代|现代|当代)/;
-const NOT_NAME = /^(?:大家|我们|他们|你们|有人|古人|前人|人们|同志|先生|诗人|作家|一首|一句|一段|这首|这句|老师|朋友|同学)$/;
+const NOT_NAME = /^(?:大家|我们|他们|你们|有人|古人|前人|人们|同志|先生|诗人|作家|一首|一句|一段|这首|这句|老师|朋友|同学)$|^(?:有|曾|写|说|讲|在)/;
 
 /**
  * Who a Chinese quotation is by, from the words that introduce it, in the form a
@@ -315,8 +315,9 @@ export function attributionZh(lead: string): string {
   const cs = lead.split(/[，,。；]/).map((c) => c.trim()).filter(Boolean);
   // `……写下《可爱的中国》，他` : a pronoun points back to the clause before.
   for (const c of cs.slice(-2).reverse()) {
+    if (/^(?:俗话|俗语|常言|有句话|古话|老话|古人)/.test(c)) return '';
     const a = attributionOfClause(c);
-    if (a || !/^[他她]$/.test(c)) return a;
+    if (a) return a;
   }
   return '';
 }
