@@ -292,14 +292,28 @@ export function findSaying(text: string): string | null {
  * Quoted names of campaigns (`开展“服务三农保春耕”活动`) are not quotations:
  * a quotation follows a colon, a comma or "that", and says a sentence's worth.
  */
-export function findQuote(text: string): { lines: string[]; attribution: string } | null {
-  const m = /([^。！？“”"]*?)(?:[：:，,]|\bthat)\s*[“"「]([^”"」]{8,3000})[”"」]/.exec(text);
-  if (!m) return null;
-  const inner = m[2]!;
-  const zh = hasCjk(inner);
-  if (zh ? (inner.match(/[，。；！？,.;!?]/g) ?? []).length < 2 || inner.length < 12 : inner.split(/\s+/).length < 5) return null;
-  const lines = zh ? inner.match(/[^，。；！？]+[，。；！？]?/g)!.map((l) => l.trim()).filter(Boolean) : [inner.trim()];
-  return { lines, attribution: zh ? attributionZh(m[1]!) : attributionEn(m[1]!) };
+export function findQuote(text: string): Quote | null {
+  return findQuotes(text)[0] ?? null;
+}
+
+export interface Quote {
+  lines: string[];
+  attribution: string;
+  /** Where the quotation's text starts in the paragraph. */
+  at: number;
+}
+
+/** Every quotation set off in a paragraph, in order (a paragraph may quote a saying and then a poem). */
+export function findQuotes(text: string): Quote[] {
+  const out: Quote[] = [];
+  for (const m of text.matchAll(/([^。！？“”"]*?)(?:[：:，,]|\bthat)\s*[“"「]([^”"」]{8,3000})[”"」]/g)) {
+    const inner = m[2]!;
+    const zh = hasCjk(inner);
+    if (zh ? (inner.match(/[，。；！？,.;!?]/g) ?? []).length < 2 || inner.length < 12 : inner.split(/\s+/).length < 5) continue;
+    const lines = zh ? inner.match(/[^，。；！？]+[，。；！？]?/g)!.map((l) => l.trim()).filter(Boolean) : [inner.trim()];
+    out.push({ lines, attribution: zh ? attributionZh(m[1]!) : attributionEn(m[1]!), at: m.index! + m[0].length - inner.length - 1 });
+  }
+  return out;
 }
 
 const DYNASTY = /(先秦|春秋|战国|秦代|西汉|东汉|汉代|三国|魏晋|东晋|晋代|南北朝|隋代|唐代|唐朝|宋代|宋朝|北宋|南宋|元代|元朝|明代|明朝|清代|清朝|近代|现代|当代)/;

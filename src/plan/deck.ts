@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
-import { findSaying, findQuote, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners } from './condense.js';
+import { findSaying, findQuote, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, type Quote } from './condense.js';
 import { contentOf, rules } from '../lang/rules.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
@@ -146,11 +146,10 @@ class Planner {
     const calloutPara = sayings.findIndex(Boolean);
     const callout = sayings[calloutPara] ?? undefined;
     // Where the paragraph is set off: a quotation (its sentence) or figures (their sentences).
-    type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number };
+    type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number; quote?: Quote };
     const specials: Special[] = [];
     paras.forEach((p, pi) => {
-      const q = this.quoteAt(p);
-      if (q !== null) specials.push({ kind: 'quote', para: pi, from: q, to: q });
+      for (const q of this.quotesIn(p)) specials.push({ kind: 'quote', para: pi, from: q.sent, to: q.sent, quote: q.quote });
       const f = figureSentences(p.text);
       if (f) specials.push({ kind: 'figure', para: pi, from: f.from, to: f.to });
     });
@@ -186,7 +185,7 @@ class Planner {
           if (slide) made.push({ slide, owns });
         } else {
           // A quotation over several slides: its sentence is cut where each slide's lines begin.
-          for (const [i, slide] of this.quoteSlides(p, base).entries()) {
+          for (const [i, slide] of this.quoteSlides(p, base, sp.quote!).entries()) {
             made.push({ slide, owns: i === 0 ? owns : () => false, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
           }
         }
@@ -262,13 +261,15 @@ class Planner {
     });
   }
 
-  /** The sentence of a paragraph that holds its quotation (a quote slide), or null. */
-  private quoteAt(p: Paragraph): number | null {
-    const q = findQuote(p.text);
-    if (!q) return null;
-    const at = p.text.indexOf(q.lines[0]!);
-    const i = sentenceSpans(p.text).findIndex((sp) => at >= sp.start && at < sp.end);
-    return i >= 0 ? i : null;
+  /** The quotations of a paragraph, each with the sentence that holds it (a quote slide each). */
+  private quotesIn(p: Paragraph): Array<{ quote: Quote; sent: number }> {
+    const spans = sentenceSpans(p.text);
+    const out: Array<{ quote: Quote; sent: number }> = [];
+    for (const quote of findQuotes(p.text)) {
+      const sent = spans.findIndex((sp) => quote.at >= sp.start && quote.at < sp.end);
+      if (sent >= 0 && !out.some((x) => x.sent === sent)) out.push({ quote, sent });
+    }
+    return out;
   }
 
   /** A figure slide for the sentences of a paragraph built around numbers. */
@@ -306,10 +307,8 @@ class Planner {
    * so) goes on over further slides, its clauses run together sentence by
    * sentence; the attribution on the last.
    */
-  private quoteSlides(p: Paragraph, base: Base): Draft[] {
-    const q = findQuote(p.text);
-    if (!q) return [];
-    const group = `quote-${p.source.startLine}`;
+  private quoteSlides(p: Paragraph, base: Base, q: Quote): Draft[] {
+    const group = `quote-${p.source.startLine}-${q.at}`;
     const pages = quotePages(q.lines, this.opts.tighten?.[group] ?? QUOTE_ROWS, this.lang);
     return pages.map((lines, i) => ({
       layout: 'quote' as const,
@@ -392,8 +391,7 @@ class Planner {
     const perPara = paras.length <= 2 ? 5 : paras.length <= 4 ? 3 : 2;
     paras.forEach((p, pi) => {
       const skip = new Set<number>(p === skipFirstOf ? [0] : []);
-      const q = this.quoteAt(p);
-      if (q !== null) skip.add(q);
+      for (const q of this.quotesIn(p)) skip.add(q.sent);
       const f = figureSentences(p.text);
       if (f) for (let i = f.from; i <= f.to; i++) skip.add(i);
       for (const { sent, text: phrase } of sentencePhrases(p.text, this.lang, perPara, skip)) {
