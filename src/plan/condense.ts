@@ -105,6 +105,10 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   if (taken.length && displayWidth(joinParts(taken)) >= Math.min(8, limit / 3)) return joinParts(taken);
   const lead = joinParts(units[0]!);
   if (displayWidth(lead) <= hard) return lead;
+  // Scene-setters too long to keep: the clause they lead to says the point alone
+  // (我代表……，向各位新同事的到来表示热烈的欢迎 → 向……表示热烈的欢迎).
+  const main = units[0]!.length > 1 ? units[0]![units[0]!.length - 1]!.text : '';
+  if (main && displayWidth(main) <= hard && displayWidth(main) >= 6 && !leadIn.test(main)) return main;
   // The first clause is too long even for two lines: another clause that says something.
   const other = units.slice(1).map(joinParts).find((t) => displayWidth(t) <= hard && displayWidth(t) >= 8 && !leadIn.test(t));
   if (other) return other;
