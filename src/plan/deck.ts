@@ -461,7 +461,9 @@ class Planner {
         // The same title twice in a row reads as one passage going on.
         const prev = this.slides[this.slides.length - 1];
         if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
-        this.points({ ...fallback, title }, run, this.itemsOf(run, lead && lead.title === title && lead.whole ? run[0] : undefined), g);
+        const base = title.replace(this.words.continued, '');
+        const items = this.itemsOf(run, lead && lead.title === base && lead.whole ? run[0] : undefined).filter((it) => it.text !== base);
+        this.points({ ...fallback, title }, run, items, g);
       }
       run = [];
     };
