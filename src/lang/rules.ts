@@ -11,6 +11,8 @@ export interface LangRules {
   procedural: RegExp[];
   /** A clause that only sets the scene (对……, 随着……, When …): never a bullet alone. */
   leadIn: RegExp;
+  /** A paragraph that turns from achievements to problems (在肯定成绩的同时, At the same time, …). */
+  turn: RegExp;
   /** A clause that is an aside inside a sentence (特别是……, which …): left out of a shortened bullet. */
   aside: RegExp;
   /** The two halves of a paired statement (表面上……实质上……, 不仅……而且……): never cut apart. */

@@ -617,7 +617,12 @@ class Planner {
       return;
     }
     if (!kids.length) {
-      this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g);
+      // A paragraph that turns to the problems (在肯定成绩的同时，……也要看到……) is a
+      // slide of its own, titled by what it is about, not more of this heading.
+      const turn = own.findIndex((p, i) => i > 0 && rules(this.lang).turn.test(p.text));
+      const mine = turn > 0 ? own.slice(0, turn) : own;
+      this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, mine, turn > 0 ? ownItems.filter((it) => it.para < turn) : ownItems, g);
+      if (turn > 0) this.loose(own.slice(turn), { title, badge });
       return;
     }
     if (asCards) {
