@@ -80,8 +80,12 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
         break;
       }
       // 一年来，在大家的共同努力下，……: scene-setters chain until a clause says something.
+      // (English: `When I first came to this forum, nineteen years ago, the programme …`
+      // goes on until the main clause, which opens with its subject.)
       const unit = [parts[i]!];
-      while (i + 1 < parts.length && leadIn.test(unit[unit.length - 1]!.text)) unit.push(parts[++i]!);
+      const mainStarts = /^(?:I|we|you|he|she|it|they|this|that|these|those|there|the|our|my|a|an|every|each|no|[A-Z]\w*)\b/;
+      while (i + 1 < parts.length && (leadIn.test(unit[unit.length - 1]!.text) || (lang === 'en' && unit.length < 4 && !mainStarts.test(parts[i + 1]!.text)))) unit.push(parts[++i]!);
+      if (lang === 'en' && i + 1 < parts.length && unit.length > 1 && !leadIn.test(parts[i + 1]!.text) && mainStarts.test(parts[i + 1]!.text) && !mainStarts.test(unit[unit.length - 1]!.text)) unit.push(parts[++i]!);
       units.push(unit);
     } else units.push([parts[i]!]);
   }
