@@ -425,13 +425,13 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
 }
 
 // A number and its unit, compound units whole (3.6万个, 12.6万条, 8460家次, 3个工作日).
-const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|平方米|平方公里|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天)|万亿|万|亿)/;
+const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|艘次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天)|万亿|万|亿)/;
 // Words that only link a subject to its number: dropped from the label. Direction
 // (增长, 下降) and qualifiers (不到, 超过) stay, so the number keeps its meaning.
-const FIGURE_LINK = /(?:达到|达|为|是|至|(?<!不)到|共计|共|累计|约|近)+$/;
+const FIGURE_LINK = /(?:达到了|达到|达|为|是|至|(?<!不)到|共计|共|累计|约|近|突破|超过|保持在|稳定在|控制在|提高到|增加到|提升到|下降到|降至|升至)+$/;
 const LABEL_END = /(?:的|了|占|有|只有|仅|新|比)+$/;
 // Hedges and tenses that dangle at a label's end: 预计将, 虽然, 不少于.
-const FIGURE_HEDGE = /(?:预计将|预计|将要|将|要|虽然|还|已经|已|仍然|仍|不少于|不低于|不超过|比去年同期|比上年同期|同期)+$/;
+const FIGURE_HEDGE = /(?:常年|始终|一直|均|都|预计将|预计|将要|将|要|虽然|还|已经|已|仍然|仍|不少于|不低于|不超过|比去年同期|比上年同期|同期)+$/;
 
 /**
  * The figures a paragraph is built around: each clause with a number and its
@@ -465,10 +465,13 @@ export function findFigures(text: string): Array<{ value: string; label: string 
         .replace(/\s+/g, '');
       // A label that names no thing (`今年不少于`): the clause before says what is
       // counted, if it has no figure of its own; else this figure is not shown.
-      if (!label.replace(/^(?:今年|去年|全年|目前|其中|共|累计|全市|全县|全省)+/, '').replace(/^(?:同比)?(?:发生|增加|减少|新增|完成|实现|达到|下降|增长)$/, '')) {
+      const bare = label.replace(/^(?:今年|去年|全年|目前|其中|共|累计|全市|全县|全省)+/, '');
+      const verbOnly = /^(?:同比)?(?:发生|新增|完成|实现|达到)$/.test(bare);
+      if (!bare || verbOnly || /^(?:同比)?(?:增加|减少|下降|增长)$/.test(bare)) {
         const prev = ci > 0 ? cs[ci - 1]! : '';
         if (!prev || /\d/.test(prev)) return;
-        label = prev.replace(/\s+/g, '') + label;
+        // The clause before names what is counted; a bare verb adds nothing to it.
+        label = prev.replace(/\s+/g, '') + (verbOnly ? '' : label);
       }
       // `同比下降12.2%` alone says what changed only with the clause before it.
       if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
