@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
-import { findSaying, findQuote, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, type Quote } from './condense.js';
+import { findSaying, findQuote, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { contentOf, rules } from '../lang/rules.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
@@ -194,6 +194,10 @@ class Planner {
       const g = k === 0 || !made.length ? group : `${group}~${k}`;
       const hasCallout = !!callout && st.items.some((it) => it.para === calloutPara);
       if (!st.items.length && !(callout && k === 0)) return;
+      // One slight sentence left after a quote or figure slide is not a slide of its
+      // own: it stays in that slide's notes.
+      const lone = st.items.length === 1 && k > 0 && stops[k - 1]!.kind === 'special' && !hasCallout;
+      if (lone && weight(pieces.find((pc) => pc.para === st.items[0]!.para && pc.sent === st.items[0]!.sent)?.text ?? '') < 1) return;
       const chunks = this.chunk(st.items, g, g === group ? limit : this.limitFor(g), hasCallout);
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0)) && !made.some((m) => m.slide.callout);
