@@ -72,12 +72,14 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   const units: Part[][] = [];
   for (let i = 0; i < parts.length; i++) {
     if (leadIn.test(parts[i]!.text) && i + 1 < parts.length) {
-      // 对……，……，具有重要意义: the predicate of a 对-phrase ends the sentence.
-      if (i === 0 && parts.length > 2 && /^(?:这|此)?对于?/.test(parts[0]!.text)) {
-        const last = parts[parts.length - 1]!;
-        units.push([{ text: parts[0]!.text, sep: parts[0]!.sep }, last]);
-        units.push(...parts.slice(1, -1).map((p) => [p]));
-        break;
+      // 对……，……，具有重要意义: the predicate of a 对-phrase ends the sentence. The
+      // whole sentence when it fits two lines; else the 对-phrase with its predicate;
+      // never the clauses in another order.
+      if (i === 0 && parts.length > 2 && /^(?:这|此)?对(?:于)?(?!照|比|标|接|待|话)/.test(parts[0]!.text)) {
+        const whole = joinParts(parts);
+        if (displayWidth(whole) <= hard) return whole;
+        const both = joinParts([{ text: parts[0]!.text, sep: parts[0]!.sep }, parts[parts.length - 1]!]);
+        if (displayWidth(both) <= hard) return both;
       }
       // 一年来，在大家的共同努力下，……: scene-setters chain until a clause says something.
       // (English: `When I first came to this forum, nineteen years ago, the programme …`
