@@ -50,7 +50,7 @@ for (const f of FIXTURES) {
     };
     sectionsOf(speech.body).forEach(walk);
     for (const s of deck.slides) {
-      assert.ok(s.items.length <= 5 || s.layout === 'overview', `${s.id} has ${s.items.length} items`);
+      assert.ok(s.items.length <= 5 || s.layout === 'overview' || s.layout === 'figure', `${s.id} has ${s.items.length} items`);
       // At most two lines of bullet text.
       for (const it of s.items.flatMap((x) => x.split('\n'))) assert.ok(displayWidth(it) <= hardLimit(deck.meta.lang), `${s.id} item too long: ${it}`);
       assert.ok(s.source.startLine >= 0 && s.source.endLine >= s.source.startLine, `${s.id} source`);

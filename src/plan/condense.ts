@@ -403,9 +403,8 @@ const EN_STOP = /^(?:and|or|of|the|a|an|to|in|on|at|for|by|with|from|that|which|
 /** English figures: `4,312 new members`, `61,000 visitors`, `27 per cent fewer`; not years. */
 function findFiguresEn(text: string): Array<{ value: string; label: string }> {
   const out: Array<{ value: string; label: string }> = [];
-  for (const c of clauses(text)) {
-    const m = EN_FIGURE.exec(c);
-    if (!m) continue;
+  // `4,312 children and 1,150 adults signed up`: every number of a clause with its noun.
+  for (const c of clauses(text)) for (const m of c.matchAll(new RegExp(EN_FIGURE.source, 'g'))) {
     const n = Number(m[1]!.replace(/,/g, ''));
     // A year, or a small count that is just a word's worth (`two things` is written out anyway).
     if ((!m[2] && n >= 1900 && n <= 2100 && !m[1]!.includes(',')) || (!m[2] && n < 10)) continue;
