@@ -662,7 +662,8 @@ class Planner {
     const paras: Paragraph[] = [...(withLead ? [s.lead] : []), ...paragraphsUnder(s.children)];
     this.overview({
       title,
-      subtitle: subtitleSource ? keyPhrase(subtitleSource, this.lang, 30) : undefined,
+      // A lede that only repeats the heading (`1.加强源头管理` under 加强源头管理) says nothing.
+      subtitle: subtitleSource && stripEnd(subtitleSource).replace(/^[（(]?[\d一二三四五六七八九十]+[）)]?[、.．，,\s]*/, '') !== title ? keyPhrase(subtitleSource, this.lang, 30) : undefined,
       badge,
       cards,
       notes: paras.map((p) => p.text),
