@@ -634,7 +634,11 @@ class Planner {
       return;
     }
     if (ownItems.length) this.points({ title, badge }, own, ownItems, g);
-    else {
+    else if (s.kind === 'numbered') {
+      // Nothing to show but the heading, and subsections follow: a divider for this
+      // part (（二）非煤矿山和危险化学品安全), so its heading is seen, not only read.
+      this.push({ layout: 'section', title, badge: s.number, items: [], notes: own.map((p) => p.text), source: range(own), group: g });
+    } else {
       // Nothing to show but the heading: its paragraphs go with the first subsection's slide.
       this.pendingNotes.push(...own);
     }
