@@ -69,3 +69,11 @@ test('fit loop input: a tightened group is split into continuation slides', () =
   assert.deepEqual(parts.flatMap((s) => s.items), big.items);
   assert.equal(notesMismatch(speech, tight), null);
 });
+
+test('seed: the year\'s work is one slide of its five parallel phrases, as a person would show it', () => {
+  const deck = planDeck(parseSpeech(manuscript(SEED)));
+  const s = deck.slides.find((x) => x.items.includes('全方位拓展工作职能'));
+  assert.ok(s, 'a slide shows 全方位拓展工作职能');
+  assert.deepEqual(s.items, ['全方位拓展工作职能', '全力推进机关文化建设', '全面活跃机关工作生活', '全心全意扶贫救困', '全口径提升能力素质']);
+  assert.equal(s.title, '2015年工作成效');
+});

@@ -258,9 +258,10 @@ export function parallelRun(sentence: string): string[] | null {
     }
   }
   if (best.length < 3) return null;
-  // `对拒不整改的单位，该停业的停业，该关闭的关闭`: the run completes the clause before
-  // it; split off, its items would have no subject. Not a run of bullets then.
-  if (at > 0 && rules('zh').leadIn.test(cs[at - 1]!)) return null;
+  // `对拒不整改的单位，该停业的停业，……` / `这些数字的背后，是……，是……`: items that open
+  // with a verb or modal complete the scene-setting clause before them; split off, they
+  // would have no subject. Not a run of bullets then. (`在……中，全方位……，全力……` still is.)
+  if (at > 0 && rules('zh').leadIn.test(cs[at - 1]!) && /^[是该要就也都还]/.test(best[0]!)) return null;
   // `也就是说什么时候唱主角，什么时候敲边鼓，……`: the run's first item opens a longer clause.
   const prev = cs[at - 1];
   const common = commonPrefix(best);
