@@ -124,8 +124,8 @@ export function splitOutsideQuotes(s: string, sep: RegExp): string[] {
     if ('“「（(《'.includes(ch)) depth++;
     else if ('”」）)》'.includes(ch)) depth = Math.max(0, depth - 1);
     // A comma between digits is a thousands separator (4,312), not a clause break;
-    // a colon before `//` or a digit is a URL or a time (http://, 10:30).
-    const inNumber = (ch === ',' && /\d/.test(chars[i - 1] ?? '') && /\d/.test(chars[i + 1] ?? '')) || (ch === ':' && /[\/\d]/.test(chars[i + 1] ?? ''));
+    // a colon with no space after it inside a word is part of it (http://, 10:30, javascript:x).
+    const inNumber = (ch === ',' && /\d/.test(chars[i - 1] ?? '') && /\d/.test(chars[i + 1] ?? '')) || (ch === ':' && /[\w\/]/.test(chars[i + 1] ?? '') && /\w/.test(chars[i - 1] ?? ''));
     if (depth === 0 && !inNumber && sep.test(ch)) {
       out.push(cur);
       cur = '';
