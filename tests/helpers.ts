@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { after } from 'node:test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manuscript } from '../src/types.js';
@@ -13,4 +16,26 @@ export function manuscript(pathOrText: string, name = 'test'): Manuscript {
   const path = pathOrText.includes('/') ? pathOrText : join(ROOT, 'tests', 'fixtures', pathOrText);
   const { text, encoding } = decodeBytes(readFileSync(path), path);
   return { path, name: path.replace(/^.*\//, '').replace(/\.[^.]+$/, ''), encoding, text };
+}
+
+/**
+ * A scratch folder for a test file, removed after it (with any tmpfs mounted in it):
+ * `tmpfs(name, opts)` mounts a small one (root only) or returns null where the
+ * machine cannot, so the test can skip with a message.
+ */
+export function scratch(prefix: string): { work: string; tmpfs: (name: string, opts: string) => string | null } {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const mounts: string[] = [];
+  after(() => {
+    for (const m of mounts) spawnSync('umount', [m]);
+    rmSync(work, { recursive: true, force: true });
+  });
+  const tmpfs = (name: string, opts: string): string | null => {
+    const dir = join(work, name);
+    mkdirSync(dir, { recursive: true });
+    if (process.getuid?.() !== 0 || spawnSync('mount', ['-t', 'tmpfs', '-o', opts, 'tmpfs', dir]).status !== 0) return null;
+    mounts.push(dir);
+    return dir;
+  };
+  return { work, tmpfs };
 }

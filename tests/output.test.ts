@@ -1,36 +1,21 @@
 // Writing outputs: safe and unique folder names, one set written whole or not at
 // all, a full disk or a read-only folder told in one line, identical bytes for
 // identical input. (Issue 8, items 2, 3, 8, 9.)
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outputNames, safeName } from '../src/output/names.js';
 import { preflight, writeOutputSet, TEMP_PREFIX } from '../src/output/write.js';
 import { SpeechdeckError } from '../src/errors.js';
 import { parseSpeech } from '../src/parse/speech.js';
-import { manuscript, ROOT } from './helpers.js';
+import { manuscript, ROOT, scratch } from './helpers.js';
 
 const CLI = join(ROOT, '.cache', 'cli.mjs');
 const SHORT = join(ROOT, 'tests', 'fixtures', 'manuscripts', '14-zh-short-remarks.txt');
 const TOAST = join(ROOT, 'tests', 'fixtures', 'manuscripts', '13-en-toast.txt');
-const work = mkdtempSync(join(tmpdir(), 'speechdeck-output-'));
-const mounts: string[] = [];
-after(() => {
-  for (const m of mounts) spawnSync('umount', [m]);
-  rmSync(work, { recursive: true, force: true });
-});
-
-/** A small tmpfs (root only); null where the machine cannot mount one. */
-function tmpfs(name: string, opts: string): string | null {
-  const dir = join(work, name);
-  mkdirSync(dir, { recursive: true });
-  if (process.getuid?.() !== 0 || spawnSync('mount', ['-t', 'tmpfs', '-o', opts, 'tmpfs', dir]).status !== 0) return null;
-  mounts.push(dir);
-  return dir;
-}
+const { work, tmpfs } = scratch('speechdeck-output-');
 
 const cli = (args: string[], cwd = work) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, timeout: 120_000 });
 const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));

@@ -1,25 +1,19 @@
 // Bad input and faults through the CLI, as a user meets them: one clear line on
 // stderr, the right exit status, nothing left on disk that should not be. Each
 // test is a row of docs/robustness.md.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { ROOT } from './helpers.js';
+import { ROOT, scratch } from './helpers.js';
 import { pageFault } from '../src/print/browser.js';
 import { SpeechdeckError } from '../src/errors.js';
 
 const CLI = join(ROOT, '.cache', 'cli.mjs');
 const SHORT = join(ROOT, 'tests', 'fixtures', 'manuscripts', '14-zh-short-remarks.txt');
-const work = mkdtempSync(join(tmpdir(), 'speechdeck-robust-'));
-const mounts: string[] = [];
-after(() => {
-  for (const m of mounts) spawnSync('umount', [m]);
-  rmSync(work, { recursive: true, force: true });
-});
+const { work, tmpfs } = scratch('speechdeck-robust-');
 
 const cli = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: opts.cwd ?? work, env: opts.env ?? process.env, timeout: 120_000 });
@@ -63,10 +57,8 @@ test('robustness: an unknown option: one usage line, exit 2', () => {
 });
 
 test('robustness: an output folder on a read-only file system: one line before any build, exit 7 (tmpfs)', (t) => {
-  const ro = join(work, 'ro');
-  mkdirSync(ro, { recursive: true });
-  if (process.getuid?.() !== 0 || spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', ro]).status !== 0) return t.skip('cannot mount a read-only tmpfs here (needs root)');
-  mounts.push(ro);
+  const ro = tmpfs('ro', 'ro,size=64k');
+  if (!ro) return t.skip('cannot mount a read-only tmpfs here (needs root)');
   // No browser is needed to say so: the check comes before Chromium starts.
   const env = { ...process.env, CHROME_PATH: '/nonexistent/chrome' };
   oneLine(cli([SHORT, '--out', join(ro, 'new', 'sub')], { env }), 7, /read-only file system \(EROFS\)/);
