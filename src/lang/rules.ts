@@ -29,6 +29,8 @@ export interface LangRules {
   reported: RegExp;
   /** A comment on it (讲得都很好, 我完全赞同): nothing for a slide. */
   evaluation: RegExp;
+  /** A first sentence or phrase that cannot title a slide: a scene-setter (今天…, 刚才…) or a lead-in to a quote (……说：). */
+  notATitle: RegExp;
   /** A paragraph that announces the end (`Let me end with…`): the conclusion runs from it. */
   conclusion: RegExp;
   /** A closing exhortation (同志们，…… / Looking ahead, …): a slide of its own before the closing. */

@@ -85,7 +85,6 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
       // (English: `When I first came to this forum, nineteen years ago, the programme …`
       // goes on until the main clause, which opens with its subject.)
       const unit = [parts[i]!];
-      const mainStarts = /^(?:I|we|you|he|she|it|they|this|that|these|those|there|the|our|my|a|an|every|each|no|[A-Z]\w*)\b/;
       while (i + 1 < parts.length && (leadIn.test(unit[unit.length - 1]!.text) || (lang === 'en' && unit.length < 4 && !mainStarts.test(parts[i + 1]!.text)))) unit.push(parts[++i]!);
       if (lang === 'en' && i + 1 < parts.length && unit.length > 1 && !leadIn.test(parts[i + 1]!.text) && mainStarts.test(parts[i + 1]!.text) && !mainStarts.test(unit[unit.length - 1]!.text)) unit.push(parts[++i]!);
       units.push(unit);
@@ -128,6 +127,9 @@ export function balanced(s: string): boolean {
   return PAIRS.every(([a, b]) => s.split(a).length === s.split(b).length);
 }
 
+/** An English main clause opens with its subject. */
+const mainStarts = /^(?:I|we|you|he|she|it|they|this|that|these|those|there|the|our|my|a|an|every|each|no|[A-Z]\w*)\b/;
+
 /** Two lines of bullet text, in em: the most a bullet may take when no shorter cut exists. */
 export function hardLimit(lang: Lang, limit = bulletLimit(lang)): number {
   return Math.round(limit * 1.75);
@@ -135,7 +137,7 @@ export function hardLimit(lang: Lang, limit = bulletLimit(lang)): number {
 
 /**
  * A clause longer than `max`: its longest beginning that ends at an enumeration
- * comma (、), else at a phrase boundary (BudouX for Chinese, a space in English),
+ * comma (、), else at a phrase boundary (jieba's words for Chinese, a space in English),
  * never an ellipsis.
  */
 export function shorten(clause: string, max: number, lang: Lang): string {

@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
-import { findSaying, findQuote, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
+import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { contentOf, rules } from '../lang/rules.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
@@ -142,15 +142,15 @@ class Planner {
     const limit = this.limitFor(group);
     // The first saying becomes the callout, on the slide that shows that paragraph.
     // A saying that is also set off as a quotation gets the quote slide, not a callout too.
-    const sayings = paras.map((p) => (findQuote(p.text) ? null : findSaying(p.text)));
+    const sayings = paras.map((p) => (this.setOffIn(p).quotes.length ? null : findSaying(p.text)));
     const calloutPara = sayings.findIndex(Boolean);
     const callout = sayings[calloutPara] ?? undefined;
     // Where the paragraph is set off: a quotation (its sentence) or figures (their sentences).
     type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number; quote?: Quote };
     const specials: Special[] = [];
     paras.forEach((p, pi) => {
-      for (const q of this.quotesIn(p)) specials.push({ kind: 'quote', para: pi, from: q.sent, to: q.sent, quote: q.quote });
-      const f = figureSentences(p.text);
+      const { quotes, figure: f } = this.setOffIn(p);
+      for (const q of quotes) specials.push({ kind: 'quote', para: pi, from: q.sent, to: q.sent, quote: q.quote });
       if (f) specials.push({ kind: 'figure', para: pi, from: f.from, to: f.to });
     });
     const inSpecial = (pi: number, si: number) => specials.find((x) => x.para === pi && si >= x.from && si <= x.to);
@@ -240,7 +240,8 @@ class Planner {
         else if (!cuts.length) cuts.push({ pos: 0, slide: mi });
       });
       if (cuts.length <= 1) split.push({ ...pc, at: cuts[0]?.slide });
-      else cuts.forEach((c, k) => split.push({ ...pc, text: pc.text.slice(c.pos, cuts[k + 1]?.pos ?? pc.text.length).replace(/^/, k === 0 ? pc.text.slice(0, c.pos) : ''), at: c.slide }));
+      // (The first cut is always at 0, so the pieces spell the sentence.)
+      else cuts.forEach((c, k) => split.push({ ...pc, text: pc.text.slice(c.pos, cuts[k + 1]?.pos ?? pc.text.length), at: c.slide }));
     }
     // Each sentence to the slide that shows it, else to the slide before it.
     const owner: number[] = [];
@@ -265,15 +266,22 @@ class Planner {
     });
   }
 
-  /** The quotations of a paragraph, each with the sentence that holds it (a quote slide each). */
-  private quotesIn(p: Paragraph): Array<{ quote: Quote; sent: number }> {
-    const spans = sentenceSpans(p.text);
-    const out: Array<{ quote: Quote; sent: number }> = [];
-    for (const quote of findQuotes(p.text)) {
-      const sent = spans.findIndex((sp) => quote.at >= sp.start && quote.at < sp.end);
-      if (sent >= 0 && !out.some((x) => x.sent === sent)) out.push({ quote, sent });
+  /** What of a paragraph is set off (read once; itemsOf and points both ask). */
+  private readonly setOff = new WeakMap<Paragraph, { quotes: Array<{ quote: Quote; sent: number }>; figure: { from: number; to: number } | null }>();
+
+  private setOffIn(p: Paragraph): { quotes: Array<{ quote: Quote; sent: number }>; figure: { from: number; to: number } | null } {
+    let v = this.setOff.get(p);
+    if (!v) {
+      // Each quotation with the sentence that holds it (a quote slide each); the figure sentences.
+      const spans = sentenceSpans(p.text);
+      const quotes: Array<{ quote: Quote; sent: number }> = [];
+      for (const quote of findQuotes(p.text)) {
+        const sent = spans.findIndex((sp) => quote.at >= sp.start && quote.at < sp.end);
+        if (sent >= 0 && !quotes.some((x) => x.sent === sent)) quotes.push({ quote, sent });
+      }
+      this.setOff.set(p, (v = { quotes, figure: figureSentences(p.text) }));
     }
-    return out;
+    return v;
   }
 
   /** A figure slide for the sentences of a paragraph built around numbers. */
@@ -395,8 +403,8 @@ class Planner {
     const perPara = paras.length <= 2 ? 5 : paras.length <= 4 ? 3 : 2;
     paras.forEach((p, pi) => {
       const skip = new Set<number>(p === skipFirstOf ? [0] : []);
-      for (const q of this.quotesIn(p)) skip.add(q.sent);
-      const f = figureSentences(p.text);
+      const { quotes, figure: f } = this.setOffIn(p);
+      for (const q of quotes) skip.add(q.sent);
       if (f) for (let i = f.from; i <= f.to; i++) skip.add(i);
       for (const { sent, text: phrase } of sentencePhrases(p.text, this.lang, perPara, skip)) {
         const text = this.lang === 'en' ? capitalise(phrase) : phrase;
@@ -520,7 +528,7 @@ class Planner {
    * scene-setter; else null (the fallback).
    */
   private phraseTitle(p: Paragraph): string | null {
-    const bad = this.lang === 'zh' ? /^(?:今天|刚才|此刻|当前|近年来|这次|这里|在这里|今年|去年|最近|前不久|一大早)|[说道讲问]$|[：:]$/ : /^(?:today|this morning|when|as|for those|if)\b|\b(?:said|says|told|asked)$/i;
+    const bad = rules(this.lang).notATitle;
     for (const sen of sentences(p.text).slice(0, 2)) {
       const c = contentOf(sen, this.lang);
       if (!c) continue;
@@ -542,7 +550,7 @@ class Planner {
     if (contentOf(first, this.lang) !== first.trim()) return null;
     const s = stripEnd(stripOpeners(first, this.lang));
     const max = this.lang === 'zh' ? 22 : 48;
-    const bad = this.lang === 'zh' ? /^(?:今天|刚才|此刻|当前|近年来|这次|这里|在这里|今年|去年|最近|前不久)|[说道讲问]$|[：:]$/ : /^(?:today|this morning|when|as|for those|if)\b|\b(?:said|says|told|asked)$/i;
+    const bad = rules(this.lang).notATitle;
     if (displayWidth(s) >= 6 && displayWidth(s) <= max && !bad.test(s) && !rules(this.lang).leadIn.test(s)) return { title: this.lang === 'en' ? capitalise(s) : s, whole: true };
     // Else its first clause, when that is a statement of its own (not a scene-setter).
     const c = clauses(s)[0] ?? '';
