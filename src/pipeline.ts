@@ -3,7 +3,7 @@ import type { Browser } from 'puppeteer';
 import type { Assets, Deck, FitReport, GroupFit, Layout, Manuscript, RenderOptions, Slide, Speech } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
-import { cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
+import { cutByItems, cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
 import { renderDeck, slideSize } from './render/html.js';
 import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print/page.js';
@@ -148,7 +148,7 @@ export async function buildManuscript(
         // fitted), overview slides by cards, quotes by lines, a title by its length;
         // dividers, figures and closings cannot be cut.
         const base = cutLimit(slide);
-        const byCount = slide.layout === 'points' || slide.layout === 'agenda' || slide.layout === 'statement';
+        const byCount = cutByItems(slide.layout);
         const now = tighten[slide.group] ?? base ?? 0;
         const next = byCount ? Math.max(1, Math.min(now - 1, fitted || 1)) : now - 1;
         if (base !== null && next >= 1 && next < now && (!byCount || slide.items.length > 1)) {

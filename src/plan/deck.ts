@@ -29,11 +29,8 @@ const TITLE_STEPS = 3;
  * steps); null for a slide that cannot be cut (divider, figure, closing).
  */
 export function cutLimit(slide: Slide): number | null {
+  if (cutByItems(slide.layout)) return DEFAULT_PLAN.maxItems;
   switch (slide.layout) {
-    case 'points':
-    case 'agenda':
-    case 'statement':
-      return DEFAULT_PLAN.maxItems;
     case 'overview':
       return Math.min(MAX_CARDS, slide.cards?.length ?? 0);
     case 'quote':
@@ -43,6 +40,11 @@ export function cutLimit(slide: Slide): number | null {
     default:
       return null;
   }
+}
+
+/** Layouts cut by their number of items (bullets, agenda entries); the rest by cards, lines or length. */
+export function cutByItems(layout: Slide['layout']): boolean {
+  return layout === 'points' || layout === 'agenda' || layout === 'statement';
 }
 
 /** Most cards on one overview slide (three columns, two rows). */
