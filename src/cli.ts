@@ -15,7 +15,7 @@ import { fontWorkerPath, listManuscripts, loadAssets, projectRoot, readManuscrip
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { themeCss } from './render/html.js';
 import { parseSpeech } from './parse/speech.js';
-import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowser, launchBrowser } from './print/browser.js';
+import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowser, launchBrowser, type BrowserEnv } from './print/browser.js';
 import { AUTO_THEME, buildManuscript } from './pipeline.js';
 import { outputNames } from './output/names.js';
 import { preflight, writeOutputSet, type OutputFile } from './output/write.js';
@@ -36,6 +36,11 @@ slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in sli
   --png           also write png/slide-NN.png (one per slide) and contact-sheet.png
   --no-notes      leave the speaker notes out of index.html (a copy to share)
   --explain       print the outline found in each manuscript, with line numbers, and stop`;
+
+/** What the browser finder needs to know about this process. */
+function browserEnv(): BrowserEnv {
+  return { env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 };
+}
 
 function log(msg: string): void {
   process.stderr.write(msg + '\n');
@@ -69,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.values['find-browser']) {
     // For `npm run setup`: print the browser the build would use, or fail.
-    const path = findBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 });
+    const path = findBrowser(browserEnv());
     if (path) process.stdout.write(path + '\n');
     return path ? 0 : 1;
   }
@@ -105,6 +110,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const assets = loadAssets();
   if (args.values.theme !== undefined) themeCss(assets, args.values.theme);
+  const handout = Number(args.values.handout);
+  if (handout !== 2 && handout !== 3 && handout !== 6) {
+    throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
+  }
   // Before any work: a folder that cannot take the outputs fails now, not after the build.
   preflight(outDir);
   // One folder per manuscript, safe and unique: a/talk.txt and b/talk.txt must not overwrite each other.
@@ -115,10 +124,6 @@ async function main(argv: string[]): Promise<number> {
     log(`note: ${ms.path}: ${why}; it is built into ${join(outDir, r.to)}/`);
   }
   const folder = new Map(manuscripts.map((ms, i) => [ms, named.names[i]!]));
-  const handout = Number(args.values.handout);
-  if (handout !== 2 && handout !== 3 && handout !== 6) {
-    throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
-  }
   const render = { theme: args.values.theme ?? AUTO_THEME, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
   const epoch = process.env.SOURCE_DATE_EPOCH;
@@ -139,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
   // Started here, after every check that can fail, and ended in the `finally` below.
   useSubsetWorkers(fontWorkerPath());
   // Chromium starts while the first manuscripts are parsed and rendered.
-  const launching = launchBrowser({ env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 }, stop.signal);
+  const launching = launchBrowser(browserEnv(), stop.signal);
   // Builds wait for it only after their first render; until then nobody listens.
   launching.then((browser) => (browserNow = browser), () => undefined);
   const onSignal = (sig: NodeJS.Signals) => {
