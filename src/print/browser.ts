@@ -144,7 +144,7 @@ export async function launchBrowser(be: BrowserEnv, signal?: AbortSignal): Promi
     });
   } catch (err) {
     kill.abort();
-    rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    removeProfile(profileDir);
     if (signal?.aborted) throw new SpeechdeckError('browser', 'interrupted while the browser was starting.');
     throw new SpeechdeckError('browser', `cannot start ${executablePath}: ${(err as Error).message.split('\n')[0]}`, {
       hint: 'Check that it runs (`' + executablePath + ' --version`), or point CHROME_PATH at another browser.',
@@ -170,8 +170,11 @@ export async function launchBrowser(be: BrowserEnv, signal?: AbortSignal): Promi
       proc.once('exit', (code, sig) => {
         s.ended = sig ?? `status ${code}`;
         markLost(s, 'quit');
-        // However it ended (closed, killed, crashed), its profile goes with it.
-        rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+        // However it ended (closed, killed, crashed), its profile goes with it, and so
+        // does what is left of its process group (a killed browser's helpers can
+        // still be writing there; closeBrowser tries again if this removal fails).
+        s.kill.abort();
+        removeProfile(profileDir);
         resolve();
       }),
     );
@@ -319,7 +322,7 @@ export function closeBrowser(browser: Browser, opts: { now?: boolean } = {}): Pr
     if (graceful) await within(browser.close(), CLOSE_GRACE_MS);
     s.kill.abort();
     await within(s.exited, CLOSE_GRACE_MS);
-    rmSync(s.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    for (let i = 0; i < 20 && !removeProfile(s.profileDir); i++) await new Promise((res) => setTimeout(res, 100));
   })();
   return s.closing;
 }
@@ -330,7 +333,21 @@ export function abandonBrowser(browser: Browser): void {
   if (!s) return;
   markLost(s, 'closed');
   s.kill.abort();
-  rmSync(s.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  removeProfile(s.profileDir);
+}
+
+/**
+ * Remove a profile folder; true once it is gone. Never throws: it is called from
+ * process event handlers, where a throw would end the run as an internal error
+ * (a killed Chromium's helpers may still be writing there: ENOTEMPTY).
+ */
+function removeProfile(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+  } catch {
+    return false;
+  }
+  return !existsSync(dir);
 }
 
 /** Wait for `p` (settled either way), but no longer than `ms`. */
