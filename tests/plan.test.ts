@@ -77,3 +77,21 @@ test('seed: the year\'s work is one slide of its five parallel phrases, as a per
   assert.deepEqual(s.items, ['全方位拓展工作职能', '全力推进机关文化建设', '全面活跃机关工作生活', '全心全意扶贫救困', '全口径提升能力素质']);
   assert.equal(s.title, '2015年工作成效');
 });
+
+test('a bullet keeps the clause that completes its thought (要……, 是……) when the whole fits two lines', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  const cases: Array<[string, string]> = [
+    // the predicate comes last: cutting before it leaves a dangling topic
+    ['因此作为工会主席，每个时间段开展什么活动，突出什么样的服务主题，拿出什么样的提振士气、砥砺民心的主题，要心中有数；在全局性的工作中，什么时间节点切入工会工作的主题，要把握的恰到好处。', '要心中有数'],
+    // parallel halves that end alike go together
+    ['但是组织上把我们安排在这个岗位上，是信任；干部职工投下庄严的一票把我们推选到这个岗位上，是期待。', '是期待'],
+    ['区政府将把冬春火灾防控工作纳入年度安全生产考核，对因工作不力导致发生较大以上火灾事故的，要严肃追究有关单位和人员的责任。', '严肃追究'],
+    // a means (利用……) is not the point: what it is used for goes with it
+    ['要充分利用电视、广播、微信公众号等媒体，深入开展消防安全“进社区、进学校、进企业、进家庭”活动，重点提示群众不要在楼道、室内为电动自行车充电，不要私拉乱接电线。', '深入开展'],
+  ];
+  for (const [sentence, point] of cases) {
+    const k = keyPhrase(sentence, 'zh');
+    assert.ok(k.includes(point), `${k} keeps ${point}`);
+    assert.ok(displayWidth(k) <= hardLimit('zh'), `${k} is at most two lines`);
+  }
+});

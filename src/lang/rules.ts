@@ -13,6 +13,11 @@ export interface LangRules {
   leadIn: RegExp;
   /** A paragraph that turns from achievements to problems (在肯定成绩的同时, At the same time, …). */
   turn: RegExp;
+  /**
+   * A clause that completes what the clauses before it set up (……，要心中有数 /
+   * ……，是期待 / …, is what matters): a bullet cut before it is a dangling topic.
+   */
+  completes: RegExp;
   /** A clause that is an aside inside a sentence (特别是……, which …): left out of a shortened bullet. */
   aside: RegExp;
   /** The two halves of a paired statement (表面上……实质上……, 不仅……而且……): never cut apart. */

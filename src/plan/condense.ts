@@ -42,7 +42,13 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   const s = stripOpeners(stripEnd(sentence), lang);
   if (displayWidth(s) <= limit) return s;
   const hard = Math.max(limit, most);
-  const leadIn = rules(lang).leadIn;
+  const { leadIn, completes } = rules(lang);
+  // ……，是信任；……，是期待: parallel halves that end alike say one thing together.
+  const segs = splitOutsideQuotes(s, /[；;]/);
+  if (segs.length > 1 && displayWidth(s) <= hard) {
+    const tails = segs.map((g) => clauseParts(g).at(-1)!.text);
+    if (tails.every((t) => completes.test(t) && t[0] === tails[0]![0])) return s;
+  }
   // A key phrase stays within the first part of a sentence split by semicolons.
   const first = splitOutsideQuotes(s, /[；;]/)[0]!;
   const all = clauseParts(displayWidth(first) >= 8 ? first : s);
@@ -106,6 +112,12 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
     const short = displayWidth(joinParts(taken)) < Math.min(8, limit / 3);
     if (displayWidth(joinParts(next)) > (taken.length && short ? hard : limit)) break;
     taken = next;
+  }
+  // A cut before the clause that completes the thought (……，突出什么样的服务主题，
+  // 要心中有数) leaves a dangling topic: the whole, when it fits two lines.
+  if (taken.length && taken.length < parts.length && parts.slice(taken.length).some((p) => completes.test(p.text))) {
+    const whole = joinParts(parts);
+    if (displayWidth(whole) <= hard) return whole;
   }
   if (taken.length && displayWidth(joinParts(taken)) >= Math.min(8, limit / 3)) return joinParts(taken);
   const lead = joinParts(units[0]!);
