@@ -26,9 +26,8 @@ export function explainOutline(speech: Speech, ms: Manuscript): string {
     }
   };
   walk(speech.body, 0);
-  if (speech.closing.length) {
-    const c = speech.closing;
-    lines.push(`${at(c[0]!.source.startLine, c[c.length - 1]!.source.endLine)}  (closing) ${c[0]!.text.slice(0, 30)}`);
+  for (const [what, c] of [['conclusion', speech.closing.conclusion], ['closing', [...speech.closing.words, ...speech.closing.signature]]] as const) {
+    if (c.length) lines.push(`${at(c[0]!.source.startLine, c[c.length - 1]!.source.endLine)}  (${what}) ${c[0]!.text.slice(0, 30)}`);
   }
   return lines.join('\n');
 }

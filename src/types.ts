@@ -110,8 +110,22 @@ export interface Speech {
   header: Paragraph[];
   /** The speech between header and closing: paragraphs and sections in order. */
   body: Node[];
-  /** Closing paragraphs after the last section (最后，祝……; 谢谢大家). */
-  closing: Paragraph[];
+  /** How the speech ends, after its last part. */
+  closing: Closing;
+}
+
+/** The end of a speech, in manuscript order: conclusion, last words, signature. */
+export interface Closing {
+  /**
+   * What concludes the speech after its last part: a closing passage (`Let me end
+   * with…`, paragraphs past the pattern of the last part's points) and the closing
+   * exhortation (同志们，……), in that order.
+   */
+  conclusion: Paragraph[];
+  /** The last words: wishes and thanks (最后，祝……; 谢谢大家; Thank you). */
+  words: Paragraph[];
+  /** A signature at the very end (role, name, date on lines of their own). */
+  signature: Paragraph[];
 }
 
 export type Layout =

@@ -26,7 +26,7 @@ test('markdown: a .md manuscript reads like its plain-text twin', () => {
     ['一', '要抓好落实', 11],
     ['二', '要改进作风', 18],
   ]);
-  assert.deepEqual(speech.closing.map((p) => p.text), ['谢谢大家！']);
+  assert.deepEqual(speech.closing.words.map((p) => p.text), ['谢谢大家！']);
   const deck = planDeck(speech);
   assert.equal(notesMismatch(speech, deck), null);
   assert.ok(!deck.slides.some((s) => /[*#>\[\]]/.test(s.title + s.items.join(''))), 'no markdown left on slides');

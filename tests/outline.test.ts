@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSpeech } from '../src/parse/speech.js';
+import { closingParagraphs, parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import type { Node, Section } from '../src/types.js';
@@ -93,8 +93,10 @@ for (const [file, want] of Object.entries(expected)) {
 
   test(`outline: ${file}: closing, and every paragraph in the notes`, () => {
     const sp = speech();
-    if (want.closing) assert.ok(sp.closing[0]?.text.startsWith(want.closing.slice(0, 6)), `closing: ${sp.closing[0]?.text.slice(0, 20)}`);
-    else assert.equal(sp.closing.length, 0);
+    const closing = closingParagraphs(sp.closing);
+    // The reader's closing starts at this paragraph; a conclusion the parser finds before it is part of the ending too.
+    if (want.closing) assert.ok(closing.some((p) => p.text.startsWith(want.closing!.slice(0, 6))), `closing: ${closing.map((p) => p.text.slice(0, 20)).join(' | ')}`);
+    else assert.equal(closing.length, 0);
     assert.equal(notesMismatch(sp, planDeck(sp)), null);
   });
 }

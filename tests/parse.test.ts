@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSpeech, matchMarker, sectionsOf } from '../src/parse/speech.js';
+import { closingParagraphs, parseSpeech, matchMarker, sectionsOf } from '../src/parse/speech.js';
 import { parseDateLine, parseSpeakerLine, chineseNumber, isSalutation } from '../src/parse/header.js';
 import { manuscript, SEED } from './helpers.js';
 
@@ -27,7 +27,7 @@ test('seed: the four numbered requirements, inline headings', () => {
   );
   // The indented second paragraph of 二 belongs to it, and the closing is separate.
   assert.equal(sectionsOf(s.body).find((x) => x.number === '二')!.children.length, 1);
-  assert.deepEqual(s.closing.map((p) => p.text), ['最后，祝大家工作顺利。']);
+  assert.deepEqual(s.closing.words.map((p) => p.text), ['最后，祝大家工作顺利。']);
 });
 
 test('education speech: own-line headings with (一)(二)(三) under them', () => {
@@ -40,7 +40,7 @@ test('education speech: own-line headings with (一)(二)(三) under them', () =
   ]);
   assert.equal(sectionsOf(sectionsOf(s.body)[0]!.children)[0]!.heading, '学前教育普及水平持续提高');
   assert.equal(sectionsOf(sectionsOf(s.body)[0]!.children)[0]!.level, 2);
-  assert.match(s.closing[0]!.text, /^同志们，教育是国之大计/);
+  assert.match(s.closing.conclusion[0]!.text, /^同志们，教育是国之大计/);
 });
 
 test('BOM and CRLF change nothing', () => {
@@ -58,7 +58,7 @@ test('GBK file with a Chinese-numeral date and a full-width space speaker line',
   assert.equal(s.meta.date, '2023-01-10');
   assert.deepEqual(s.meta.speaker, { role: '市政府副市长', name: '李明' });
   assert.equal(sectionsOf(s.body).length, 3);
-  assert.deepEqual(s.closing.map((p) => p.text), ['谢谢大家！']);
+  assert.deepEqual(s.closing.words.map((p) => p.text), ['谢谢大家！']);
 });
 
 test('English speech: date, "Name, Role", numbered paragraphs', () => {
@@ -67,7 +67,7 @@ test('English speech: date, "Name, Role", numbered paragraphs', () => {
   assert.equal(s.meta.date, '2024-06-14');
   assert.deepEqual(s.meta.speaker, { name: 'David Chen', role: 'Head Librarian' });
   assert.deepEqual(sectionsOf(s.body).map((x) => x.heading), ['Reading builds habits that last', 'Reading is better together', 'Reading should be open to everyone']);
-  assert.match(s.closing[0]!.text, /^Thank you/);
+  assert.match(s.closing.words[0]!.text, /^Thank you/);
 });
 
 test('messy whitespace: indentation, stray spaces before punctuation, no blank lines', () => {
@@ -77,7 +77,7 @@ test('messy whitespace: indentation, stray spaces before punctuation, no blank l
   const b = parseSpeech(manuscript(messy));
   assert.deepEqual(b.meta, a.meta);
   assert.deepEqual(sectionsOf(b.body).map((x) => [x.heading, x.lead.text]), sectionsOf(a.body).map((x) => [x.heading, x.lead.text]));
-  assert.deepEqual(b.closing.map((p) => p.text), a.closing.map((p) => p.text));
+  assert.deepEqual(closingParagraphs(b.closing).map((p) => p.text), closingParagraphs(a.closing).map((p) => p.text));
 });
 
 test('numbering markers: levels, and numbers that are not markers', () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSpeech } from '../src/parse/speech.js';
+import { closingParagraphs, parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import { hardLimit } from '../src/plan/condense.js';
@@ -49,7 +49,7 @@ function shape(text: string) {
   const s = parseSpeech(manuscript(text + '\n', 'gen'));
   const strip = (x: unknown): unknown =>
     Array.isArray(x) ? x.map(strip) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'source').map(([k, v]) => [k, strip(v)])) : x;
-  return strip({ meta: s.meta, body: s.body, closing: s.closing.map((p) => p.text) });
+  return strip({ meta: s.meta, body: s.body, closing: closingParagraphs(s.closing).map((p) => p.text) });
 }
 
 test('property: messy whitespace, blank lines and CRLF change nothing the parser finds', () => {

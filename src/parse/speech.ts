@@ -1,5 +1,5 @@
 // Parse stage: manuscript text → speech tree. Pure; no I/O.
-import type { Lang, Manuscript, Node, Paragraph, Section, Speaker, Speech, SpeechMeta } from '../types.js';
+import type { Closing, Lang, Manuscript, Node, Paragraph, ParagraphNode, Section, Speaker, Speech, SpeechMeta } from '../types.js';
 import { findStructure } from './structure.js';
 import { rules } from '../lang/rules.js';
 import { SpeechdeckError } from '../errors.js';
@@ -219,29 +219,54 @@ const EN_CLOSING = [
   /\b(?:raise (?:your|a|our) glass(?:es)?|join me in (?:a toast|raising)|cheers)\b/i,
 ];
 
-/** Trailing paragraphs that close the speech: thanks, wishes, a final exhortation. */
-function closingCount(paras: Paragraph[], lang: Lang): number {
+/**
+ * Trailing paragraphs that close the speech: how many are last words (thanks,
+ * wishes) and how many before them conclude it (a final exhortation, a passage
+ * from `Let me end with…`).
+ */
+function closingCount(paras: Paragraph[], lang: Lang): { conclusion: number; words: number } {
   const pats = lang === 'zh' ? ZH_CLOSING : EN_CLOSING;
-  let n = 0;
-  for (let k = paras.length - 1; k >= 0 && n < 3; k--) {
+  let words = 0;
+  let conclusion = 0;
+  for (let k = paras.length - 1; k >= 0 && words + conclusion < 3; k--) {
     const t = paras[k]!.text;
-    const isClosing = pats.some((re) => re.test(t)) && (displayWidth(t) <= 80 || n === 0);
+    const isClosing = !conclusion && pats.some((re) => re.test(t)) && (displayWidth(t) <= 80 || words === 0);
     // The `同志们，……` paragraph that ends a Chinese speech, last or just before
     // the thanks, is its closing exhortation (a slide of its own), not part of the
     // last section. One such paragraph, no more.
-    const exhortation = rules(lang).exhortation.test(t) && (n > 0 || k === paras.length - 1);
-    if (isClosing) n++;
+    const exhortation = rules(lang).exhortation.test(t) && (words > 0 || k === paras.length - 1);
+    if (isClosing) words++;
     else if (exhortation) {
-      n++;
+      conclusion++;
       break;
     } else break;
   }
   // `Let me end with…` / `最后，我想……`: the conclusion starts there, a few paragraphs
-  // before the end at most, and runs to the end.
-  const from = paras.findIndex((p, k) => k >= paras.length - 5 && k < paras.length - n && rules(lang).conclusion.test(p.text));
-  if (from > 0) n = Math.max(n, paras.length - from);
+  // before the end at most, and runs to the last words.
+  const from = paras.findIndex((p, k) => k >= paras.length - 5 && k < paras.length - words && rules(lang).conclusion.test(p.text));
+  if (from > 0) conclusion = Math.max(conclusion, paras.length - words - from);
   // Never take the whole speech as its closing.
-  return n >= paras.length ? 0 : n;
+  return words + conclusion >= paras.length ? { conclusion: 0, words: 0 } : { conclusion, words };
+}
+
+/**
+ * Paragraphs past the pattern of the last part's points: when the speech ends on
+ * a run of three or more points, each a numbered sentence with at most one
+ * paragraph after it (`3.要以考核促进责任落实。……`), paragraphs after the last
+ * point beyond that are the speech's conclusion, not more of that point
+ * (`None of this will be easy…`). They are taken out of the tree.
+ */
+function pastLastPoint(nodes: Node[]): ParagraphNode[] {
+  const last = nodes[nodes.length - 1];
+  if (!last || last.type !== 'section') return [];
+  if (last.children[last.children.length - 1]?.type === 'section') return pastLastPoint(last.children);
+  const points = sectionsOf(nodes);
+  const paras = (s: Section) => s.children.filter((c) => c.type === 'paragraph').length;
+  if (points.length < 3 || points.some((s) => !s.inline || s.children.some((c) => c.type === 'section'))) return [];
+  const most = Math.max(...points.slice(0, -1).map(paras));
+  const extra = paras(last) - most;
+  if (most > 1 || extra < 1 || extra > 3) return [];
+  return last.children.splice(last.children.length - extra) as ParagraphNode[];
 }
 
 /** The heading a marker line states: its own line, or its first sentence. */
@@ -364,12 +389,15 @@ export function parseSpeech(ms: Manuscript): Speech {
   const sig = readSignature(body, lines);
   const signature = body.slice(body.length - sig.count);
   body = body.slice(0, body.length - sig.count);
-  const nClose = closingCount(body, lang);
-  const closing = [...body.slice(body.length - nClose), ...signature];
-  body = body.slice(0, body.length - nClose);
+  const ends = closingCount(body, lang);
+  const words = body.slice(body.length - ends.words);
+  let conclusion = body.slice(body.length - ends.words - ends.conclusion, body.length - ends.words);
+  body = body.slice(0, body.length - ends.words - ends.conclusion);
 
   const tree = findStructure(buildOutline(body, lang), lang, 0);
+  conclusion = [...pastLastPoint(tree).map(({ text, source }) => ({ text, source })), ...conclusion];
   fixSources(tree);
+  const closing: Closing = { conclusion, words, signature };
   // No title line: the meeting the speech opens by naming (`今天召开全市……会议`), as
   // a speech's title is written (`在全市……会议上的讲话`); else the file name.
   const named = h.title ? null : meetingNamed(body.slice(0, 3).map((p) => p.text).join(''), lang);
@@ -401,8 +429,13 @@ export function allParagraphs(speech: Speech): Paragraph[] {
     }
   };
   walk(speech.body);
-  out.push(...speech.closing);
+  out.push(...closingParagraphs(speech.closing));
   return out.map((p) => ({ text: p.text, source: p.source })).sort((a, b) => a.source.startLine - b.source.startLine);
+}
+
+/** Every paragraph of a speech's closing, in manuscript order. */
+export function closingParagraphs(c: Closing): Paragraph[] {
+  return [...c.conclusion, ...c.words, ...c.signature];
 }
 
 /** The sections of a node list (its direct children that are sections). */

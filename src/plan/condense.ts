@@ -118,6 +118,10 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   if (taken.length && taken.length < parts.length && parts.slice(taken.length).some((p) => completes.test(p.text))) {
     const whole = joinParts(parts);
     if (displayWidth(whole) <= hard) return whole;
+    // Else up to that clause (一个很重要的原因，就是……), when that fits.
+    const upTo = parts.findIndex((p, i) => i >= taken.length && completes.test(p.text));
+    const through = joinParts(parts.slice(0, upTo + 1));
+    if (displayWidth(through) <= hard) return through;
   }
   if (taken.length && displayWidth(joinParts(taken)) >= Math.min(8, limit / 3)) return joinParts(taken);
   const lead = joinParts(units[0]!);

@@ -6,7 +6,6 @@ import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, senten
 import { contentOf, rules } from '../lang/rules.js';
 import { findAnnouncement } from '../parse/structure.js';
 import { sectionsOf } from '../parse/speech.js';
-import { parseDateLine } from '../parse/header.js';
 
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
 
@@ -718,27 +717,25 @@ class Planner {
   }
 
   private closing(): void {
-    let all = this.speech.closing;
-    // A signature — role, name, date on lines of their own — is notes, never a slide's words.
-    const signature = (p: Paragraph) => !!parseDateLine(p.text) || (displayWidth(p.text) <= 24 && !/[，。！？,.!?]/.test(p.text));
-    // The exhortation before the thanks (同志们，……): a statement slide of its own.
-    const ex = all[0];
-    if (ex && all.slice(1).some((p) => !signature(p)) && rules(this.lang).exhortation.test(ex.text)) {
+    const { conclusion, words, signature } = this.speech.closing;
+    // With no last words, the conclusion's last paragraph is them.
+    const last = words.length ? words : conclusion.slice(-1);
+    const before = words.length ? conclusion : conclusion.slice(0, -1);
+    // The exhortation before the last words (同志们，……): a statement slide of its own;
+    // a closing passage before it (`Let me end with a story…`): points of its own,
+    // so that the ending is not filed under the last part.
+    const ex = before[before.length - 1];
+    const exhorts = !!ex && rules(this.lang).exhortation.test(ex.text);
+    const passage = exhorts ? before.slice(0, -1) : before;
+    if (passage.length) this.points({ title: this.words.conclusion }, passage, this.itemsOf(passage), 'conclusion');
+    if (ex && exhorts) {
       const items = sentencePhrases(ex.text.replace(/^[^，,！!]{1,10}[，,！!]\s*/, ''), this.lang, 2).map((x) => x.text).slice(0, 2);
-      this.push({ layout: 'statement', title: this.words.conclusion, items, notes: [ex.text], source: { ...ex.source }, group: 'conclusion' });
-      all = all.slice(1);
+      this.push({ layout: 'statement', title: this.words.conclusion, items, notes: [ex.text], source: { ...ex.source }, group: 'conclusion-words' });
     }
-    // A conclusion of several paragraphs (`Let me end with a story…`) before the
-    // last words: points of its own, so the ending is not filed under the last part.
-    const formula = this.lang === 'zh' ? /^(?:最后[，,])?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)|谢谢|^(?:再次)?感谢/ : /^(?:thank|please raise|raise your|cheers|i wish)/i;
-    const body = all.slice(0, Math.max(0, all.length - 1)).filter((p) => !formula.test(p.text) && !signature(p));
-    if (body.length >= 2) {
-      this.points({ title: this.words.conclusion }, body, this.itemsOf(body), 'conclusion');
-      all = all.filter((p) => !body.includes(p));
-    }
+    // A signature (role, name, date) is in the notes, never the closing's words.
+    const paras = last;
+    const all = [...last, ...signature];
     const texts = all.map((p) => p.text);
-    // A signature (date, speaker) at the end is in the notes, not the closing words.
-    const paras = all.filter((p) => !signature(p));
     let title: string = this.words.closing;
     const wish = texts.flatMap((t) => sentences(t)).find((x) => /^(?:最后[，,])?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)|^(?:I wish|wishing)/i.test(x));
     if (wish) title = keyPhrase(wish, this.lang, 20);
