@@ -74,6 +74,8 @@ export interface Section {
   lead: Paragraph;
   /** For an announced list: the clause naming what it lists (`省直机关各级工会一年的工作`). */
   context?: string;
+  /** For an announced list: the words before its colon that announce it (`我们的工作有这样几个突出的特点`). */
+  announcement?: string;
   /** For an announced list: every item it names, with its phrase (some may have no paragraph of their own). */
   list?: Array<{ head: string; summary: string }>;
   /** For an item of an announced list: the phrase the announcement gives it. */

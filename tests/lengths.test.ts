@@ -8,7 +8,7 @@ import { parseSpeech } from '../src/parse/speech.js';
 import { chineseNumeral, cutLimit, DEFAULT_PLAN, planDeck, quotePages, QUOTE_ROWS } from '../src/plan/deck.js';
 import { findQuote } from '../src/plan/condense.js';
 import { notesMismatch } from '../src/plan/coverage.js';
-import { displayWidth } from '../src/parse/text.js';
+import { displayWidth } from '../src/lang/text.js';
 import { manuscript, ROOT } from './helpers.js';
 
 const DIR = join(ROOT, 'tests', 'fixtures', 'lengths');

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closingParagraphs, parseSpeech, matchMarker, sectionsOf } from '../src/parse/speech.js';
+import { parseSpeech, matchMarker } from '../src/parse/speech.js';
+import { closingParagraphs, sectionsOf } from '../src/tree.js';
 import { parseDateLine, parseSpeakerLine, chineseNumber, isSalutation } from '../src/parse/header.js';
 import { manuscript, SEED } from './helpers.js';
 

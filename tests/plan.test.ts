@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSpeech, sectionsOf } from '../src/parse/speech.js';
+import { parseSpeech } from '../src/parse/speech.js';
+import { sectionsOf } from '../src/tree.js';
 
 import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import { hardLimit } from '../src/plan/condense.js';
-import { displayWidth } from '../src/parse/text.js';
+import { displayWidth } from '../src/lang/text.js';
 import type { Section } from '../src/types.js';
 import { manuscript, SEED } from './helpers.js';
 

@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closingParagraphs, parseSpeech } from '../src/parse/speech.js';
+import { parseSpeech } from '../src/parse/speech.js';
+import { closingParagraphs } from '../src/tree.js';
 import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import { hardLimit } from '../src/plan/condense.js';
-import { displayWidth } from '../src/parse/text.js';
+import { displayWidth } from '../src/lang/text.js';
 import { manuscript, ROOT } from './helpers.js';
 
 const DIR = join(ROOT, 'tests', 'fixtures', 'manuscripts');

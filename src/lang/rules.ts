@@ -2,7 +2,7 @@
 // English speeches, one table per language (lang/zh.ts, lang/en.ts), chosen by
 // the speech's `lang`. The planner reads these; it holds no language patterns.
 import type { Lang } from '../types.js';
-import { clauseParts, joinParts } from '../parse/text.js';
+import { clauseParts, joinParts } from './text.js';
 import { zh } from './zh.js';
 import { en } from './en.js';
 

@@ -1,7 +1,7 @@
 // The header block of a manuscript: title line(s), date, speaker, salutation.
 // Recognisers here look at one line each and say what it is, or null.
 import type { Speaker } from '../types.js';
-import { hasCjk } from './text.js';
+import { hasCjk } from '../lang/text.js';
 
 const CN_DIGIT: Record<string, number> = Object.fromEntries([...'〇○零一二两三四五六七八九'].map((c, i) => [c, [0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
 

@@ -1,10 +1,11 @@
 // Parse stage: manuscript text → speech tree. Pure; no I/O.
 import type { Closing, Lang, Manuscript, Node, Paragraph, ParagraphNode, Section, Speaker, Speech, SpeechMeta } from '../types.js';
 import { findStructure } from './structure.js';
+import { sectionsOf } from '../tree.js';
 import { rules } from '../lang/rules.js';
 import { SpeechdeckError } from '../errors.js';
 import { chineseNumber, isSalutation, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
-import { cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from './text.js';
+import { cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from '../lang/text.js';
 
 interface Line {
   no: number;
@@ -414,31 +415,4 @@ export function parseSpeech(ms: Manuscript): Speech {
     occasion: occasionFromTitle(title) ?? (h.subtitle ? occasionFromTitle(h.subtitle) : null),
   };
   return { meta, header, body: tree, closing };
-}
-
-/** Every paragraph of the speech tree, in manuscript order: what the notes must hold. */
-export function allParagraphs(speech: Speech): Paragraph[] {
-  const out: Paragraph[] = [...speech.header];
-  const walk = (nodes: Node[]) => {
-    for (const n of nodes) {
-      if (n.type === 'paragraph') out.push(n);
-      else {
-        out.push(n.lead);
-        walk(n.children);
-      }
-    }
-  };
-  walk(speech.body);
-  out.push(...closingParagraphs(speech.closing));
-  return out.map((p) => ({ text: p.text, source: p.source })).sort((a, b) => a.source.startLine - b.source.startLine);
-}
-
-/** Every paragraph of a speech's closing, in manuscript order. */
-export function closingParagraphs(c: Closing): Paragraph[] {
-  return [...c.conclusion, ...c.words, ...c.signature];
-}
-
-/** The sections of a node list (its direct children that are sections). */
-export function sectionsOf(nodes: Node[]): Section[] {
-  return nodes.filter((n): n is Section => n.type === 'section');
 }

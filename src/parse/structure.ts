@@ -5,7 +5,7 @@
 import type { Lang, Node, Paragraph, ParagraphNode, Section } from '../types.js';
 import { chineseNumber } from './header.js';
 import { headingOf } from './speech.js';
-import { capitalise, clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from './text.js';
+import { capitalise, clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
 
 interface Ordinal {
   family: string;
@@ -177,6 +177,7 @@ function announced(nodes: Node[], i: number, level: number): { section: Section;
       inline: true,
       lead: p,
       context,
+      announcement: ann.pre,
       list: ann.items,
       children: itemSections,
       source: { ...p.source },

@@ -1,7 +1,7 @@
 // Condensing: a bullet is the key phrase of a sentence — its lead clause, or the
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
-import { capitalise, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../parse/text.js';
+import { capitalise, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
 import { contentOf, isProcedural, rules } from '../lang/rules.js';
 import { phrases } from '../lang/segment.js';
 

@@ -3,7 +3,7 @@
 // over several slides is cut between its sentences, so the check is on the
 // text the notes spell out together, not on whole paragraphs.
 import type { Deck, Speech } from '../types.js';
-import { allParagraphs } from '../parse/speech.js';
+import { allParagraphs } from '../tree.js';
 
 /** The first place where notes and manuscript part ways, or null if they agree. */
 export function notesMismatch(speech: Speech, deck: Deck): string | null {

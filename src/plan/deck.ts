@@ -1,11 +1,10 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
 import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
-import { capitalise, clauseParts, displayWidth, sentences, stripEnd, clauses } from '../parse/text.js';
+import { capitalise, clauseParts, displayWidth, sentences, stripEnd, clauses } from '../lang/text.js';
 import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { contentOf, rules } from '../lang/rules.js';
-import { findAnnouncement } from '../parse/structure.js';
-import { sectionsOf } from '../parse/speech.js';
+import { sectionsOf } from '../tree.js';
 
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
 
@@ -690,9 +689,8 @@ class Planner {
    * then the list as cards, then a slide per item the speech takes up.
    */
   private announced(s: Section): void {
-    const ann = findAnnouncement(s.lead.text)!;
     const spans = sentenceSpans(s.lead.text);
-    const at = spans.findIndex((x) => x.text.includes(ann.pre));
+    const at = spans.findIndex((x) => x.text.includes(s.announcement ?? '\u0000'));
     // What the paragraph says before the announcement: its own slide, its own notes.
     const before = at > 0 ? s.lead.text.slice(0, spans[at]!.start) : '';
     let leadUsed = false;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { hasCjk } from '../parse/text.js';
+import { hasCjk } from '../lang/text.js';
 import { phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
