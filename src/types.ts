@@ -141,14 +141,18 @@ export type Layout =
   | 'figure'
   | 'closing';
 
-export interface Slide {
+/** A card: a head and its phrase (overview cards; a figure's number and label). */
+export interface Card {
+  head: string;
+  text: string;
+}
+
+/** What every slide has. */
+export interface SlideBase {
   /** Stable id, e.g. `s3`, used to report overflow back to the planner. */
   id: string;
-  layout: Layout;
   title: string;
-  /** Optional kicker or subtitle line shown under/over the title. */
-  subtitle?: string;
-  /** The visible texts (bullets, cards, agenda entries...). */
+  /** The visible texts (bullets, cards, agenda entries...): what the fit loop measures. */
   items: string[];
   /** The manuscript paragraphs behind this slide, verbatim and in order. */
   notes: string[];
@@ -157,19 +161,32 @@ export interface Slide {
   badge?: string;
   /** 1-based index of the top-level section, for bookmarks and the footer. */
   section?: number;
-  /** A saying to set off on the slide (`有句话说得好：……`). */
-  callout?: string;
-  /** For an agenda: the number shown beside each entry (the sections' own numbering). */
-  marks?: string[];
-  /** For an agenda continued over slides: the number of its first entry. */
-  start?: number;
   /** True for a continuation slide (title carries （续）). */
   continued?: boolean;
-  /** Cards of an overview slide: a head and its phrase (also listed in `items`). */
-  cards?: Array<{ head: string; text: string }>;
   /** The planning group this slide was cut from; the fit loop tightens per group. */
   group: string;
 }
+
+/** A slide, keyed by its layout: each layout has the fields it draws and no others. */
+export type Slide =
+  | (SlideBase & { layout: 'title'; /** The subtitle line under the title. */ subtitle?: string })
+  | (SlideBase & {
+      layout: 'agenda';
+      /** The number shown beside each entry (the sections' own numbering). */
+      marks?: string[];
+      /** For an agenda continued over slides: the number of its first entry. */
+      start?: number;
+    })
+  | (SlideBase & { layout: 'section'; subtitle?: string })
+  | (SlideBase & { layout: 'overview'; subtitle?: string; /** Its cards (also listed in `items`). */ cards: Card[] })
+  | (SlideBase & { layout: 'points'; subtitle?: string; /** A saying set off on the slide (`有句话说得好：……`). */ callout?: string })
+  | (SlideBase & { layout: 'statement'; subtitle?: string; callout?: string })
+  | (SlideBase & { layout: 'quote'; /** The attribution. */ subtitle?: string })
+  | (SlideBase & { layout: 'figure'; /** Each figure: its number (head) and what it counts (text). */ cards: Card[] })
+  | (SlideBase & { layout: 'closing' });
+
+/** The slide of one layout. */
+export type SlideOf<L extends Layout> = Extract<Slide, { layout: L }>;
 
 /** deck.json's `meta` is the speech's meta as the parser found it. */
 export type DeckMeta = SpeechMeta;

@@ -43,7 +43,7 @@ for (const f of FIXTURES) {
   test(`${name}: every stated heading is on a slide; slides stay within limits`, () => {
     const speech = parseSpeech(manuscript(f));
     const deck = planDeck(speech);
-    const visible = deck.slides.flatMap((s) => [s.title, ...s.items, ...(s.cards ?? []).map((c) => c.head)]);
+    const visible = deck.slides.flatMap((s) => [s.title, ...s.items, ...('cards' in s ? s.cards : []).map((c) => c.head)]);
     const walk = (s: Section) => {
       // A long heading may be shown by its lead clause or phrase: the title starts the heading.
       assert.ok(visible.some((v) => s.heading.startsWith(v.replace(/（续）$/, '')) && v.length >= Math.min(4, s.heading.length)), `heading not on a slide: ${s.heading}`);

@@ -1,6 +1,6 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
-import type { Deck, Lang, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, Speech } from '../types.js';
+import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, sentences, stripEnd, clauses } from '../lang/text.js';
 import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { contentOf, rules } from '../lang/rules.js';
@@ -58,8 +58,41 @@ interface Item {
   sent: number;
 }
 
-/** A slide before the deck numbers it. */
-type Draft = Omit<Slide, 'id' | 'section'> & { section?: number };
+/**
+ * A slide before the deck numbers it: while planning, any layout's fields may be
+ * set; `shape` keeps only the ones its layout has (see LAYOUT_FIELDS).
+ */
+type Draft = Omit<SlideBase, 'id' | 'section'> & {
+  layout: Layout;
+  section?: number;
+  subtitle?: string;
+  callout?: string;
+  cards?: Card[];
+  marks?: string[];
+  start?: number;
+};
+
+/** The fields each layout has beyond those every slide has: what it draws. */
+const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, keyof SlideBase | 'layout'>> } = {
+  title: ['subtitle'],
+  agenda: ['marks', 'start'],
+  section: ['subtitle'],
+  overview: ['subtitle', 'cards'],
+  points: ['subtitle', 'callout'],
+  statement: ['subtitle', 'callout'],
+  quote: ['subtitle'],
+  figure: ['cards'],
+  closing: [],
+};
+const BASE_FIELDS: ReadonlyArray<keyof SlideBase> = ['id', 'title', 'items', 'notes', 'source', 'badge', 'section', 'continued', 'group'];
+
+/** A numbered draft as the slide of its layout: its own fields, none unset. */
+function shape(d: Draft, id: string, section: number | undefined): Slide {
+  const keep = new Set<string>(['layout', ...BASE_FIELDS, ...LAYOUT_FIELDS[d.layout]]);
+  const out = Object.fromEntries(Object.entries({ id, ...d, section }).filter(([k, v]) => keep.has(k) && v !== undefined));
+  if ((d.layout === 'overview' || d.layout === 'figure') && !out.cards) out.cards = [];
+  return out as unknown as Slide;
+}
 
 /** A paragraph's text cut at sentence boundaries, to hand out among slides. */
 interface Piece {
@@ -117,7 +150,7 @@ class Planner {
       const own = s.notes.length ? [{ text: '', source: s.source }] : [];
       s = { ...s, notes: [...before.map((p) => p.text), ...s.notes], source: range([...before, ...own]) };
     }
-    this.slides.push({ id: `s${this.slides.length + 1}`, ...s, section: s.section ?? (this.top || undefined) });
+    this.slides.push(shape(s, `s${this.slides.length + 1}`, s.section ?? (this.top || undefined)));
   }
 
   private get titleLimit(): number {
@@ -336,7 +369,7 @@ class Planner {
   }
 
   /** Overview cards, at most `MAX_CARDS` a slide (fewer when the fit loop says so), continued （续）. */
-  private overview(s: Omit<Slide, 'id' | 'section' | 'layout' | 'items'> & { cards: NonNullable<Slide['cards']> }): void {
+  private overview(s: Omit<Draft, 'layout' | 'items' | 'cards'> & { cards: Card[] }): void {
     const limit = Math.max(1, Math.min(MAX_CARDS, this.opts.tighten?.[s.group] ?? MAX_CARDS));
     const n = Math.max(1, Math.ceil(s.cards.length / limit));
     const pages: Array<typeof s.cards> = [];
@@ -563,6 +596,7 @@ class Planner {
     this.points({ title: this.words.agenda, layout: 'agenda' }, [], items, 'agenda');
     const first = this.slides.findIndex((x) => x.group === 'agenda');
     for (const x of this.slides.slice(first)) {
+      if (x.layout !== 'agenda') continue;
       x.source = { startLine: tops[0]!.source.startLine, endLine: tops[tops.length - 1]!.source.endLine };
       // The agenda numbers its entries as the speech numbers its sections.
       x.marks = x.items.map((_, i) => badgeText(tops[(x.start ?? 1) - 1 + i]!));

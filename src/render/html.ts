@@ -1,7 +1,7 @@
 // Render stage: slide model → one self-contained HTML file. Pure over its inputs
 // (the deck, the loaded assets); font subsetting is async but touches no files.
 import { createHash } from 'node:crypto';
-import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide } from '../types.js';
+import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide, SlideOf } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { hasCjk } from '../lang/text.js';
 import { phrases } from '../lang/segment.js';
@@ -54,7 +54,7 @@ export function words(text: string): Html {
 const w = (t: string | null | undefined) => (t ? words(t) : undefined);
 
 /** Per layout: which template, and the context it is filled from. */
-const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>> = {
+const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, unknown> } = {
   title: (s, d) => ({ title: words(s.title), subtitle: w(s.subtitle), items: s.items.map(words), occasion: w(d.meta.occasion) }),
   agenda: (s, d) => ({
     title: words(s.title),
@@ -69,18 +69,18 @@ const LAYOUTS: Record<Layout, (s: Slide, deck: Deck) => Record<string, unknown>>
     badge: s.badge,
     subtitle: w(s.subtitle),
     // A card's text may hold two points, one a line.
-    cards: (s.cards ?? []).map((c) => ({ head: words(c.head), text: c.text ? c.text.split('\n').map(words) : [] })),
-    count: (s.cards ?? []).length,
+    cards: s.cards.map((c) => ({ head: words(c.head), text: c.text ? c.text.split('\n').map(words) : [] })),
+    count: s.cards.length,
   }),
   points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(words), callout: w(s.callout) }),
-  statement: (s) => ({ title: words(s.title), badge: s.badge, items: (s.callout ? [s.callout, ...s.items] : s.items).map(words) }),
+  statement: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: (s.callout ? [s.callout, ...s.items] : s.items).map(words) }),
   quote: (s) => ({ items: s.items.map(words), subtitle: w(s.subtitle) }),
   figure: (s) => ({
     title: words(s.title),
     badge: s.badge,
-    count: (s.cards ?? []).length,
+    count: s.cards.length,
     // The number large, its unit small beside it: 168.4亿元 → 168.4 + 亿元.
-    cards: (s.cards ?? []).map((c) => {
+    cards: s.cards.map((c) => {
       const m = /^([\d.,]+)(.*)$/.exec(c.head);
       return { num: m ? m[1] : c.head, unit: m ? m[2] : '', text: w(c.text) };
     }),
@@ -93,7 +93,9 @@ const CONTENT = new Set<Layout>(['agenda', 'overview', 'points', 'statement', 'q
 
 function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, string>, opts: RenderOptions, seconds: number[]): string {
   // --steps: each bullet is a reveal fragment (the PDF shows them all).
-  const inner = renderTemplate(layouts[s.layout] ?? '', { ...LAYOUTS[s.layout](s, deck), steps: opts.steps });
+  // The one place a slide meets its layout's function: the layout key says which it is.
+  const context = (LAYOUTS[s.layout] as (s: Slide, deck: Deck) => Record<string, unknown>)(s, deck);
+  const inner = renderTemplate(layouts[s.layout] ?? '', { ...context, steps: opts.steps });
   const content = CONTENT.has(s.layout);
   const foot = content
     ? `<footer class="foot"><span class="foot-text">${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
@@ -122,15 +124,17 @@ export function charsByFace(deck: Deck): { serif: Set<string>; sans: Set<string>
     add(serif, s.title);
     add(serif, s.badge);
     add(sans, String(i + 1));
-    for (const c of s.cards ?? []) {
+    for (const c of 'cards' in s ? s.cards : []) {
       add(serif, c.head);
       add(sans, c.text);
     }
     for (const it of s.items) add(s.layout === 'quote' || s.layout === 'statement' ? serif : sans, it);
-    add(serif, s.callout);
+    if ('callout' in s) add(serif, s.callout);
     // Subtitles are sans (ledes, attributions); on the title slide also the title face.
-    add(sans, s.subtitle);
-    if (s.layout !== 'quote') add(serif, s.subtitle);
+    if ('subtitle' in s) {
+      add(sans, s.subtitle);
+      if (s.layout !== 'quote') add(serif, s.subtitle);
+    }
   });
   if (deck.meta.lang === 'zh') add(serif, '一二三四五六七八九十');
   return { serif, sans };
