@@ -181,8 +181,16 @@ export type Slide =
   | (SlideBase & { layout: 'overview'; subtitle?: string; /** Its cards (also listed in `items`). */ cards: Card[] })
   | (SlideBase & { layout: 'points'; subtitle?: string; /** A saying set off on the slide (`有句话说得好：……`). */ callout?: string })
   | (SlideBase & { layout: 'statement'; subtitle?: string; callout?: string })
-  | (SlideBase & { layout: 'quote'; /** The attribution. */ subtitle?: string })
-  | (SlideBase & { layout: 'figure'; /** Each figure: its number (head) and what it counts (text). */ cards: Card[] })
+  | (SlideBase & {
+      layout: 'quote';
+      /** The attribution. */
+      subtitle?: string;
+      /** The words that lead into the quotation, above it. */
+      lead?: string;
+      /** The point the speech makes of it, below it. */
+      coda?: string;
+    })
+  | (SlideBase & { layout: 'figure'; /** What the figures add up to, in words. */ subtitle?: string; /** Each figure: its number (head) and what it counts (text). */ cards: Card[] })
   | (SlideBase & { layout: 'closing' });
 
 /** The slide of one layout. */

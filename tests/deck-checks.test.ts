@@ -18,7 +18,7 @@ import { manuscript, ROOT, SEED } from './helpers.js';
 const dirs = [join(ROOT, 'tests', 'fixtures'), join(ROOT, 'tests', 'fixtures', 'manuscripts'), join(ROOT, 'tests', 'fixtures', 'lengths')];
 const files = [SEED, ...dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)))];
 const texts = (s: Slide) =>
-  [s.title, 'subtitle' in s ? s.subtitle : '', 'callout' in s ? s.callout : '', ...s.items, ...('cards' in s ? s.cards : []).flatMap((c) => [c.head, c.text])].filter((x): x is string => !!x);
+  [s.title, 'subtitle' in s ? s.subtitle : '', 'callout' in s ? s.callout : '', 'lead' in s ? s.lead : '', 'coda' in s ? s.coda : '', ...s.items, ...('cards' in s ? s.cards : []).flatMap((c) => [c.head, c.text])].filter((x): x is string => !!x);
 
 for (const f of files) {
   const name = f.replace(/^.*\//, '');

@@ -96,3 +96,19 @@ test('a bullet keeps the clause that completes its thought (要……, 是……
     assert.ok(displayWidth(k) <= hardLimit('zh'), `${k} is at most two lines`);
   }
 });
+
+test('figures: 分别 gives each change to the figure it changes, or a figure to each thing named', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  assert.deepEqual(findFigures('2021年，全县共发生各类生产安全事故23起，死亡9人，同比分别下降17.9%和25%，安全生产形势总体平稳。'), [
+    { value: '23起', label: '生产安全事故，同比下降17.9%' },
+    { value: '9人', label: '死亡，同比下降25%' },
+  ]);
+  assert.deepEqual(findFigures('去年共发生道路交通事故16起、死亡12人，分别占事故总数的59.3%和死亡人数的63.2%。'), [
+    { value: '16起', label: '道路交通事故，占事故总数的59.3%' },
+    { value: '12人', label: '死亡，占死亡人数的63.2%' },
+  ]);
+  assert.deepEqual(findFigures('其中新能源装备、新材料两大产业分别增长21.5%和14.8%。'), [
+    { value: '21.5%', label: '新能源装备增长' },
+    { value: '14.8%', label: '新材料增长' },
+  ]);
+});

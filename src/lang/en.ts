@@ -19,6 +19,7 @@ export const en: LangRules = {
   turn: /^(?:but we (?:must|should) also (?:be honest|recognise|recognize|admit)|at the same time, we (?:must|should))/i,
   pair: [/^(?:not only|on the one hand|either|some)\b/i, /^(?:but also|on the other hand|or|others)\b/i],
   completes: /^(?:is|are|was|were|will be|must be|matters?)\b/i,
+  outcome: /\b(?:highest|lowest|on record|first time|best|worst|fell|rose|improved|doubled|halved|lower than|higher than)\b/i,
   aside: /^(?:which|who|whom|whose|whether|including|such as|especially|for example|for instance|although|though|in particular)\b/i,
   topics: [
     [/\b(?:purpose of (?:this|today's) (?:meeting|gathering)|we are (?:here|gathered) (?:today )?to)\b/i, 'Why we are here'],

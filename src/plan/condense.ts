@@ -465,9 +465,43 @@ export function findFigures(text: string): Array<{ value: string; label: string 
     // `27起、死亡19人、受伤31人`: an enumeration of figures, one a piece.
     const cs = clauses(s).flatMap((c) => {
       const parts = c.split('、');
-      return parts.length > 1 && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1) ? parts : [c];
+      return parts.length > 1 && !/分别/.test(c) && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1) ? parts : [c];
     });
+    const inSentence: Array<{ value: string; label: string }> = [];
     cs.forEach((c, ci) => {
+      // `同比分别下降17.9%和25%`: one figure each for the figures before, in order.
+      const each = /分别/.test(c) ? [...c.matchAll(new RegExp(FIGURE.source, 'g'))] : [];
+      if (each.length >= 2) {
+        const [subject = '', rest = ''] = c.slice(0, each[0]!.index!).split('分别');
+        const named = subject
+          .replace(/^(?:其中|特别是)/, '')
+          .replace(/[两三四五六七八九十]+(?:大|个|项|类)[\u4e00-\u9fff]{0,4}$/, '')
+          .split(/[、和与及]/)
+          .map((x) => x.replace(/^(?:全市|全县|全省|全区|今年|去年|全年)+/, '').trim())
+          .filter(Boolean);
+        const verb = rest.replace(/^(?:为|是|达到|达)|(?:为|是|达到|达)$/g, '').replace(/\s+/g, '');
+        if (named.length === each.length) {
+          // A、B分别增长8.2%和10.1%: a figure for each thing named.
+          each.forEach((m, k) => {
+            const label = named[k]! + verb;
+            if (displayWidth(label) >= 2 && displayWidth(label) <= 24) out.push({ value: m[1]! + m[2]!, label });
+          });
+        } else if (each.length <= inSentence.length) {
+          // 事故23起，死亡9人，同比分别下降17.9%和25%: each change goes beside the
+          // figure it changes (23起 · 事故，同比下降17.9%), not as a figure of its own.
+          const first = (subject + rest).replace(/\s+/g, '');
+          each.forEach((m, k) => {
+            const f = inSentence[inSentence.length - each.length + k]!;
+            const before = k === 0 ? first : c.slice(each[k - 1]!.index! + each[k - 1]![0].length, m.index!).replace(/^[、和与及\s]+/, '');
+            const how = (before || first).replace(/^分别/, '');
+            const said = (/^占/.test(first) && !/^占/.test(how) ? '占' : '') + how + m[1]! + m[2]!;
+            const label = `${f.label.replace(/^(?:全年|今年|去年|全市|全县|全省|全区)?(?:共|累计)?(?:发生|新增|完成|实现)?(?:各类)?/, '')}，${said}`;
+            const at = out.lastIndexOf(f);
+            if (at >= 0 && displayWidth(label) <= 28) out[at] = { value: f.value, label };
+          });
+        }
+        return;
+      }
       const m = FIGURE.exec(c);
       // One figure a clause: with two (`100个单位帮扶100家企业`) it is not clear what counts what.
       if (!m || (c.match(/\d+(?:\.\d+)?/g) ?? []).length > 1) return;
@@ -496,7 +530,9 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       // `同比下降12.2%` alone says what changed only with the clause before it.
       if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
-      out.push({ value: m[1]! + m[2]!, label });
+      const fig = { value: m[1]! + m[2]!, label };
+      out.push(fig);
+      inSentence.push(fig);
     });
   }
   return out;

@@ -1,7 +1,7 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
-import { capitalise, clauseParts, displayWidth, sentences, stripEnd, clauses } from '../lang/text.js';
+import { capitalise, clauseParts, displayWidth, joinParts, sentences, stripEnd, clauses } from '../lang/text.js';
 import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { contentOf, rules } from '../lang/rules.js';
 import { sectionsOf } from '../tree.js';
@@ -66,6 +66,8 @@ type Draft = Omit<SlideBase, 'id' | 'section'> & {
   layout: Layout;
   section?: number;
   subtitle?: string;
+  lead?: string;
+  coda?: string;
   callout?: string;
   cards?: Card[];
   marks?: string[];
@@ -80,8 +82,8 @@ const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, ke
   overview: ['subtitle', 'cards'],
   points: ['subtitle', 'callout'],
   statement: ['subtitle', 'callout'],
-  quote: ['subtitle'],
-  figure: ['cards'],
+  quote: ['subtitle', 'lead', 'coda'],
+  figure: ['subtitle', 'cards'],
   closing: [],
 };
 const BASE_FIELDS: ReadonlyArray<keyof SlideBase> = ['id', 'title', 'items', 'notes', 'source', 'badge', 'section', 'continued', 'group'];
@@ -205,6 +207,24 @@ class Planner {
     // Items in speech order (a sentence's own items in the order given).
     for (const st of stops) if (st.kind === 'items') st.items.sort((a, b) => order(a) - order(b) || items.indexOf(a) - items.indexOf(b));
 
+    // One short sentence just before a figure or quote slide of the same paragraph
+    // (2024年，全县安全生产形势总体稳定。全年共发生……) goes on that slide: the line
+    // under its figures, the words that lead into the quotation. One just after a
+    // quotation, with nothing more to show before the next special slide (只要我们……，
+    // 就一定能够……), is the point it makes, under it. Not a near-empty slide each.
+    const captionOf = new Map<number, Item>();
+    const codaOf = new Map<number, Item>();
+    const alone = (st: Stop | undefined): Item | null =>
+      st?.kind === 'items' && st.items.length === 1 && displayWidth(st.items[0]!.text) <= 40 && !(callout && st.items[0]!.para === calloutPara) ? st.items[0]! : null;
+    stops.forEach((st, k) => {
+      if (st.kind !== 'special') return;
+      const sp = st.special;
+      const before = alone(stops[k - 1]);
+      if (before && before.para === sp.para && before.sent === sp.from - 1) captionOf.set(k, before);
+      const after = sp.kind === 'quote' ? alone(stops[k + 1]) : null;
+      if (after && after.para === sp.para && after.sent === sp.to + 1 && stops[k + 2]?.kind !== 'items' && !captionOf.has(k + 2)) codaOf.set(k, after);
+    });
+    const absorbed = (k: number) => captionOf.has(k + 1) || codaOf.has(k - 1);
     const made: Array<{ slide: Draft; owns: (pc: Piece) => boolean; chunk?: Item[] }> = [];
     let continued = 0;
     const titleFor = () => (continued++ === 0 ? base.title : base.title + this.words.continued);
@@ -212,18 +232,28 @@ class Planner {
       if (st.kind === 'special') {
         const sp = st.special;
         const p = paras[sp.para]!;
-        const owns = (pc: Piece) => pc.para === sp.para && pc.sent >= sp.from && pc.sent <= sp.to;
+        const caption = captionOf.get(k);
+        const coda = codaOf.get(k);
+        const from = caption ? sp.from - 1 : sp.from;
+        const owns = (pc: Piece) => pc.para === sp.para && pc.sent >= from && pc.sent <= sp.to;
         if (sp.kind === 'figure') {
           const slide = this.figureSlide(p, base, sentenceSpans(p.text).slice(sp.from, sp.to + 1).map((x) => x.text).join(''));
+          if (slide && caption) slide.subtitle = caption.text;
           if (slide) made.push({ slide, owns });
         } else {
           // A quotation over several slides: its sentence is cut where each slide's lines begin.
-          for (const [i, slide] of this.quoteSlides(p, base, sp.quote!).entries()) {
-            made.push({ slide, owns: i === 0 ? owns : () => false, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
+          const slides = this.quoteSlides(p, base, sp.quote!);
+          for (const [i, slide] of slides.entries()) {
+            const last = i === slides.length - 1;
+            if (i === 0 && caption) slide.lead = caption.text;
+            if (last && coda) slide.coda = coda.text;
+            const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && !!coda && pc.para === sp.para && pc.sent === sp.to + 1);
+            made.push({ slide, owns: mine, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
           }
         }
         return;
       }
+      if (absorbed(k)) return;
       const g = k === 0 || !made.length ? group : `${group}~${k}`;
       const hasCallout = !!callout && st.items.some((it) => it.para === calloutPara);
       if (!st.items.length && !(callout && k === 0)) return;
@@ -333,9 +363,19 @@ class Planner {
     const shown = inOrder.filter((f) => top.slice(0, n).includes(f));
     if (shown.length < 2) return null;
     const cards = shown.map((f) => ({ head: f.value, text: f.label }));
+    // What the figures add up to, in words (没有发生较大以上事故，形势总体平稳): a line under the title.
+    // Only the end of the sentence that gives the last figure, and only a conclusion
+    // (not the next item of a list, not a new requirement).
+    const last = sentences(text).filter((x) => /\d/.test(x)).pop() ?? '';
+    const cs = clauseParts(stripEnd(last));
+    const lastFigure = cs.map((c) => /\d/.test(c.text)).lastIndexOf(true);
+    const said = cs.slice(lastFigure + 1);
+    const conclusion = said.length > 0 && rules(this.lang).outcome.test(joinParts(said)) && said.every((c) => !/\d|^[一二三四五六七八九十]是|^(?:要|必须|其中)/.test(c.text) && !rules(this.lang).leadIn.test(c.text));
+    const caption = conclusion ? joinParts(said) : '';
     return {
       layout: 'figure',
       title: base.title,
+      subtitle: displayWidth(caption) >= 8 && displayWidth(caption) <= 40 ? caption : undefined,
       badge: base.badge,
       items: cards.flatMap((c) => [c.head, c.text]),
       cards,

@@ -74,10 +74,11 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
   }),
   points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(words), callout: w(s.callout) }),
   statement: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: (s.callout ? [s.callout, ...s.items] : s.items).map(words) }),
-  quote: (s) => ({ items: s.items.map(words), subtitle: w(s.subtitle) }),
+  quote: (s) => ({ items: s.items.map(words), subtitle: w(s.subtitle), lead: w(s.lead), coda: w(s.coda) }),
   figure: (s) => ({
     title: words(s.title),
     badge: s.badge,
+    subtitle: w(s.subtitle),
     count: s.cards.length,
     // The number large, its unit small beside it: 168.4亿元 → 168.4 + 亿元.
     cards: s.cards.map((c) => {
@@ -130,6 +131,8 @@ export function charsByFace(deck: Deck): { serif: Set<string>; sans: Set<string>
     }
     for (const it of s.items) add(s.layout === 'quote' || s.layout === 'statement' ? serif : sans, it);
     if ('callout' in s) add(serif, s.callout);
+    if ('lead' in s) add(sans, s.lead);
+    if ('coda' in s) add(serif, s.coda);
     // Subtitles are sans (ledes, attributions); on the title slide also the title face.
     if ('subtitle' in s) {
       add(sans, s.subtitle);
