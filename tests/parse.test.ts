@@ -108,3 +108,8 @@ test('header helpers', () => {
   assert.ok(isSalutation('尊敬的各位领导、各位来宾：'));
   assert.ok(!isSalutation('下面，我讲三点意见，供大家参考，不妥之处请批评指正：'));
 });
+
+test('no title line: the meeting named by topic (这次座谈会……围绕X这个主题), or whom a toast raises glasses to', () => {
+  assert.equal(parseSpeech(manuscript('同志们：\n这次座谈会开得很有意义。上午，大家围绕乡村振兴这个主题谈了很好的意见。\n一、要抓好落实。这是关键。\n二、要加强学习。学无止境。\n')).meta.title, '在乡村振兴座谈会上的讲话');
+  assert.equal(parseSpeech(manuscript('Friends,\n\nShe has been with us for thirty years, and we will miss her.\n\nSo please, everyone, raise your glasses. To Margaret!\n')).meta.title, 'A Toast to Margaret');
+});

@@ -351,11 +351,23 @@ function titleFromName(name: string, lang: Lang): string {
   return lang === 'zh' ? '讲话' : 'Remarks';
 }
 
+/** A toast that names whom it raises glasses to (`raise your glasses. To Margaret!`): `A toast to Margaret`. */
+function toastTo(words: Paragraph[], lang: Lang): string | null {
+  const text = words.map((p) => p.text).join(' ');
+  const m = lang === 'zh' ? /(?:举杯|干杯)[^。！]*?(?:为|祝)([^，。！、]{2,16}?)(?:干杯|举杯)/.exec(text) : /\braise (?:your|our) glass(?:es)?\b[^.!?:]*[.!:]?\s*(?:[^.!?]*?\b)?to ((?:[A-Z][\w'&-]*)(?:\s+(?:and|&|of)?\s*[A-Z][\w'&-]*)*)/i.exec(text);
+  if (!m) return null;
+  return lang === 'zh' ? `为${m[1]}举杯` : `A Toast to ${m[1]}`;
+}
+
 /** The meeting a speech's opening names: `今天召开全市安全生产工作会议` → `全市安全生产工作会议`. */
 function meetingNamed(text: string, lang: Lang): string | null {
   if (lang === 'zh') {
     const m = /(?:召开|举行|举办|参加)(?:这次|这个|今年的|本次)?([^，。！？、“”]{4,30}?(?:工作会议|会议|大会|座谈会|推进会|部署会|仪式|典礼|论坛|开幕式))/.exec(text);
-    return m ? m[1]! : null;
+    if (m) return m[1]!;
+    // `这次座谈会开得很有意义。……大家围绕科技创新和人才引进这个主题……` → 科技创新和人才引进座谈会
+    const kind = /(?:这次|今天的|本次|今天这个)(座谈会|会议|大会|论坛|推进会|研讨会|交流会)/.exec(text);
+    const topic = /围绕([^，。！？、“”]{2,20}?)(?:这个|这一)?(?:主题|话题|议题)/.exec(text);
+    return kind && topic ? topic[1]! + kind[1]! : null;
   }
   const m = /\b(?:welcome (?:you )?to|at|open(?:ing)?) the ((?:[A-Z][\w'&-]*\s+){1,6}(?:Conference|Forum|Meeting|Summit|Launch|Ceremony|Dinner|Celebration|Assembly))\b/.exec(text);
   return m ? m[1]!.trim() : null;
@@ -402,7 +414,7 @@ export function parseSpeech(ms: Manuscript): Speech {
   // No title line: the meeting the speech opens by naming (`今天召开全市……会议`), as
   // a speech's title is written (`在全市……会议上的讲话`); else the file name.
   const named = h.title ? null : meetingNamed(body.slice(0, 3).map((p) => p.text).join(''), lang);
-  const title = h.title ?? (named ? (lang === 'zh' ? `在${named}上的讲话` : `Remarks at the ${named}`) : titleFromName(ms.name, lang));
+  const title = h.title ?? (named ? (lang === 'zh' ? `在${named}上的讲话` : `Remarks at the ${named}`) : toastTo(words, lang) ?? titleFromName(ms.name, lang));
   const date = h.date ?? sig.date ?? dateFromName(ms.name);
   const meta: SpeechMeta = {
     title,
