@@ -5,7 +5,7 @@
 // Pure: the dictionary is loaded once, on first use.
 import { createRequire } from 'node:module';
 
-type Cutter = { cut(text: string, hmm?: boolean): string[] };
+type Cutter = { tag(text: string, hmm?: boolean): Array<{ word: string; tag: string }> };
 let jieba: Cutter | null = null;
 
 function cutter(): Cutter {
@@ -53,9 +53,23 @@ export function phrases(text: string): string[] {
     }
     return out;
   }
+  // Words that name one thing together (安全|生产, 青江|三桥|建设, 评优|评先): one
+  // phrase, up to six characters (four for any two words of two characters: 评优评先,
+  // 大专以上), so a line breaks around the compound, not inside.
+  const words: string[] = [];
+  let prevTag = '';
+  for (const { word, tag } of cutter().tag(text, false)) {
+    const last = words[words.length - 1];
+    const both = last + word;
+    const compound = (NOMINAL.test(prevTag) && NOMINAL.test(tag) && both.length <= 6) || (!LOOSE.test(prevTag) && !LOOSE.test(tag) && both.length <= 4);
+    if (last !== undefined && compound && /^[\u4e00-\u9fff]+$/.test(both) && word.length >= 2 && last.length >= 2) {
+      words[words.length - 1] = last + word;
+    } else words.push(word);
+    prevTag = tag;
+  }
   const out: string[] = [];
   let glue = false;
-  for (const t of cutter().cut(text, false)) {
+  for (const t of words) {
     const prev = out[out.length - 1];
     const join =
       prev !== undefined &&
@@ -74,3 +88,8 @@ export function phrases(text: string): string[] {
   }
   return out;
 }
+
+/** Part-of-speech tags of words that join into a compound: nouns, place names, verbal and adjectival nouns, 区别词 (主要), abbreviations. */
+const NOMINAL = /^(?:n|ns|nt|nz|nr|vn|an|b|j)$/;
+/** Tags of words a line may always break around: conjunctions, prepositions, pronouns, particles, adverbs. */
+const LOOSE = /^(?:c|p|r|u\w*|d|y|e|o|x)$/;
