@@ -410,7 +410,9 @@ export function figureSentences(text: string): { from: number; to: number } | nu
   const all = per.flat();
   // Three figures or more; or two when they are changes or shares (下降12.2%, 下降8.5%).
   const telling = all.filter((f) => /[%％]|百分点|倍|per ?cent/.test(f.value) || /(?:增长|下降|减少|提高|降低|上升|增加)/.test(f.label)).length;
-  if ((all.length < 3 && !(all.length === 2 && telling === 2)) || all.filter((f) => f.value.length <= 10).length < 2) return null;
+  // Two plain figures too, when they are what a short paragraph says (接入部门41个，提供服务1860万次).
+  const short = spans.length <= 2 && per.filter((f) => f.length).length === 1;
+  if ((all.length < 3 && !(all.length === 2 && (telling === 2 || short))) || all.filter((f) => f.value.length <= 10).length < 2) return null;
   const with_ = per.map((f, i) => (f.length ? i : -1)).filter((i) => i >= 0);
   return { from: with_[0]!, to: with_[with_.length - 1]! };
 }
