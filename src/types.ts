@@ -172,6 +172,8 @@ export type Slide =
   | (SlideBase & { layout: 'title'; /** The subtitle line under the title. */ subtitle?: string })
   | (SlideBase & {
       layout: 'agenda';
+      /** A line under the title: the meeting's purpose, when too thin for a slide. */
+      subtitle?: string;
       /** The number shown beside each entry (the sections' own numbering). */
       marks?: string[];
       /** For an agenda continued over slides: the number of its first entry. */

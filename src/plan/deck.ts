@@ -77,7 +77,7 @@ type Draft = Omit<SlideBase, 'id' | 'section'> & {
 /** The fields each layout has beyond those every slide has: what it draws. */
 const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, keyof SlideBase | 'layout'>> } = {
   title: ['subtitle'],
-  agenda: ['marks', 'start'],
+  agenda: ['subtitle', 'marks', 'start'],
   section: ['subtitle'],
   overview: ['subtitle', 'cards'],
   points: ['subtitle', 'callout'],
@@ -131,6 +131,10 @@ class Planner {
   private top = 0;
   /** Whether top-level numbered parts get divider slides (decided once, for all of them). */
   private dividers = false;
+  /** Whether an agenda comes (two or more top-level parts). */
+  private agendaAhead = false;
+  /** A line for the agenda: a purpose too thin for a slide of its own. */
+  private agendaLede: string | null = null;
 
   constructor(private readonly speech: Speech, private readonly opts: PlanOptions) {
     this.lang = speech.meta.lang;
@@ -536,7 +540,13 @@ class Planner {
           after = [];
         }
         // What leads up to the purpose (the season, the situation) is context: notes only.
-        this.points({ ...fallback, title: rules(this.lang).purposeTitle }, upTo, purpose.items, g);
+        // Two tasks or fewer, with an agenda to come, are a line on the agenda
+        // (会议任务：总结去年工作、部署今年任务), not a near-empty slide.
+        if (purpose.items.length <= 2 && this.agendaAhead) {
+          const sep = this.lang === 'zh' ? '、' : '; ';
+          this.agendaLede = `${rules(this.lang).purposeTitle}${this.lang === 'zh' ? '：' : ': '}${purpose.items.map((it) => it.text).join(sep)}`;
+          this.pendingNotes.push(...upTo);
+        } else this.points({ ...fallback, title: rules(this.lang).purposeTitle }, upTo, purpose.items, g);
         run = [];
         if (after.length) this.loose(after, fallback);
         return;
@@ -633,7 +643,7 @@ class Planner {
 
   private agenda(tops: Section[]): void {
     const items = tops.map((s) => ({ text: keyPhrase(s.heading, this.lang, 24), para: 0, sent: 0 }));
-    this.points({ title: this.words.agenda, layout: 'agenda' }, [], items, 'agenda');
+    this.points({ title: this.words.agenda, layout: 'agenda', subtitle: this.agendaLede ?? undefined }, [], items, 'agenda');
     const first = this.slides.findIndex((x) => x.group === 'agenda');
     for (const x of this.slides.slice(first)) {
       if (x.layout !== 'agenda') continue;
@@ -648,6 +658,7 @@ class Planner {
     const tops = isRoot ? sectionsOf(nodes).filter((s) => s.kind === 'numbered' || s.kind === 'ordinal') : [];
     if (isRoot) this.dividers = tops.some((t) => t.kind === 'numbered' && sectionsOf(t.children).length > 0);
     let agendaDone = tops.length < 2;
+    if (isRoot) this.agendaAhead = !agendaDone;
     let run: Paragraph[] = [];
     const flush = () => {
       if (run.length) this.loose(run, fallback);

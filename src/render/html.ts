@@ -55,7 +55,7 @@ export function words(text: string): Html {
 const FIGURE_IN_TEXT = /(?<![\dA-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:个百分点|百分点|%|％|per ?cent)|(?:万亿|亿|万|千)?(?:个工作日|人次|家次|平方公里|公里|[元个家所项名人户件起条座台辆吨亩场次岁篇支处])|万亿|亿|万)?/g;
 
 /**
- * Slide text as `words` gives it, with each figure set off (`<b class="num">`), so
+ * Slide text as `words` gives it, with each figure set off (`<b class="fig">`), so
  * numbers in a bullet are seen at a glance. The text is cut at the figures first
  * and each piece escaped once; nothing is scanned after escaping. A year (2024年,
  * 2027) is not a figure.
@@ -77,7 +77,7 @@ export function wordsWithFigures(text: string): Html {
   return html(
     pieces
       .map((p, i) => {
-        const markup = p.figure ? `<b class="num">${escapeHtml(p.text)}</b>` : words(p.text).markup;
+        const markup = p.figure ? `<b class="fig">${escapeHtml(p.text)}</b>` : words(p.text).markup;
         // A line may break before a figure, never before closing punctuation after it.
         const next = pieces[i + 1];
         return cjk && next && !/^[，。、；：？！”’）》」』】〕…,.;:?!)\]%％]/.test(next.text) && !/[“‘（《「『【〔(\[]$/.test(p.text) ? markup + '<wbr>' : markup;
@@ -93,6 +93,7 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
   title: (s, d) => ({ title: words(s.title), subtitle: w(s.subtitle), items: s.items.map(words), occasion: w(d.meta.occasion) }),
   agenda: (s, d) => ({
     title: words(s.title),
+    subtitle: w(s.subtitle),
     entries: s.items.map((text, i) => {
       const n = (s.start ?? 1) + i;
       return { text: words(text), number: s.marks?.[i] ?? (d.meta.lang === 'zh' && n <= 10 ? '一二三四五六七八九十'[n - 1]! : String(n)) };
