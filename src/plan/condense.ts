@@ -184,7 +184,7 @@ export function shorten(clause: string, max: number, lang: Lang): string {
 export function weight(sentence: string): number {
   let w = 0;
   if (/\d/.test(sentence)) w += 2;
-  if (/(要|必须|不能|坚持|确保|务必|切实|着力|推进|加强|提高|实现|完成|need|must|will|should)/i.test(sentence)) w += 1;
+  if (/(要|必须|不能|坚持|确保|务必|切实|着力|推进|加强|提高|实现|完成|目标|关键|重点|need|must|will|should|commit\w*|promise\w*|priorit\w*|goal)/i.test(sentence)) w += 1;
   if (/[“「]/.test(sentence)) w += 1;
   if (displayWidth(sentence) < 12) w -= 1;
   // A sentence that points back (这说明……, That is why…) says little alone.
@@ -243,9 +243,12 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       const run = lang === 'zh' ? parallelRun(s) : null;
       return { i, w: (k === 0 ? 10 : 0) + weight(s) + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang)] };
     });
+  // Past three, only sentences that carry something (a figure, an obligation, a
+  // quotation): narrative and asides stay in the notes, so that a slide shows
+  // points, not a transcript.
   const chosen = units
     .sort((a, b) => b.w - a.w || a.i - b.i)
-    .slice(0, max)
+    .filter((u, k) => k < max && (k < 3 || u.w >= 1))
     .sort((a, b) => a.i - b.i);
   return dedupeItems(chosen.flatMap((u) => u.phrases.map((text) => ({ sent: u.i, text }))));
 }
