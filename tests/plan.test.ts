@@ -112,3 +112,12 @@ test('figures: 分别 gives each change to the figure it changes, or a figure to
     { value: '14.8%', label: '新材料增长' },
   ]);
 });
+
+test('English bullets: at most about two lines, cut between clauses (never between words), no leading But/And/So', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  const cases: Array<[string, string]> = [
+    ['But in the same period our student satisfaction score fell from 86 to 79, and one in six first-year students now leaves before the end of the second year.', 'In the same period our student satisfaction score fell from 86 to 79'],
+    ['From next year, excellence in teaching will count equally with research in promotion decisions, and every school will have a protected budget for course redesign.', 'From next year, excellence in teaching will count equally with research in promotion decisions'],
+  ];
+  for (const [sentence, want] of cases) assert.equal(keyPhrase(sentence, 'en'), want);
+});

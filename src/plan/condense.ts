@@ -9,7 +9,7 @@ import { phrases } from '../lang/segment.js';
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
 // Words that carry meaning stay: time (今年, 去年同期, 当前), contrast (但是), 第七次.
 const ZH_OPENER = /^(?:(?:各位|亲爱的)[^，,。]{0,8}[，,]|(?:同志们|朋友们|同事们|同学们|老师们)[，,！!]|(?:因此|所以|而且|并且|此外|另外)[，,]?|(?:今天|刚才|同时|当然|总之|其次|首先|再次|最后|其一|其二|也就是说|这里|在此|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总的来看|总体上看|归结起来|概括起来|可以说|从推动工作的角度)[，,：:]|第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+是[，,：:]?|(?:对此|为此|由此|因而|于是|比如|例如|譬如)[，,]|(?:而(?!是|且)|但是(?!也要|还要)|但(?!是|也要|还要)|也(?!就是|要看到)|并且|而且)(?=[\u4e00-\u9fff]{2}))/;
-const EN_OPENER = /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*/i;
+const EN_OPENER = /^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*|(?:and|but|so)\s+(?=\w+\s+\w+\s+\w+))/i;
 
 export function stripOpeners(s: string, lang: Lang): string {
   const re = lang === 'zh' ? ZH_OPENER : EN_OPENER;
@@ -133,6 +133,16 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   // The first clause is too long even for two lines: another clause that says something.
   const other = units.slice(1).map(joinParts).find((t) => displayWidth(t) <= hard && displayWidth(t) >= 8 && !leadIn.test(t));
   if (other) return other;
+  // English: the clauses that fit, whole (a cut between words leaves `… the end of the`).
+  if (lang === 'en') {
+    let fit: Part[] = [];
+    for (const p of parts) {
+      if (displayWidth(joinParts([...fit, p])) > hard) break;
+      fit = [...fit, p];
+    }
+    const t = joinParts(fit);
+    if (fit.length && t.split(/\s+/).length >= 6) return t;
+  }
   return shorten(lead, hard, lang);
 }
 
@@ -148,7 +158,8 @@ const mainStarts = /^(?:I|we|you|he|she|it|they|this|that|these|those|there|the|
 
 /** Two lines of bullet text, in em: the most a bullet may take when no shorter cut exists. */
 export function hardLimit(lang: Lang, limit = bulletLimit(lang)): number {
-  return Math.round(limit * 1.75);
+  // English bullets are already about two lines at the limit (64 em ≈ 128 letters).
+  return Math.round(limit * (lang === 'zh' ? 1.75 : 1.15));
 }
 
 /**
