@@ -99,7 +99,7 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
       return { text: words(text), number: s.marks?.[i] ?? (d.meta.lang === 'zh' && n <= 10 ? '一二三四五六七八九十'[n - 1]! : String(n)) };
     }),
   }),
-  section: (s) => ({ title: words(s.title), badge: s.badge }),
+  section: (s) => ({ title: words(s.title), badge: s.badge, items: s.items.map(words) }),
   overview: (s) => ({
     title: words(s.title),
     badge: s.badge,
