@@ -240,7 +240,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
   const list = inlineList(body);
   if (list) {
     const sentOf = (offset: number) => spans.findIndex((sp) => from + offset >= sp.start && from + offset < sp.end);
-    const markerAt = [...body.matchAll(/[一二三四五六七八九十]是|(?:首先|其次|再次|最后)[，,]|第[一二三四五六七八九十][，,、]/g)].map((m) => m.index!);
+    const markerAt = [...body.matchAll(new RegExp(INLINE_MARKER.source, 'g'))].filter((m) => m.index === 0 || /[；;。，,：:]/.test(body[m.index! - 1]!)).map((m) => m.index!);
     const introEnd = markerAt[0] ?? 0;
     const before = body.slice(0, introEnd);
     const out: Array<{ sent: number; text: string }> = [];
@@ -311,8 +311,11 @@ function commonPrefix(xs: string[]): string {
 }
 
 /** `一是……；二是……；三是……` or `首先，……；其次，……；最后，……` inside one paragraph. */
+/** What opens an item of a list inside a paragraph: 一是 / 一要 / 首先， / 第一，. */
+const INLINE_MARKER = /[一二三四五六七八九十]是|[一二三四五六七八九十]要(?=[\u4e00-\u9fff])|(?:首先|其次|再次|最后)[，,]|第[一二三四五六七八九十][，,、]/g;
+
 export function inlineList(text: string): string[] | null {
-  const marker = /[一二三四五六七八九十]是|(?:首先|其次|再次|最后)[，,]|第[一二三四五六七八九十][，,、]/g;
+  const marker = new RegExp(INLINE_MARKER.source, 'g');
   const starts: number[] = [];
   for (const m of text.matchAll(marker)) {
     const before = text[m.index! - 1];
