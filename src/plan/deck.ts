@@ -552,7 +552,7 @@ class Planner {
         return;
       } else {
         const lead = this.leadTitle(run[0]!);
-        let title = this.topicTitle(run) ?? lead?.title ?? (this.slides.length > 1 ? this.phraseTitle(run[0]!) : null) ?? fallback.title;
+        let title = this.topicTitle(run) ?? lead?.title ?? (this.slides.length > 1 ? this.quotedTitle(run[0]!) ?? this.phraseTitle(run[0]!) : null) ?? fallback.title;
         // The same title twice in a row reads as one passage going on.
         const prev = this.slides[this.slides.length - 1];
         if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
@@ -610,6 +610,18 @@ class Planner {
    * of its first sentence that says something, when that is short and not a
    * scene-setter; else null (the fallback).
    */
+  /**
+   * Words someone said, quoted in a story (她最大的心愿就是“路上干干净净，大家开开心心”):
+   * what a passage told as a story is remembered by, and so titled by.
+   */
+  private quotedTitle(p: Paragraph): string | null {
+    for (const m of p.text.matchAll(/(?:说|道|是|句|：|:)[：:]?“([^“”]{6,16})”/g)) {
+      const q = stripEnd(m[1]!);
+      if (displayWidth(q) >= 6 && !/[“”《》]/.test(q)) return q;
+    }
+    return null;
+  }
+
   private phraseTitle(p: Paragraph): string | null {
     const bad = rules(this.lang).notATitle;
     for (const sen of sentences(p.text).slice(0, 2)) {
@@ -820,14 +832,21 @@ class Planner {
     const all = [...last, ...signature];
     const texts = all.map((p) => p.text);
     let title: string = this.words.closing;
-    const wish = texts.flatMap((t) => sentences(t)).find((x) => /^(?:最后[，,])?(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)|^(?:I wish|wishing)/i.test(x));
-    if (wish) title = keyPhrase(wish, this.lang, 20);
+    const wish = texts.flatMap((t) => sentences(t)).find((x) => /(?:^|[，,])(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)(?!贺)|^(?:I wish|wishing)/i.test(x));
+    // The wish itself (祝大家新春愉快、身体健康), not what leads up to it (提前给大家拜个早年).
+    const wished = wish && this.lang === 'zh' ? clauses(stripEnd(wish)).find((c, i) => i > 0 && /^(?:衷心)?(?:预祝|祝愿|祝福|祝)/.test(c) && displayWidth(c) <= 24) : undefined;
+    if (wished) title = wished;
+    else if (wish) title = keyPhrase(wish, this.lang, 20);
     else if (paras.length) {
       const last = sentences(paras[paras.length - 1]!.text).filter((x) => !/^(?:谢谢|感谢|thank)/i.test(x)).pop();
       if (last) {
-        const cs = clauses(stripOpeners(stripEnd(last), this.lang));
+        // Its last clause that says what to do (全力以赴抓项目、促投资、稳增长), not a
+        // scene-setter (让我们以……的紧迫感) nor a purpose (为……打下坚实基础) when too long.
+        const cs = clauses(stripOpeners(stripEnd(last), this.lang)).map((c) => c.replace(/^让我们/, ''));
+        const fits = (c: string) => displayWidth(c) >= 5 && displayWidth(c) <= 20;
         const tail = cs[cs.length - 1] ?? '';
-        title = displayWidth(tail) >= 5 && displayWidth(tail) <= 20 ? tail.replace(/^让我们/, '') : keyPhrase(last, this.lang, 20);
+        const said = fits(tail) ? tail : [...cs].reverse().find((c) => fits(c) && !rules(this.lang).leadIn.test(c) && !/^为/.test(c));
+        title = said ?? keyPhrase(last, this.lang, 20);
       }
     }
     if (this.lang === 'en') title = capitalise(title);
