@@ -68,11 +68,14 @@ test('chromium: hostile manuscript — the deck and its speaker view show the te
   const seen = await page.evaluate(() => ({
     text: document.querySelector('.slides')!.textContent!,
     notes: Array.from(document.querySelectorAll('aside.notes')).map((n) => n.textContent).join('\n'),
-    elements: Array.from(document.querySelectorAll('.slides img, .slides iframe, .slides style, .slides script, .slides svg, .slides a, .slides b, .slides textarea')).length,
+    elements: Array.from(document.querySelectorAll('.slides img, .slides iframe, .slides style, .slides script, .slides svg, .slides a, .slides b:not(.fig), .slides textarea')).length,
+    // Our figure marks hold a number and nothing else.
+    figs: Array.from(document.querySelectorAll('.slides b.fig')).filter((b) => b.children.length > 0 || !/^\d/.test(b.textContent ?? '')).length,
     hidden: getComputedStyle(document.body).display === 'none',
     title: document.title,
   }));
   assert.equal(seen.elements, 0, 'no element from the manuscript');
+  assert.equal(seen.figs, 0, 'figure marks hold only a number');
   assert.equal(seen.hidden, false);
   assert.ok(!hacked(seen.text));
   assert.ok(seen.title.includes('<img src=x'), seen.title);

@@ -25,7 +25,7 @@ const OPEN = /[“‘（《「『【〔(\[]$/;
 /** Single characters that stand alone between words (的, 和, 在 …). */
 const FUNCTION_WORD = /[的地得了着过和与及或在是把被对向从将要为以等也都就而并且又还之其每各个这那有]/;
 /** Units and measure words that belong to the number before them. */
-const UNIT = /^(?:[万亿千百十]|个百分点|百分点|%|％|倍|平方公里|平方米|公里|千米|公顷|小时|分钟|[个家所项名人户件起次吨亩套辆元岁年月日号天周米条座台间张份批]|\.)/;
+const UNIT = /^(?:[万亿千百十]|个百分点|百分点|%|％|倍|平方公里|平方米|公里|千米|公顷|小时|分钟|[个家所项名人户件起次吨亩套辆元岁年月日号天周米条座台间张份批时点分秒]|\.)/;
 
 /**
  * Text as phrases a line may break between: jieba's words, with punctuation kept

@@ -52,7 +52,7 @@ export function words(text: string): Html {
 }
 
 /** A figure inside running text: the number with its unit (1286万元, 17.9%, 4,312, 3 per cent). */
-const FIGURE_IN_TEXT = /(?<![\dA-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:个百分点|百分点|%|％|per ?cent)|(?:万亿|亿|万|千)?(?:个工作日|人次|家次|平方公里|公里|[元个家所项名人户件起条座台辆吨亩场次岁篇支处])|万亿|亿|万)?/g;
+const FIGURE_IN_TEXT = /(?<![\dA-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:个百分点|百分点|%|％|per ?cent|percent|(?:million|billion|thousand)(?:\s(?:dollars|pounds|euros|people))?)|(?:万亿|亿|万|千)?(?:个工作日|人次|家次|平方公里|公里|[元个家所项名人户件起条座台辆吨亩场次岁篇支处])|万亿|亿|万)?/g;
 
 /**
  * Slide text as `words` gives it, with each figure set off (`<b class="fig">`), so
@@ -65,6 +65,14 @@ export function wordsWithFigures(text: string): Html {
   let at = 0;
   for (const m of text.matchAll(FIGURE_IN_TEXT)) {
     if (/^(?:19|20)\d\d$/.test(m[0]) && (/^年/.test(text.slice(m.index! + 4)) || !hasCjk(text))) continue;
+    const after = text.slice(m.index! + m[0].length);
+    if (hasCjk(text)) {
+      // A figure has a unit: a bare number is a date (7月16日, 9月底), a time, a
+      // range's start (2至3家) or a code (12345热线), not a quantity.
+      if (/^\d+(?:\.\d+)?$/.test(m[0])) continue;
+      // The unit must end a word: 186万人民 is 186万 people, not 186万人 + 民.
+      if (/[人名家个]$/.test(m[0]) && /^[民员才口工物手头]/.test(after)) continue;
+    }
     // Inside a quoted term (“15分钟生活圈”) the term stays whole.
     const before = text.slice(0, m.index);
     if (before.split('“').length > before.split('”').length || before.split('《').length > before.split('》').length) continue;
