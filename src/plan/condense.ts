@@ -114,8 +114,10 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
     taken = next;
   }
   // A cut before the clause that completes the thought (……，突出什么样的服务主题，
-  // 要心中有数) leaves a dangling topic: the whole, when it fits two lines.
-  if (taken.length && taken.length < parts.length && parts.slice(taken.length).some((p) => completes.test(p.text))) {
+  // 要心中有数) leaves a dangling topic: the whole, when it fits two lines. So does
+  // a cut after a question put as 能不能 / 牢不牢 (its answer follows).
+  const asks = (t: string) => /([\u4e00-\u9fff])不\1|能不能|是不是|有没有|会不会/.test(t);
+  if (taken.length && taken.length < parts.length && (parts.slice(taken.length).some((p) => completes.test(p.text)) || asks(taken[taken.length - 1]!.text))) {
     const whole = joinParts(parts);
     if (displayWidth(whole) <= hard) return whole;
     // Else up to that clause (一个很重要的原因，就是……), when that fits.
@@ -499,10 +501,14 @@ export function findFigures(text: string): Array<{ value: string; label: string 
           .map((x) => x.replace(/^(?:全市|全县|全省|全区|今年|去年|全年)+/, '').trim())
           .filter(Boolean);
         const verb = rest.replace(/^(?:为|是|达到|达)|(?:为|是|达到|达)$/g, '').replace(/\s+/g, '');
-        if (named.length === each.length) {
+        // 在“办事效率”“政策解读”“主动服务”三个分项上，满意度分别只有……: the things
+        // named are the quoted terms before, and what is measured is the subject here.
+        const terms = [...s.slice(0, s.indexOf(c)).matchAll(/“([^“”]{2,8})”/g)].map((t) => t[1]!);
+        const quotedNames = named.length !== each.length && terms.length === each.length;
+        if (named.length === each.length || quotedNames) {
           // A、B分别增长8.2%和10.1%: a figure for each thing named.
           each.forEach((m, k) => {
-            const label = named[k]! + verb;
+            const label = quotedNames ? `${terms[k]}${subject.replace(/\s+/g, '')}` : named[k]! + verb;
             if (displayWidth(label) >= 2 && displayWidth(label) <= 24) out.push({ value: m[1]! + m[2]!, label });
           });
         } else if (each.length <= inSentence.length) {
