@@ -20,6 +20,8 @@ export interface LangRules {
   completes: RegExp;
   /** A clause that says what figures add up to (形势总体平稳, 位列前三; the best on record): shown under them. */
   outcome: RegExp;
+  /** A sentence that fills time rather than says something (金秋十月，硕果飘香; This may surprise you): never the one a slide keeps. */
+  filler: RegExp;
   /** A clause that is an aside inside a sentence (特别是……, which …): left out of a shortened bullet. */
   aside: RegExp;
   /** The two halves of a paired statement (表面上……实质上……, 不仅……而且……): never cut apart. */

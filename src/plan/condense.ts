@@ -194,8 +194,9 @@ export function shorten(clause: string, max: number, lang: Lang): string {
 }
 
 /** How much a sentence says on a slide: numbers, obligations and contrasts rank high. */
-export function weight(sentence: string): number {
+export function weight(sentence: string, lang: Lang = hasCjk(sentence) ? 'zh' : 'en'): number {
   let w = 0;
+  if (rules(lang).filler.test(stripEnd(sentence.trim()))) return -5;
   if (/\d/.test(sentence)) w += 2;
   if (/(要|必须|不能|坚持|确保|务必|切实|着力|推进|加强|提高|实现|完成|目标|关键|重点|need|must|will|should|commit\w*|promise\w*|priorit\w*|goal)/i.test(sentence)) w += 1;
   if (/[“「]/.test(sentence)) w += 1;
@@ -254,14 +255,16 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     .filter(({ s }) => !SAYING.test(s))
     .map(({ i, s }, k) => {
       const run = lang === 'zh' ? parallelRun(s) : null;
-      return { i, w: (k === 0 ? 10 : 0) + weight(s) + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang)] };
+      // The first sentence states the point, unless it only fills time.
+      const w = weight(s, lang);
+      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang)] };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows
   // points, not a transcript.
   const chosen = units
     .sort((a, b) => b.w - a.w || a.i - b.i)
-    .filter((u, k) => k < max && (k < 3 || u.w >= 1))
+    .filter((u, k) => k < max && u.w > -5 && (k < 3 || u.w >= 1))
     .sort((a, b) => a.i - b.i);
   return dedupeItems(chosen.flatMap((u) => u.phrases.map((text) => ({ sent: u.i, text }))));
 }

@@ -218,15 +218,15 @@ class Planner {
     // 就一定能够……), is the point it makes, under it. Not a near-empty slide each.
     const captionOf = new Map<number, Item>();
     const codaOf = new Map<number, Item>();
-    const alone = (st: Stop | undefined): Item | null =>
-      st?.kind === 'items' && st.items.length === 1 && displayWidth(st.items[0]!.text) <= 40 && !(callout && st.items[0]!.para === calloutPara) ? st.items[0]! : null;
+    const alone = (st: Stop | undefined, most: number): Item | null =>
+      st?.kind === 'items' && st.items.length === 1 && displayWidth(st.items[0]!.text) <= most && !(callout && st.items[0]!.para === calloutPara) ? st.items[0]! : null;
     stops.forEach((st, k) => {
       if (st.kind !== 'special') return;
       const sp = st.special;
-      const before = alone(stops[k - 1]);
+      const before = alone(stops[k - 1], 40);
       if (before && before.para === sp.para && before.sent === sp.from - 1) captionOf.set(k, before);
-      const after = sp.kind === 'quote' ? alone(stops[k + 1]) : null;
-      if (after && after.para === sp.para && after.sent === sp.to + 1 && stops[k + 2]?.kind !== 'items' && !captionOf.has(k + 2)) codaOf.set(k, after);
+      const after = sp.kind === 'quote' ? alone(stops[k + 1], 72) : null;
+      if (after && after.para === sp.para && after.sent > sp.to && stops[k + 2]?.kind !== 'items' && !captionOf.has(k + 2)) codaOf.set(k, after);
     });
     const absorbed = (k: number) => captionOf.has(k + 1) || codaOf.has(k - 1);
     const made: Array<{ slide: Draft; owns: (pc: Piece) => boolean; chunk?: Item[] }> = [];
@@ -251,7 +251,7 @@ class Planner {
             const last = i === slides.length - 1;
             if (i === 0 && caption) slide.lead = caption.text;
             if (last && coda) slide.coda = coda.text;
-            const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && !!coda && pc.para === sp.para && pc.sent === sp.to + 1);
+            const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && !!coda && pc.para === sp.para && pc.sent > sp.to && pc.sent <= coda.sent);
             made.push({ slide, owns: mine, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
           }
         }
