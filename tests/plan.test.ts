@@ -121,3 +121,55 @@ test('English bullets: at most about two lines, cut between clauses (never betwe
   ];
   for (const [sentence, want] of cases) assert.equal(keyPhrase(sentence, 'en'), want);
 });
+
+/** Plan a manuscript given as text. */
+function planText(text: string) {
+  return planDeck(parseSpeech(manuscript(text)));
+}
+
+test('no divider is followed by a slide of the same title; a thin purpose is a line on the agenda', () => {
+  const deck = planText(
+    [
+      '在全县工作会议上的讲话',
+      '同志们：',
+      '今天召开全县工作会议，主要任务是总结去年工作，部署今年任务。',
+      '一、去年工作回顾',
+      '去年，全县上下团结一心，各项工作取得新进展。',
+      '（一）经济平稳增长。全县地区生产总值增长6.5%，规上工业增加值增长8.1%。',
+      '（二）民生持续改善。新增就业岗位1.2万个，新建幼儿园12所。',
+      '二、今年重点任务',
+      '（一）抓项目建设。要加快重点项目建设进度，确保按期开工。',
+      '（二）抓民生保障。要办好十件民生实事，让群众有更多获得感。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  for (const [i, s] of deck.slides.entries()) {
+    const next = deck.slides[i + 1];
+    if (s.layout === 'section' && next) assert.notEqual(next.title, s.title, `slide ${i + 1} divider then the same title`);
+  }
+  assert.ok(!deck.slides.some((s) => s.title === '会议任务'), 'two tasks make no slide of their own');
+  const agenda = deck.slides.find((s) => s.layout === 'agenda');
+  assert.ok(agenda && agenda.layout === 'agenda' && agenda.subtitle === '会议任务：总结去年工作、部署今年任务', JSON.stringify(agenda));
+  assert.ok(agenda.notes.join('').includes('今天召开全县工作会议'), 'the purpose sentence is in the agenda notes');
+});
+
+test('a quote slide carries the sentence that leads into it and the point made of it; a figure slide the sentence before it', () => {
+  const deck = planText(
+    [
+      '在全市工作会议上的讲话',
+      '同志们：',
+      '做好这项工作，肯定会遇到很多困难和阻力。这里，我把南宋诗人杨万里的一首诗送给大家：“万山不许一溪奔，拦得溪声日夜喧，到得前头山脚尽，堂堂溪水出前村。”只要我们认准方向、持之以恒，就一定能够冲破重重阻碍。',
+      '2024年，全县安全生产形势总体稳定。全年共发生各类生产安全事故27起、死亡19人，同比分别下降15.6%和20.8%。',
+    ].join('\n'),
+  );
+  const quote = deck.slides.find((s) => s.layout === 'quote');
+  assert.ok(quote && quote.layout === 'quote');
+  assert.equal(quote.lead, '做好这项工作，肯定会遇到很多困难和阻力');
+  assert.equal(quote.coda, '只要我们认准方向、持之以恒，就一定能够冲破重重阻碍');
+  const figure = deck.slides.find((s) => s.layout === 'figure');
+  assert.ok(figure && figure.layout === 'figure');
+  assert.equal(figure.subtitle, '2024年，全县安全生产形势总体稳定');
+  assert.deepEqual(figure.cards.map((c) => [c.head, c.text]), [['27起', '生产安全事故，同比下降15.6%'], ['19人', '死亡，同比下降20.8%']]);
+  // Nothing else: no near-empty slide for the sentences around them.
+  assert.deepEqual(deck.slides.map((s) => s.layout), ['title', 'quote', 'figure', 'closing']);
+});

@@ -250,6 +250,8 @@ class Planner {
           for (const [i, slide] of slides.entries()) {
             const last = i === slides.length - 1;
             if (i === 0 && caption) slide.lead = caption.text;
+            // A quote slide shows no title: opening its passage, it says what the passage is about above the quotation.
+            else if (i === 0 && !made.length) slide.lead = base.title;
             if (last && coda) slide.coda = coda.text;
             const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && !!coda && pc.para === sp.para && pc.sent > sp.to && pc.sent <= coda.sent);
             made.push({ slide, owns: mine, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
