@@ -61,7 +61,11 @@ export function phrases(text: string): string[] {
   for (const { word, tag } of cutter().tag(text, false)) {
     const last = words[words.length - 1];
     const both = last + word;
-    const compound = (NOMINAL.test(prevTag) && NOMINAL.test(tag) && both.length <= 6) || (!LOOSE.test(prevTag) && !LOOSE.test(tag) && both.length <= 4);
+    const compound =
+      (NOMINAL.test(prevTag) && NOMINAL.test(tag) && both.length <= 6) ||
+      (prevTag === 'm' && NOMINAL.test(tag) && both.length <= 5) ||
+      // (An adverb begins a phrase: 亲自|部署 joins, 做到|亲自 does not.)
+      (!LOOSE.test(prevTag) && !LOOSE.test(tag) && tag !== 'd' && both.length <= 4);
     if (last !== undefined && compound && /^[\u4e00-\u9fff]+$/.test(both) && word.length >= 2 && last.length >= 2) {
       words[words.length - 1] = last + word;
     } else words.push(word);
@@ -75,6 +79,8 @@ export function phrases(text: string): string[] {
       prev !== undefined &&
       (glue ||
         CLOSE.test(t) ||
+        // 的/地/得/了 never start a line (建设队伍 / 的总要求): they end the phrase before.
+        /^[的地得了着过]$/.test(t) ||
         /^\s+$/.test(t) ||
         t === '/' || /\/$/.test(prev) ||
         (/[\d.]$/.test(prev) && /^[\d.]/.test(t)) ||
@@ -92,4 +98,4 @@ export function phrases(text: string): string[] {
 /** Part-of-speech tags of words that join into a compound: nouns, place names, verbal and adjectival nouns, 区别词 (主要), abbreviations. */
 const NOMINAL = /^(?:n|ns|nt|nz|nr|vn|an|b|j)$/;
 /** Tags of words a line may always break around: conjunctions, prepositions, pronouns, particles, adverbs. */
-const LOOSE = /^(?:c|p|r|u\w*|d|y|e|o|x)$/;
+const LOOSE = /^(?:c|p|r|u\w*|y|e|o|x)$/;
