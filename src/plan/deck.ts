@@ -30,7 +30,8 @@ export function cutLimit(slide: Slide): number | null {
   if (cutByItems(slide.layout)) return DEFAULT_PLAN.maxItems;
   switch (slide.layout) {
     case 'overview':
-      return Math.min(MAX_CARDS, slide.cards?.length ?? 0);
+      // Subsection cards take one step before they split: one point each (see cards()).
+      return Math.min(MAX_CARDS, slide.cards.length) + (slide.group.startsWith('cards-') && slide.cards.length <= 4 && !slide.continued ? 1 : 0);
     case 'quote':
       return QUOTE_ROWS;
     case 'title':
@@ -415,8 +416,8 @@ class Planner {
   }
 
   /** Overview cards, at most `MAX_CARDS` a slide (fewer when the fit loop says so), continued （续）. */
-  private overview(s: Omit<Draft, 'layout' | 'items' | 'cards'> & { cards: Card[] }): void {
-    const limit = Math.max(1, Math.min(MAX_CARDS, this.opts.tighten?.[s.group] ?? MAX_CARDS));
+  private overview(s: Omit<Draft, 'layout' | 'items' | 'cards'> & { cards: Card[]; perSlide?: number }): void {
+    const limit = Math.max(1, Math.min(MAX_CARDS, s.perSlide ?? this.opts.tighten?.[s.group] ?? MAX_CARDS));
     const n = Math.max(1, Math.ceil(s.cards.length / limit));
     const pages: Array<typeof s.cards> = [];
     for (let k = 0, at = 0; k < n; k++) {
@@ -759,9 +760,15 @@ class Planner {
    */
   private cards(s: Section, title: string, badge: string | undefined, intro: Paragraph[], withLead: boolean): void {
     const kids = sectionsOf(s.children);
+    const group = `cards-${s.lead.source.startLine}`;
     // A card says what its subsection says: its first point and, where there is
     // room (four cards or fewer), its weightiest one too (figures, obligations).
-    const perCard = kids.length <= 4 ? 2 : 1;
+    // When the cards do not fit, each first says one point (the first step the
+    // fit loop takes), and only then do they go on over more slides: a card
+    // alone on a continuation slide is a near-empty slide.
+    const tightened = this.opts.tighten?.[group];
+    const perCard = kids.length <= 4 && tightened === undefined ? 2 : 1;
+    const cardsPerSlide = tightened !== undefined ? Math.min(kids.length, tightened) : undefined;
     const cards = kids.map((c) => {
       const own = [c.inline ? sentences(c.lead.text).slice(1).join('') : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
       const phrases = sentencePhrases(own.join(''), this.lang, perCard, c.inline ? new Set() : new Set([0])).map((x) => x.text);
@@ -779,7 +786,8 @@ class Planner {
       cards,
       notes: paras.map((p) => p.text),
       source: range(paras),
-      group: `cards-${s.lead.source.startLine}`,
+      group,
+      perSlide: cardsPerSlide,
     });
   }
 
