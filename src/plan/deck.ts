@@ -741,7 +741,11 @@ class Planner {
       this.cards(s, title, badge, own, true);
       return;
     }
-    if (ownItems.length) this.points({ title, badge }, own, ownItems, g);
+    // One short sentence before the subsections (这是我们防范事故的重中之重) is this
+    // part's line on its divider, not a near-empty slide of its own.
+    if (ownItems.length === 1 && s.kind === 'numbered' && displayWidth(ownItems[0]!.text) <= 40) {
+      this.push({ layout: 'section', title, badge: s.number, items: [ownItems[0]!.text], notes: own.map((p) => p.text), source: range(own), group: g });
+    } else if (ownItems.length) this.points({ title, badge }, own, ownItems, g);
     else if (s.kind === 'numbered') {
       // Nothing to show but the heading, and subsections follow: a divider for this
       // part (（二）非煤矿山和危险化学品安全), so its heading is seen, not only read.

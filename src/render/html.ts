@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide, SlideOf } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { hasCjk } from '../lang/text.js';
+import { displayWidth, hasCjk } from '../lang/text.js';
 import { phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
@@ -115,6 +115,9 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
     // A card's text may hold two points, one a line.
     cards: s.cards.map((c) => ({ head: words(c.head), text: c.text ? c.text.split('\n').map(wordsWithFigures) : [] })),
     count: s.cards.length,
+    // Cards that say a lot (two to four, a long line in one) read better as rows,
+    // the head beside the text, than as narrow columns of short lines.
+    rows: s.cards.length >= 2 && s.cards.length <= 4 && s.cards.some((c) => c.text.split("\n").some((t) => displayWidth(t) > 24)),
   }),
   points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(wordsWithFigures), callout: w(s.callout) }),
   statement: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: (s.callout ? [s.callout, ...s.items] : s.items).map(words) }),
