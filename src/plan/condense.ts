@@ -8,7 +8,7 @@ import { phrases } from '../lang/segment.js';
 
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
 // Words that carry meaning stay: time (今年, 去年同期, 当前), contrast (但是), 第七次.
-const ZH_OPENER = /^(?:(?:在肯定成绩的同时|在看到成绩的同时)?[，,]?(?:但是?|同时)?(?:我们)?(?:也)?(?:要|必须|应当)?(?:清醒)?(?:地)?看到(?:存在的问题|存在的不足|以下问题)?[，,：:]|(?:总的感觉是|总体感觉是|我的感觉是|总体来看)[，,：:]|(?:各位|亲爱的)[^，,。]{0,8}[，,]|(?:同志们|朋友们|同事们|同学们|老师们)[，,！!]|(?:因此|所以|而且|并且|此外|另外)[，,]?|(?:今天|刚才|同时|当然|总之|其次|首先|再次|最后|其一|其二|也就是说|这里|在此|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总的来看|总体上看|归结起来|概括起来|可以说|从推动工作的角度)[，,：:]|第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+是[，,：:]?|(?:对此|为此|由此|因而|于是|比如|例如|譬如)[，,]|(?:而(?!是|且)|但是(?!也要|还要)|但(?!是|也要|还要)|也(?!就是|要看到)|并且|而且)(?=[\u4e00-\u9fff]{2}))/;
+const ZH_OPENER = /^(?:(?:在肯定成绩的同时|在看到成绩的同时)?[，,]?(?:但是?|同时)?(?:我们)?(?:也)?(?:要|必须|应当)?(?:清醒)?(?:地)?看到(?:存在的问题|存在的不足|以下问题)?[，,：:]|(?:总的感觉是|总体感觉是|我的感觉是|总体来看)[，,：:]|(?:特别是|尤其是)(?=[\u4e00-\u9fff“])|(?:各位|亲爱的)[^，,。]{0,8}[，,]|(?:同志们|朋友们|同事们|同学们|老师们)[，,！!]|(?:因此|所以|而且|并且|此外|另外)[，,]?|(?:今天|刚才|同时|当然|总之|其次|首先|再次|最后|其一|其二|也就是说|这里|在此|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总的来看|总体上看|归结起来|概括起来|可以说|从推动工作的角度)[，,：:]|第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+是[，,：:]?|(?:对此|为此|由此|因而|于是|比如|例如|譬如)[，,]|(?:而(?!是|且)|但是(?!也要|还要)|但(?!是|也要|还要)|也(?!就是|要看到)|并且|而且)(?=[\u4e00-\u9fff]{2}))/;
 const EN_OPENER = /^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*|(?:and|but|so)\s+(?=\w+\s+\w+\s+\w+))/i;
 
 export function stripOpeners(s: string, lang: Lang): string {
@@ -383,7 +383,10 @@ export function attributionZh(lead: string): string {
   const cs = lead.split(/[，,。；]/).map((c) => c.trim()).filter(Boolean);
   // `……写下《可爱的中国》，他` : a pronoun points back to the clause before.
   for (const c of cs.slice(-2).reverse()) {
-    if (/^(?:俗话|俗语|常言|有句话|古话|老话|古人)/.test(c)) return '';
+    // A saying has no author, but is named as one: 俗语 / 古语.
+    if (/^(?:俗话|俗语|常言|老话)/.test(c)) return '俗语';
+    if (/^(?:古话|古人)/.test(c)) return '古语';
+    if (/^有句话/.test(c)) return '';
     const a = attributionOfClause(c);
     if (a) return a;
   }
@@ -536,7 +539,9 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       // A year (2017年) or a date is not a figure.
       if (/^\d{4}$/.test(m[1]!) && /^年/.test(c.slice(m.index! + m[1]!.length))) return;
       const before = c.slice(0, m.index!).trim().replace(FIGURE_LINK, '');
-      const after = c.slice(m.index! + m[0].length).replace(/^(?:以上|以下|以内|左右|多|余)/, '').trim();
+      // 95%以上, 30个工作日以内: the qualifier stays with the number it qualifies.
+      const qualifier = /^(?:以上|以下|以内|左右|多|余)/.exec(c.slice(m.index! + m[0].length))?.[0] ?? '';
+      const after = c.slice(m.index! + m[0].length + qualifier.length).trim();
       let label = (before + after)
         .replace(/虽然|预计将|预计/g, '')
         .replace(/比(?:去年|上年)同期/g, '同比')
@@ -558,7 +563,7 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       // `同比下降12.2%` alone says what changed only with the clause before it.
       if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
-      const fig = { value: m[1]! + m[2]!, label };
+      const fig = { value: m[1]! + m[2]! + qualifier, label };
       out.push(fig);
       inSentence.push(fig);
     });
