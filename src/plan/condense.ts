@@ -39,6 +39,13 @@ export function bulletLimit(lang: Lang): number {
  * sentence is in the notes.
  */
 export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang), most = hardLimit(lang, limit)): string {
+  const phrase = keyPhraseOf(sentence, lang, limit, most);
+  // A question shown to its end keeps its question mark (靠的是什么？): without it, it reads as a broken statement.
+  const q = /[？?]\s*$/.exec(sentence.trimEnd());
+  return q && phrase && stripEnd(sentence).endsWith(phrase) ? phrase + (lang === 'zh' ? '？' : '?') : phrase;
+}
+
+function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number): string {
   const s = stripOpeners(stripEnd(sentence), lang);
   if (displayWidth(s) <= limit) return s;
   const hard = Math.max(limit, most);
