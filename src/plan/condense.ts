@@ -110,8 +110,14 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
     const b = units[i + 1]!;
     if (pairA.test(a[0]!.text) && pairB.test(b[0]!.text)) units.splice(i, 2, [...a, ...b]);
   }
-  // English lists split at commas read as fragments: a short first clause goes with the next.
+  // English lists split at commas read as fragments: a short first clause goes with the next,
+  // and so does a clause followed by another item of a list (our contractors, our architects and …).
   if (lang === 'en' && units.length > 1 && joinParts(units[0]!).split(/\s+/).length < 5) units.splice(0, 2, [...units[0]!, ...units[1]!]);
+  if (lang === 'en') {
+    for (let i = 0; i + 1 < units.length; i++) {
+      if (/^(?:our|the|a|an|their|his|her|its|my|your)\s+\w+(?:\s+\w+)?(?:,|\s+and\b)/i.test(units[i + 1]![0]!.text)) units.splice(i, 2, [...units[i]!, ...units[i + 1]!]), i--;
+    }
+  }
   let taken: Part[] = [];
   for (const u of units) {
     const next = [...taken, ...u];
@@ -187,6 +193,18 @@ export function shorten(clause: string, max: number, lang: Lang): string {
       out += '、' + p;
     }
     if (fits(out) && displayWidth(out) >= max / 3) return out;
+  }
+  // English: the longest beginning that ends before a word opening a new phrase
+  // (without, while, and, which …), so that it ends on a whole phrase.
+  if (lang === 'en') {
+    const words = clause.split(/(?<=\s)/);
+    let best = '';
+    for (let i = 1; i < words.length; i++) {
+      const head = words.slice(0, i).join('');
+      if (!fits(head)) break;
+      if (/^(?:without|with|while|because|after|before|since|until|and|but|so|which|who|whose|that|to|for|in|on|at|by|from|of|as|when|where|or)\b/i.test(words[i]!) && i >= 8) best = head;
+    }
+    if (best) return stripEnd(best);
   }
   const pieces = lang === 'zh' ? phrases(clause) : clause.split(/(?<=\s)/);
   // The longest run of phrases that fits and leaves no quotation or bracket open.
