@@ -50,12 +50,28 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
   if (displayWidth(s) <= limit) return s;
   const hard = Math.max(limit, most);
   const { leadIn, completes } = rules(lang);
-  // ……，是信任；……，是期待: parallel halves that end alike say one thing together.
+  // ……，是信任；……，是期待: parallel halves that end alike say one thing together;
+  // so do two halves that open alike (学校里，……；工作中，……): a contrast.
   const segs = splitOutsideQuotes(s, /[；;]/);
   if (segs.length > 1 && displayWidth(s) <= hard) {
     const tails = segs.map((g) => clauseParts(g).at(-1)!.text);
     if (tails.every((t) => completes.test(t) && t[0] === tails[0]![0])) return s;
+    const heads = segs.map((g) => clauseParts(g)[0]!.text);
+    if (lang === 'zh' && segs.length === 2 && heads.every((h) => displayWidth(h) <= 6) && clauseParts(segs[0]!).length > 1) return s;
   }
+  if (lang === 'zh' && segs.length === 2 && displayWidth(s) > hard) {
+    // Too long whole: the first half of a contrast alone says half the thing; both
+    // halves' first clauses do (学校里，考试有标准答案；工作中，很多问题没有现成的答案).
+    const a = clauseParts(segs[0]!);
+    const b = clauseParts(segs[1]!);
+    if (a.length === 2 && b.length >= 2 && displayWidth(a[0]!.text) <= 6 && displayWidth(b[0]!.text) <= 6) {
+      const both = `${joinParts(a)}；${joinParts(b.slice(0, 2))}`;
+      if (displayWidth(both) <= hard) return both;
+    }
+  }
+  // 我在这里明确表态：……: the announcement goes, what it announces stays.
+  const announced = /^[^，。：:]{0,14}(?:表态|强调|提醒|指出|重申|承诺|说明)[：:]\s*(.+)$/.exec(s);
+  if (announced && displayWidth(announced[1]!) >= 8) return keyPhraseOf(announced[1]!, lang, limit, most);
   // A key phrase stays within the first part of a sentence split by semicolons.
   const first = splitOutsideQuotes(s, /[；;]/)[0]!;
   const all = clauseParts(displayWidth(first) >= 8 ? first : s);
