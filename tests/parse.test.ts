@@ -113,3 +113,8 @@ test('no title line: the meeting named by topic (这次座谈会……围绕X这
   assert.equal(parseSpeech(manuscript('同志们：\n这次座谈会开得很有意义。上午，大家围绕乡村振兴这个主题谈了很好的意见。\n一、要抓好落实。这是关键。\n二、要加强学习。学无止境。\n')).meta.title, '在乡村振兴座谈会上的讲话');
   assert.equal(parseSpeech(manuscript('Friends,\n\nShe has been with us for thirty years, and we will miss her.\n\nSo please, everyone, raise your glasses. To Margaret!\n')).meta.title, 'A Toast to Margaret');
 });
+
+test('no header: a speaker who names themselves (my name is Tom) is the speaker', () => {
+  const s = parseSpeech(manuscript('Friends,\n\nFor those who don\'t know me, my name is Tom, and I have worked with Margaret for twenty years.\n\nSo please, everyone, raise your glasses. To Margaret!\n'));
+  assert.deepEqual(s.meta.speaker, { role: '', name: 'Tom' });
+});

@@ -351,6 +351,15 @@ function titleFromName(name: string, lang: Lang): string {
   return lang === 'zh' ? '讲话' : 'Remarks';
 }
 
+/** A speaker who names themselves early on (`my name is Tom`, `我是市教育局的王强`), when no header or signature does. */
+function selfNamed(paras: Paragraph[], lang: Lang): Speaker | null {
+  const text = paras.map((p) => p.text).join(' ');
+  const m = lang === 'zh' ? /我(?:叫|是)([\u4e00-\u9fff]{0,12}?的)?([\u4e00-\u9fff]{2,3})[，,。]/.exec(text) : /\bmy name is ((?:[A-Z][a-z'-]+)(?:\s+[A-Z][a-z'-]+){0,2})\b/.exec(text);
+  if (!m) return null;
+  if (lang === 'zh') return m[1] ? { role: m[1].replace(/的$/, ''), name: m[2]! } : null;
+  return { role: '', name: m[1]! };
+}
+
 /** A toast that names whom it raises glasses to (`raise your glasses. To Margaret!`): `A toast to Margaret`. */
 function toastTo(words: Paragraph[], lang: Lang): string | null {
   const text = words.map((p) => p.text).join(' ');
@@ -419,7 +428,7 @@ export function parseSpeech(ms: Manuscript): Speech {
   const meta: SpeechMeta = {
     title,
     subtitle: h.subtitle,
-    speaker: h.speaker ?? sig.speaker,
+    speaker: h.speaker ?? sig.speaker ?? selfNamed(body.slice(0, 3), lang),
     date: date?.iso ?? null,
     dateText: date?.text ?? null,
     lang,
