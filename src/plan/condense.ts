@@ -513,7 +513,7 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
 }
 
 // A number and its unit, compound units whole (3.6万个, 12.6万条, 8460家次, 3个工作日).
-const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|艘次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天)|万亿|万|亿)/;
+const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|艘次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天|场|篇|支|处|批|期)|万亿|万|亿)/;
 // Words that only link a subject to its number: dropped from the label. Direction
 // (增长, 下降) and qualifiers (不到, 超过) stay, so the number keeps its meaning.
 const FIGURE_LINK = /(?:达到了|达到|达|为|是|至|(?<!不)到|共计|共|累计|约|近|突破|超过|保持在|稳定在|控制在|提高到|增加到|提升到|下降到|降至|升至)+$/;
@@ -583,7 +583,10 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       // 95%以上, 30个工作日以内: the qualifier stays with the number it qualifies.
       const qualifier = /^(?:以上|以下|以内|左右|多|余)/.exec(c.slice(m.index! + m[0].length))?.[0] ?? '';
       const after = c.slice(m.index! + m[0].length + qualifier.length).trim();
-      let label = (before + after)
+      // A story told in the first person (我带着几位同志先后到6个县区财政局): what is
+      // counted is the thing after the number, not the narration before it.
+      const narrated = /^(?:我|我们)/.test(before) && displayWidth(after) >= 4 && /^[\u4e00-\u9fff]/.test(after);
+      let label = (narrated ? after : before + after)
         .replace(/虽然|预计将|预计/g, '')
         .replace(/比(?:去年|上年)同期/g, '同比')
         .replace(FIGURE_LINK, '')
