@@ -721,7 +721,12 @@ class Planner {
       const restLead: Paragraph[] = head === s.lead ? [] : [{ text: s.lead.text.slice(head.text.length), source: s.lead.source }];
       const rest = [...restLead, ...own.slice(1)];
       const items = this.itemsOf(rest).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
-      const showsRest = !asCards && (items.length > 0 || !kids.length);
+      // (A paragraph all figures or a quotation has no bullets, but its slide.)
+      const special = rest.some((p) => {
+        const { quotes, figure } = this.setOffIn(p);
+        return quotes.length > 0 || !!figure;
+      });
+      const showsRest = !asCards && (items.length > 0 || special || !kids.length);
       this.push({ layout: 'section', title, badge, items: [], notes: (showsRest ? [head] : asCards ? [s.lead] : own).map((p) => p.text), source: { ...s.lead.source }, group: g });
       if (asCards) return this.cards(s, title, badge, own.slice(1), false);
       if (showsRest && rest.length) this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, rest, items, g + '-body');
@@ -810,8 +815,12 @@ class Planner {
       const first = stripOpeners(stripEnd(contentOf(sentences(before)[0]!, this.lang) || sentences(before)[0]!), this.lang);
       const head = clauses(first).find((c) => displayWidth(c) >= 6) ?? first;
       const items = sentencePhrases(before, this.lang, 4).filter((x) => x.text !== head).map((x) => ({ ...x, para: 0 }));
-      this.points({ title: this.topicTitle([pre]) ?? this.title(head) }, [pre], items, `ann-pre-${s.lead.source.startLine}`);
-      leadUsed = true;
+      // One sentence that only leads into the list (面对严峻汛情，全市上下众志成城) is
+      // not a slide of its own: it stays in the notes of the list's cards.
+      if (items.length > 1 || sentences(before).length > 1) {
+        this.points({ title: this.topicTitle([pre]) ?? this.title(head) }, [pre], items, `ann-pre-${s.lead.source.startLine}`);
+        leadUsed = true;
+      }
     }
     const cards = (s.list ?? []).map((it) => ({ head: it.head, text: it.summary ? keyPhrase(it.summary, this.lang, 30) : '' }));
     this.overview({
