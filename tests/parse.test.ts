@@ -118,3 +118,9 @@ test('no header: a speaker who names themselves (my name is Tom) is the speaker'
   const s = parseSpeech(manuscript('Friends,\n\nFor those who don\'t know me, my name is Tom, and I have worked with Margaret for twenty years.\n\nSo please, everyone, raise your glasses. To Margaret!\n'));
   assert.deepEqual(s.meta.speaker, { role: '', name: 'Tom' });
 });
+
+test('three paragraphs that open with one verb and a short object (抓项目建设，……) are parallel points', () => {
+  const s = parseSpeech(manuscript('讲话\n一、下半年工作\n下半年，要重点抓好三项工作。\n抓项目建设，要全力以赴扩大有效投资。一是加快进度。\n抓企业服务，要千方百计帮助企业纾困解难。\n抓风险防范，要守住不发生系统性风险的底线。\n二、其他\n要加强学习。\n'));
+  const first = sectionsOf(s.body)[0]!;
+  assert.deepEqual(sectionsOf(first.children).map((x) => [x.kind, x.heading]), [['parallel', '抓项目建设'], ['parallel', '抓企业服务'], ['parallel', '抓风险防范']]);
+});

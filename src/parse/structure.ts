@@ -194,6 +194,21 @@ function announced(nodes: Node[], i: number, level: number): { section: Section;
  */
 function parallelParagraphs(nodes: Node[], i: number, level: number, lang: Lang): { sections: Section[]; next: number } | null {
   if (lang !== 'zh') return null;
+  // 抓项目建设，要……／抓企业服务，要……／抓风险防范，要……: one verb, a short object, a comma.
+  const verbObject = (n: Node | undefined) => (n?.type === 'paragraph' ? /^([\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}(?=[，,])/.exec(n.text) : null);
+  const v = verbObject(nodes[i]);
+  if (v && !/[我这同但因所各今]/.test(v[1]!)) {
+    let j = i;
+    while (j < nodes.length && verbObject(nodes[j])?.[1] === v[1]) j++;
+    if (j - i >= 3) {
+      const sections = nodes.slice(i, j).map((n, k) => {
+        const p = n as ParagraphNode;
+        const sec: Section = { type: 'section', kind: 'parallel', level, number: '', ordinal: k + 1, heading: verbObject(p)![0], inline: true, lead: p, children: [], source: { ...p.source } };
+        return sec;
+      });
+      return { sections, next: j };
+    }
+  }
   const opener = (n: Node | undefined) => (n?.type === 'paragraph' ? /^[\u4e00-\u9fff]{2,3}/.exec(n.text)?.[0] ?? null : null);
   const first = opener(nodes[i]);
   if (!first || /^(?:同志|同学|朋友|各位|今天|我们|这是|但是|因此|所以|同时|首先|其次|最后)/.test(first)) return null;

@@ -93,7 +93,9 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
   // 不是……，而是…… / 有的是……，但更多的是……: the two halves go together.
   const turn = parts.findIndex((c, i) => i > 0 && /^(?:而是|更多的是|但更多的是|but rather|rather)/i.test(c.text));
   if (turn > 0) {
-    const both = joinParts(parts.slice(turn - 1, turn + 1));
+    // With the short topic they are about (这些问题，有的是……，但更多的是……).
+    const from = turn === 2 && displayWidth(parts[0]!.text) <= 6 ? 0 : turn - 1;
+    const both = joinParts(parts.slice(from, turn + 1));
     if (displayWidth(both) <= hard) return both;
   }
   // A scene-setting clause is one unit with the clause after it.
