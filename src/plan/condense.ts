@@ -480,6 +480,9 @@ export function figureSentences(text: string): { from: number; to: number } | nu
   const telling = all.filter((f) => /[%％]|百分点|倍|per ?cent/.test(f.value) || /(?:增长|下降|减少|提高|降低|上升|增加)/.test(f.label)).length;
   // Two plain figures too, when they are what a short paragraph says (接入部门41个，提供服务1860万次).
   const short = spans.length <= 2 && per.filter((f) => f.length).length === 1;
+  // One figure too, with the change beside it (92.6% · 群众满意度，比上年提高3.1个百分点), in a short paragraph.
+  const oneWithChange = all.length === 1 && short && /\d/.test(all[0]!.label) && /(?:增长|下降|提高|减少|增加|上升|降低)/.test(all[0]!.label);
+  if (oneWithChange) return { from: per.findIndex((f) => f.length), to: per.findIndex((f) => f.length) };
   if ((all.length < 3 && !(all.length === 2 && (telling === 2 || short))) || all.filter((f) => f.value.length <= 10).length < 2) return null;
   const with_ = per.map((f, i) => (f.length ? i : -1)).filter((i) => i >= 0);
   return { from: with_[0]!, to: with_[with_.length - 1]! };
@@ -515,7 +518,7 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
 }
 
 // A number and its unit, compound units whole (3.6万个, 12.6万条, 8460家次, 3个工作日).
-const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|艘次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天|场|篇|支|处|批|期)|万亿|万|亿)/;
+const FIGURE = /(\d+(?:\.\d+)?)\s*((?:余|多)?(?:个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|艘次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天|场|篇|支|处|批|期)|万亿|万|亿))/;
 // Words that only link a subject to its number: dropped from the label. Direction
 // (增长, 下降) and qualifiers (不到, 超过) stay, so the number keeps its meaning.
 const FIGURE_LINK = /(?:达到了|达到|达|为|是|至|(?<!不)到|共计|共|累计|约|近|突破|超过|保持在|稳定在|控制在|提高到|增加到|提升到|下降到|降至|升至)+$/;
@@ -538,6 +541,8 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       return parts.length > 1 && !/分别/.test(c) && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1) ? parts : [c];
     });
     const inSentence: Array<{ value: string; label: string }> = [];
+    // The clause the last figure came from.
+    let lastClause = -1;
     cs.forEach((c, ci) => {
       // `同比分别下降17.9%和25%`: one figure each for the figures before, in order.
       const each = /分别/.test(c) ? [...c.matchAll(new RegExp(FIGURE.source, 'g'))] : [];
@@ -577,6 +582,16 @@ export function findFigures(text: string): Array<{ value: string; label: string 
         return;
       }
       const m = FIGURE.exec(c);
+      // `培训党员干部3400余人次，比上年增长15.3%`: the change goes beside the figure it changes.
+      const change = m && /^(?:同比|比上年|比去年|较上年|较去年)(?:分别)?(?:增长|下降|提高|减少|增加|上升|降低)了?$/.test(c.slice(0, m.index).trim()) && /[%％]|百分点/.test(m[2]!);
+      const prevFig = inSentence[inSentence.length - 1];
+      if (change && prevFig && out.includes(prevFig) && ci > 0 && lastClause === ci - 1) {
+        const label = `${prevFig.label}，${stripEnd(c.trim())}`;
+        if (displayWidth(label) <= 28) {
+          out[out.lastIndexOf(prevFig)] = { value: prevFig.value, label };
+          return;
+        }
+      }
       // One figure a clause: with two (`100个单位帮扶100家企业`) it is not clear what counts what.
       if (!m || (c.match(/\d+(?:\.\d+)?/g) ?? []).length > 1) return;
       // A year (2017年) or a date is not a figure.
@@ -612,6 +627,7 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       const fig = { value: m[1]! + m[2]! + qualifier, label };
       out.push(fig);
       inSentence.push(fig);
+      lastClause = ci;
     });
   }
   return out;

@@ -368,7 +368,7 @@ class Planner {
     const inOrder = figures.filter((f) => top.includes(f));
     const n = inOrder.length >= 4 && inOrder.every((f) => f.value.length <= 8) ? 4 : inOrder.some((f) => f.value.length > 6) ? 2 : 3;
     const shown = inOrder.filter((f) => top.slice(0, n).includes(f));
-    if (shown.length < 2) return null;
+    if (shown.length < 2 && !(shown.length === 1 && /\d/.test(shown[0]!.label))) return null;
     const cards = shown.map((f) => ({ head: f.value, text: f.label }));
     // What the figures add up to, in words (没有发生较大以上事故，形势总体平稳): a line under the title.
     // Only the end of the sentence that gives the last figure, and only a conclusion
@@ -710,7 +710,12 @@ class Planner {
     const ownItems = this.itemsOf(own, s.lead).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
     const g = `sec-${s.lead.source.startLine}`;
     // Short parallel subsections read best side by side: one card each.
-    const asCards = kids.length >= 2 && kids.length <= 6 && kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4);
+    // (Not when half of them or more are built around figures: those are shown big, a slide each.)
+    const asCards =
+      kids.length >= 2 &&
+      kids.length <= 6 &&
+      kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4) &&
+      kids.filter((c) => [c.lead, ...c.children.filter((x) => x.type === 'paragraph')].some((p) => !!this.setOffIn(p).figure)).length * 2 < kids.length;
     // Top-level numbered parts get a divider, all of them or none in a deck
     // (none when no part has subsections: a slide each is enough).
     if (s.level === 1 && s.kind === 'numbered' && this.dividers) {
@@ -748,9 +753,14 @@ class Planner {
     }
     // One short sentence before the subsections (这是我们防范事故的重中之重) is this
     // part's line on its divider, not a near-empty slide of its own.
-    if (ownItems.length === 1 && s.kind === 'numbered' && displayWidth(ownItems[0]!.text) <= 40) {
+    // (A paragraph built around figures or a quotation shows them: a slide of its own.)
+    const ownSpecial = own.some((p) => {
+      const { quotes, figure } = this.setOffIn(p);
+      return quotes.length > 0 || !!figure;
+    });
+    if (ownItems.length === 1 && !ownSpecial && s.kind === 'numbered' && displayWidth(ownItems[0]!.text) <= 40) {
       this.push({ layout: 'section', title, badge: s.number, items: [ownItems[0]!.text], notes: own.map((p) => p.text), source: range(own), group: g });
-    } else if (ownItems.length) this.points({ title, badge }, own, ownItems, g);
+    } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
     else if (s.kind === 'numbered') {
       // Nothing to show but the heading, and subsections follow: a divider for this
       // part (（二）非煤矿山和危险化学品安全), so its heading is seen, not only read.
@@ -872,6 +882,8 @@ class Planner {
         title = said ?? keyPhrase(last, this.lang, 20);
       }
     }
+    // `以上报告，如有不妥，请……批评指正`: a formula, not words to end on.
+    if (/批评指正|供大家参考|抓好落实$/.test(title)) title = this.words.closing;
     if (this.lang === 'en') title = capitalise(title);
     this.push({
       layout: 'closing',
