@@ -524,7 +524,7 @@ const FIGURE = /(\d+(?:\.\d+)?)\s*((?:余|多)?(?:个百分点|百分点|%|％|�
 const FIGURE_LINK = /(?:达到了|达到|达|为|是|至|(?<!不)到|共计|共|累计|约|近|突破|超过|保持在|稳定在|控制在|提高到|增加到|提升到|下降到|降至|升至)+$/;
 const LABEL_END = /(?:的|了|占|有|只有|仅|新|比)+$/;
 // Hedges and tenses that dangle at a label's end: 预计将, 虽然, 不少于.
-const FIGURE_HEDGE = /(?:常年|始终|一直|均|都|预计将|预计|将要|将|要|虽然|还|已经|已|仍然|仍|不少于|不低于|不超过|比去年同期|比上年同期|同期)+$/;
+const FIGURE_HEDGE = /(?:常年|始终|一直|均|都|预计将|预计|将要|将|要|虽然|还|已经|已|仍然|仍|不少于|不低于|不超过|今年|明年|年内|比去年同期|比上年同期|同期)+$/;
 
 /**
  * The figures a paragraph is built around: each clause with a number and its
@@ -623,6 +623,8 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       }
       // `同比下降12.2%` alone says what changed only with the clause before it.
       if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
+      // Words that only tie the label to the sentence it came from (其中……, 按……) go.
+      label = label.replace(/^(?:其中|按|按照)(?=[\u4e00-\u9fff]{2})/, '').replace(/最高不$/, '最高');
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
       const fig = { value: m[1]! + m[2]! + qualifier, label };
       out.push(fig);
