@@ -19,9 +19,9 @@ function cutter(): Cutter {
 }
 
 /** Closing punctuation: never starts a line, so it joins the phrase before it. */
-const CLOSE = /^[，。、；：？！”’）》」』】〕…,.;:?!)\]%％·]/;
+export const CLOSE = /^[，。、；：？！”’）》」』】〕…,.;:?!)\]%％·]/;
 /** Opening quotes and brackets: never end a line, so they join the phrase after. */
-const OPEN = /[“‘（《「『【〔(\[]$/;
+export const OPEN = /[“‘（《「『【〔(\[]$/;
 /** Single characters that stand alone between words (的, 和, 在 …). */
 const FUNCTION_WORD = /[的地得了着过和与及或在是把被对向从将要为以等也都就而并且又还之其每各个这那有]/;
 /** Units and measure words that belong to the number before them. */
@@ -37,7 +37,7 @@ export function phrases(text: string): string[] {
   if (!/[\u3400-\u9fff]/.test(text)) return text.split(/(?<=\s)/).filter(Boolean);
   // A short quoted term (“最多跑一次”, “放管服”) is one phrase: never broken inside.
   const quoted = /“[^”]{1,10}”|「[^」]{1,10}」/g;
-  if (/“[^”]{1,10}”|「[^」]{1,10}」/.test(text)) {
+  if (new RegExp(quoted.source).test(text)) {
     const out: string[] = [];
     let at = 0;
     for (const m of text.matchAll(quoted)) {

@@ -339,6 +339,12 @@ class Planner {
   /** What of a paragraph is set off (read once; itemsOf and points both ask). */
   private readonly setOff = new WeakMap<Paragraph, { quotes: Array<{ quote: Quote; sent: number }>; figure: { from: number; to: number } | null }>();
 
+  /** True when a paragraph has a quotation or figures set off on a slide of their own. */
+  private setsOff(p: Paragraph): boolean {
+    const { quotes, figure } = this.setOffIn(p);
+    return quotes.length > 0 || !!figure;
+  }
+
   private setOffIn(p: Paragraph): { quotes: Array<{ quote: Quote; sent: number }>; figure: { from: number; to: number } | null } {
     let v = this.setOff.get(p);
     if (!v) {
@@ -727,10 +733,7 @@ class Planner {
       const rest = [...restLead, ...own.slice(1)];
       const items = this.itemsOf(rest).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
       // (A paragraph all figures or a quotation has no bullets, but its slide.)
-      const special = rest.some((p) => {
-        const { quotes, figure } = this.setOffIn(p);
-        return quotes.length > 0 || !!figure;
-      });
+      const special = rest.some((p) => this.setsOff(p));
       const showsRest = !asCards && (items.length > 0 || special || !kids.length);
       this.push({ layout: 'section', title, badge, items: [], notes: (showsRest ? [head] : asCards ? [s.lead] : own).map((p) => p.text), source: { ...s.lead.source }, group: g });
       if (asCards) return this.cards(s, title, badge, own.slice(1), false);
@@ -754,10 +757,7 @@ class Planner {
     // One short sentence before the subsections (这是我们防范事故的重中之重) is this
     // part's line on its divider, not a near-empty slide of its own.
     // (A paragraph built around figures or a quotation shows them: a slide of its own.)
-    const ownSpecial = own.some((p) => {
-      const { quotes, figure } = this.setOffIn(p);
-      return quotes.length > 0 || !!figure;
-    });
+    const ownSpecial = own.some((p) => this.setsOff(p));
     if (ownItems.length === 1 && !ownSpecial && s.kind === 'numbered' && displayWidth(ownItems[0]!.text) <= 40) {
       this.push({ layout: 'section', title, badge: s.number, items: [ownItems[0]!.text], notes: own.map((p) => p.text), source: range(own), group: g });
     } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
@@ -847,7 +847,7 @@ class Planner {
   private closing(): void {
     const { conclusion, words, signature } = this.speech.closing;
     // With no last words, the conclusion's last paragraph is them.
-    const last = words.length ? words : conclusion.slice(-1);
+    const lastWords = words.length ? words : conclusion.slice(-1);
     const before = words.length ? conclusion : conclusion.slice(0, -1);
     // The exhortation before the last words (同志们，……): a statement slide of its own;
     // a closing passage before it (`Let me end with a story…`): points of its own,
@@ -861,8 +861,7 @@ class Planner {
       this.push({ layout: 'statement', title: this.words.conclusion, items, notes: [ex.text], source: { ...ex.source }, group: 'conclusion-words' });
     }
     // A signature (role, name, date) is in the notes, never the closing's words.
-    const paras = last;
-    const all = [...last, ...signature];
+    const all = [...lastWords, ...signature];
     const texts = all.map((p) => p.text);
     let title: string = this.words.closing;
     const wish = texts.flatMap((t) => sentences(t)).find((x) => /(?:^|[，,])(?:衷心|再次)?(?:预祝|祝愿|祝福|祝)(?!贺)|^(?:I wish|wishing)/i.test(x));
@@ -870,8 +869,8 @@ class Planner {
     const wished = wish && this.lang === 'zh' ? clauses(stripEnd(wish)).find((c, i) => i > 0 && /^(?:衷心)?(?:预祝|祝愿|祝福|祝)/.test(c) && displayWidth(c) <= 24) : undefined;
     if (wished) title = wished;
     else if (wish) title = keyPhrase(wish, this.lang, 20);
-    else if (paras.length) {
-      const last = sentences(paras[paras.length - 1]!.text).filter((x) => !/^(?:谢谢|感谢|thank)/i.test(x)).pop();
+    else if (lastWords.length) {
+      const last = sentences(lastWords[lastWords.length - 1]!.text).filter((x) => !/^(?:谢谢|感谢|thank)/i.test(x)).pop();
       if (last) {
         // Its last clause that says what to do (全力以赴抓项目、促投资、稳增长), not a
         // scene-setter (让我们以……的紧迫感) nor a purpose (为……打下坚实基础) when too long.

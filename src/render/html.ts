@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide, SlideOf } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { displayWidth, hasCjk } from '../lang/text.js';
-import { phrases } from '../lang/segment.js';
+import { CLOSE, OPEN, phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
 
@@ -61,12 +61,13 @@ const FIGURE_IN_TEXT = /(?<![\dA-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\
  * 2027) is not a figure.
  */
 export function wordsWithFigures(text: string): Html {
+  const cjk = hasCjk(text);
   const pieces: Array<{ text: string; figure: boolean }> = [];
   let at = 0;
   for (const m of text.matchAll(FIGURE_IN_TEXT)) {
-    if (/^(?:19|20)\d\d$/.test(m[0]) && (/^年/.test(text.slice(m.index! + 4)) || !hasCjk(text))) continue;
+    if (/^(?:19|20)\d\d$/.test(m[0]) && (/^年/.test(text.slice(m.index! + 4)) || !cjk)) continue;
     const after = text.slice(m.index! + m[0].length);
-    if (hasCjk(text)) {
+    if (cjk) {
       // A figure has a unit: a bare number is a date (7月16日, 9月底), a time, a
       // range's start (2至3家) or a code (12345热线), not a quantity.
       if (/^\d+(?:\.\d+)?$/.test(m[0])) continue;
@@ -81,14 +82,13 @@ export function wordsWithFigures(text: string): Html {
     at = m.index! + m[0].length;
   }
   if (at < text.length) pieces.push({ text: text.slice(at), figure: false });
-  const cjk = hasCjk(text);
   return html(
     pieces
       .map((p, i) => {
         const markup = p.figure ? `<b class="fig">${escapeHtml(p.text)}</b>` : words(p.text).markup;
         // A line may break before a figure, never before closing punctuation after it.
         const next = pieces[i + 1];
-        return cjk && next && !/^[，。、；：？！”’）》」』】〕…,.;:?!)\]%％]/.test(next.text) && !/[“‘（《「『【〔(\[]$/.test(p.text) ? markup + '<wbr>' : markup;
+        return cjk && next && !CLOSE.test(next.text) && !OPEN.test(p.text) ? markup + '<wbr>' : markup;
       })
       .join(''),
   );
