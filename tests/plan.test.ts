@@ -173,3 +173,26 @@ test('a quote slide carries the sentence that leads into it and the point made o
   // Nothing else: no near-empty slide for the sentences around them.
   assert.deepEqual(deck.slides.map((s) => s.layout), ['title', 'quote', 'figure', 'closing']);
 });
+
+test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  const cases: Array<[string, string]> = [
+    // the figures, with the short topic before them and what completes them
+    [
+      '今年年初，我们向市委、市政府立下了“军令状”，十二项主要指标中，目前已有九项完成或超额完成全年任务，但还有三项指标进度滞后，特别是重点项目投资完成率只有78.4%，距离目标还有不小差距。',
+      '十二项主要指标中，目前已有九项完成或超额完成全年任务，但还有三项指标进度滞后，特别是重点项目投资完成率只有78.4%',
+    ],
+    // the actor with what it is to reach
+    ['各分管领导和相关科室要逐项梳理，列出清单，倒排工期，挂图作战，每周调度一次，确保年底前全部完成。', '各分管领导和相关科室要逐项梳理，确保年底前全部完成'],
+    // a condition takes the clause it leads to
+    ['区消防救援大队要严格执行执勤战备制度，加强重点单位熟悉演练，确保一旦发生火情，能够第一时间到场、第一时间处置。', '区消防救援大队要严格执行执勤战备制度，确保一旦发生火情，能够第一时间到场、第一时间处置'],
+  ];
+  for (const [sentence, want] of cases) assert.equal(keyPhrase(sentence, 'zh'), want);
+  // Not a bullet: an appendage (年仅37岁), a clause with no subject (不得不……), years alone.
+  const person = keyPhrase('长宁县黄塘镇党委委员周建华同志在转移群众途中被洪水冲走，不幸牺牲，年仅37岁。', 'zh');
+  assert.ok(person.startsWith('长宁县'), person);
+  const story = keyPhrase('前不久，我们有一个处室在起草一项资金管理办法时，对中央关于优化营商环境的最新要求把握不准，导致文件出台后企业意见很大，不得不在两个月内重新修订。', 'zh');
+  assert.ok(!story.startsWith('不得不'), story);
+  const year = keyPhrase('宋一帆同志是2019年入职的研究生，刚来的时候也有过迷茫，觉得财政工作就是和数字、表格打交道，枯燥乏味。', 'zh');
+  assert.ok(year.startsWith('宋一帆同志'), year);
+});

@@ -41,4 +41,11 @@ export const en: LangRules = {
   notATitle: /^(?:today|this morning|when|as|for those|if)\b|\b(?:said|says|told|asked)$/i,
   conclusion: /^(?:let me (?:end|close|conclude|finish)|in closing|to conclude|to close|before I (?:finish|close|sit down))\b/i,
   exhortation: /^(?:looking ahead|so let us|let us|together,|friends,|colleagues,|so,? as we)/i,
+  concrete: [
+    [/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|half|a third|a quarter|twice|double|triple)\b/i, 2],
+    [/\bby (?:the end of|next|this|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b|\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?|months?|years?)\b|\bdeadline\b/i, 2],
+    [/\b(?:at least|at most|free of charge|must|commit\w*|pledge\w*)\b/i, 1],
+  ],
+  dependent: /^(?:which|who|whom|then|thus|therefore|so that)\b/i,
+  dates: /(?<!\bby )\b(?:19|20)\d\d\b/g,
 };

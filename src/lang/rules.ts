@@ -44,6 +44,16 @@ export interface LangRules {
   conclusion: RegExp;
   /** A closing exhortation (同志们，…… / Looking ahead, …): a slide of its own before the closing. */
   exhortation: RegExp;
+  /**
+   * What makes a clause concrete, with its points: figures (not years), deadlines
+   * (年底前, by next June), hard rules and targets (一律, 不少于, every). A bullet
+   * keeps the concrete clause of a sentence, and a slide the concrete sentences.
+   */
+  concrete: Array<[RegExp, number]>;
+  /** A clause with no subject of its own (就……, 不得不……, which …): never the start of a bullet cut from the middle of a sentence. */
+  dependent: RegExp;
+  /** Dates and years: numbers that are not figures (2019年, 3月18日, 1990). */
+  dates: RegExp;
 }
 
 const RULES: Record<Lang, LangRules> = { zh, en };
@@ -70,6 +80,13 @@ export function contentOf(sentence: string, lang: Lang): string {
     }
   }
   return s;
+}
+
+/** How concrete a clause or sentence is: the points of every kind of concrete content it has. */
+export function concreteness(text: string, lang: Lang): number {
+  const r = RULES[lang];
+  const t = text.replace(r.dates, '');
+  return r.concrete.reduce((n, [re, pts]) => n + (re.test(t) ? pts : 0), 0);
 }
 
 /** True when a sentence only runs the meeting (`下面，我讲三点意见`). */

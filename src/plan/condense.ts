@@ -2,7 +2,7 @@
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
 import { capitalise, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
-import { contentOf, isProcedural, rules } from '../lang/rules.js';
+import { concreteness, contentOf, isProcedural, rules } from '../lang/rules.js';
 import { phrases } from '../lang/segment.js';
 
 
@@ -39,7 +39,11 @@ export function bulletLimit(lang: Lang): number {
  * sentence is in the notes.
  */
 export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang), most = hardLimit(lang, limit)): string {
-  const phrase = keyPhraseOf(sentence, lang, limit, most);
+  let phrase = keyPhraseOf(sentence, lang, limit, most);
+  // A cut that keeps only the general words of a sentence whose figures, deadline
+  // or target come later (……立下了“军令状”，十二项主要指标中，已有九项完成……)
+  // keeps the concrete clause instead.
+  if (phrase && concreteness(phrase, lang) === 0) phrase = concreteClauses(sentence, lang, Math.max(limit, most)) ?? phrase;
   // A question shown to its end keeps its question mark (靠的是什么？): without it, it reads as a broken statement.
   const q = /[？?]\s*$/.exec(sentence.trimEnd());
   return q && phrase && stripEnd(sentence).endsWith(phrase) ? phrase + (lang === 'zh' ? '？' : '?') : phrase;
@@ -179,6 +183,60 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
   return shorten(lead, hard, lang);
 }
 
+/** Openers that tie a clause to the one before: left off when a bullet starts there. */
+const TIES = /^(?:但是|但|而且|而(?!是)|并且|并(?![不非])|同时|其中|特别是|尤其是|and also|and|but|so(?! that)|while|especially)[，,\s]*/i;
+
+/**
+ * The concrete part of a sentence as a bullet, within `most`: the actor's clause
+ * with the concrete clause that says what it will reach (各科室要逐项梳理，确保年底前全部完成),
+ * or the first concrete clause with the short topic before it and the clauses that
+ * complete it (十二项主要指标中，目前已有九项完成……，但还有三项指标进度滞后). Null
+ * when nothing later in the sentence is concrete, or nothing concrete fits.
+ */
+function concreteClauses(sentence: string, lang: Lang, most: number): string | null {
+  const s = stripOpeners(stripEnd(sentence), lang);
+  const parts = clauseParts(s);
+  const k = parts.findIndex((p) => concreteness(p.text, lang) > 0);
+  if (k <= 0) return null;
+  const { leadIn, completes, dependent } = rules(lang);
+  const fits = (ps: typeof parts) => displayWidth(joinParts(ps)) <= most;
+  const open = (t: string) => t.replace(TIES, '');
+  const purpose = lang === 'zh' ? /^(?:确保|力争|争取|做到|实现|保证|务必)/ : /^(?:so that|to ensure|ensuring|aiming)\b/i;
+  const bare = (i: number) => open(parts[i]!.text).replace(purpose, '');
+  // A run ending in a condition (确保一旦发生火情) takes the clause it leads to, or is no bullet.
+  const close = (from: number, to: number): number | null => {
+    let end = to;
+    while (leadIn.test(bare(end)) && end + 1 < parts.length) end++;
+    return fits(parts.slice(from, end + 1)) && !leadIn.test(bare(end)) ? end : null;
+  };
+  // The actor and what it is to reach: 各分管领导……要逐项梳理，……，确保年底前全部完成.
+  if (purpose.test(parts[k]!.text) && !leadIn.test(parts[0]!.text)) {
+    const end = close(k, k);
+    const pair = end === null ? [] : [parts[0]!, ...parts.slice(k, end + 1)];
+    if (pair.length && fits(pair)) return joinParts(pair);
+  }
+  // The concrete clause with a short topic or scene-setter before it, and what completes it after.
+  let from = k;
+  while (from > 0 && leadIn.test(parts[from - 1]!.text) && fits(parts.slice(from - 1, k + 1))) from--;
+  let to = k;
+  const [pairA, pairB] = rules(lang).pair;
+  const goesOn = (i: number) => {
+    const next = parts[i + 1]!.text;
+    return completes.test(open(next)) || concreteness(next, lang) > 0 || TIES.test(next) || (pairA.test(parts[i]!.text) && pairB.test(next));
+  };
+  while (to + 1 < parts.length && goesOn(to) && fits(parts.slice(from, to + 2))) to++;
+  // 既要……，也要……: half a pair is no bullet.
+  if (to + 1 < parts.length && pairA.test(parts[to]!.text) && pairB.test(parts[to + 1]!.text)) return null;
+  // A short clause after the sentence's subject (……不幸牺牲，年仅37岁) is an appendage, not a bullet.
+  if (from === k && displayWidth(parts[k]!.text) < 8) return null;
+  // A clause with no subject of its own (不得不在两个月内重新修订) cannot open a bullet.
+  if (dependent.test(open(parts[from]!.text))) return null;
+  const end = close(from, to);
+  if (end === null) return null;
+  const text = open(joinParts(parts.slice(from, end + 1)));
+  return displayWidth(text) >= 6 ? (lang === 'en' ? capitalise(text) : text) : null;
+}
+
 const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['《', '》'], ['（', '）'], ['(', ')'], ['‘', '’']];
 
 /** No quotation mark or bracket left open (or closed without opening). */
@@ -240,7 +298,8 @@ export function shorten(clause: string, max: number, lang: Lang): string {
 export function weight(sentence: string, lang: Lang = hasCjk(sentence) ? 'zh' : 'en'): number {
   let w = 0;
   if (rules(lang).filler.test(stripEnd(sentence.trim()))) return -5;
-  if (/\d/.test(sentence)) w += 2;
+  // Figures (not years), deadlines and targets: what a slide should keep.
+  w += Math.min(4, concreteness(sentence, lang));
   if (/(要|必须|不能|坚持|确保|务必|切实|着力|推进|加强|提高|实现|完成|目标|关键|重点|need|must|will|should|commit\w*|promise\w*|priorit\w*|goal)/i.test(sentence)) w += 1;
   if (/[“「]/.test(sentence)) w += 1;
   if (displayWidth(sentence) < 12) w -= 1;

@@ -1,0 +1,23 @@
+// The language tables, sentence by sentence: what is procedural (kept in the
+// notes, never a bullet) and what is a point of its own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isProcedural } from '../src/lang/rules.js';
+
+const PROCEDURAL_ZH = [
+  '下面，我讲三点意见。',
+  '在肯定成绩的同时，我们也要清醒看到存在的问题。',
+  '肯定成绩是必要的，但更要正视问题。',
+  '同时也要看到存在的不足和差距：',
+  '现将有关情况报告如下。',
+];
+const POINTS_ZH = [
+  '在肯定成绩的同时，我们也要清醒看到，全年有37个项目未能按期开工。',
+  '要正视问题，一项一项整改，一条一条销号。',
+  '问题终将会得到解决，事在人为，希望总是在前头。',
+];
+
+test('procedural sentences (Chinese): announcements and bare transitions', () => {
+  for (const s of PROCEDURAL_ZH) assert.ok(isProcedural(s, 'zh'), s);
+  for (const s of POINTS_ZH) assert.ok(!isProcedural(s, 'zh'), s);
+});
