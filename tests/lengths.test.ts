@@ -46,7 +46,7 @@ test('agenda of 25 sections: five agenda slides, entries numbered 一 … 二十
 });
 
 test('ordinal sections past 十 are numbered in words: 第十一 → 十一', () => {
-  const body = Array.from({ length: 12 }, (_, i) => `第${chineseNumeral(i + 1)}，要抓好第${i + 1}项工作。这项工作很重要，要认真落实。`).join('\n\n');
+  const body = Array.from({ length: 12 }, (_, i) => `第${chineseNumeral(i + 1)}，要抓好第${i + 1}项工作。这项工作很重要，要认真落实，各部门要加强协同、形成合力，确保各项任务按期完成、取得实效，以实际行动推动全市各项事业高质量发展。`).join('\n\n');
   const deck = planDeck(parseSpeech(manuscript(`在全市工作会议上的讲话\n\n同志们：\n\n${body}\n`)));
   const agenda = deck.slides.filter((s) => s.layout === 'agenda');
   const marks = agenda.flatMap((s) => s.marks ?? []);

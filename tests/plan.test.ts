@@ -128,6 +128,8 @@ function planText(text: string) {
 }
 
 test('no divider is followed by a slide of the same title; a thin purpose is a line on the agenda', () => {
+  // Long enough for an agenda (three and a half minutes spoken).
+  const PAD = '各地各部门要结合实际，细化工作措施，明确责任分工，加强督促检查，确保各项工作落到实处、取得实效。'.repeat(8);
   const deck = planText(
     [
       '在全县工作会议上的讲话',
@@ -136,10 +138,10 @@ test('no divider is followed by a slide of the same title; a thin purpose is a l
       '一、去年工作回顾',
       '去年，全县上下团结一心，各项工作取得新进展。',
       '（一）经济平稳增长。全县地区生产总值增长6.5%，规上工业增加值增长8.1%。',
-      '（二）民生持续改善。新增就业岗位1.2万个，新建幼儿园12所。',
+      '（二）民生持续改善。新增就业岗位1.2万个，新建幼儿园12所。' + PAD,
       '二、今年重点任务',
       '（一）抓项目建设。要加快重点项目建设进度，确保按期开工。',
-      '（二）抓民生保障。要办好十件民生实事，让群众有更多获得感。',
+      '（二）抓民生保障。要办好十件民生实事，让群众有更多获得感。' + PAD,
       '谢谢大家！',
     ].join('\n'),
   );
@@ -151,6 +153,24 @@ test('no divider is followed by a slide of the same title; a thin purpose is a l
   const agenda = deck.slides.find((s) => s.layout === 'agenda');
   assert.ok(agenda && agenda.layout === 'agenda' && agenda.subtitle === '会议任务：总结去年工作、部署今年任务', JSON.stringify(agenda));
   assert.ok(agenda.notes.join('').includes('今天召开全县工作会议'), 'the purpose sentence is in the agenda notes');
+});
+
+test('a short speech (a few minutes) has no agenda slide, and a thin purpose is said, not shown', () => {
+  const deck = planText(
+    [
+      '在全县工作会议上的讲话',
+      '同志们：',
+      '今天召开全县工作会议，主要任务是总结去年工作，部署今年任务。',
+      '一、去年工作回顾',
+      '去年，全县上下团结一心，各项工作取得新进展，地区生产总值增长6.5%。',
+      '二、今年重点任务',
+      '要加快重点项目建设进度，确保按期开工，年底前完成投资120亿元。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  assert.ok(!deck.slides.some((s) => s.layout === 'agenda'), 'no agenda');
+  assert.ok(!deck.slides.some((s) => s.title === '会议任务'), 'no purpose slide');
+  assert.ok(deck.slides.some((s) => s.notes.join('').includes('今天召开全县工作会议')), 'the purpose is in the notes');
 });
 
 test('a quote slide carries the sentence that leads into it and the point made of it; a figure slide the sentence before it', () => {

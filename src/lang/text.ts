@@ -164,3 +164,14 @@ export function joinParts(parts: Array<{ text: string; sep: string }>): string {
 export function stripEnd(s: string): string {
   return s.replace(/[。！？!?.；;，,：:、\s]+$/u, '');
 }
+
+/** Seconds to speak a slide's notes: ~220 Chinese characters or ~130 English words a minute. */
+export function speakingSeconds(notes: string[], lang: 'zh' | 'en'): number {
+  const text = notes.join('\n');
+  if (lang === 'zh') {
+    const chars = (text.match(/[\u3400-\u9fff\dA-Za-z]/g) ?? []).length;
+    return Math.round((chars / 220) * 60);
+  }
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.round((words / 130) * 60);
+}

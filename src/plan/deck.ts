@@ -1,10 +1,10 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
-import { capitalise, clauseParts, displayWidth, joinParts, sentences, stripEnd, clauses } from '../lang/text.js';
+import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
 import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { contentOf, rules } from '../lang/rules.js';
-import { sectionsOf } from '../tree.js';
+import { allParagraphs, sectionsOf } from '../tree.js';
 
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
 
@@ -40,6 +40,9 @@ export function cutLimit(slide: Slide): number | null {
       return null;
   }
 }
+
+/** The shortest speech that gets an agenda slide, in seconds spoken. */
+const AGENDA_MIN_SECONDS = 210;
 
 /** Layouts cut by their number of items (bullets, agenda entries); the rest by cards, lines or length. */
 export function cutByItems(layout: Slide['layout']): boolean {
@@ -551,9 +554,10 @@ class Planner {
         // What leads up to the purpose (the season, the situation) is context: notes only.
         // Two tasks or fewer, with an agenda to come, are a line on the agenda
         // (会议任务：总结去年工作、部署今年任务), not a near-empty slide.
-        if (purpose.items.length <= 2 && this.agendaAhead) {
+        // With no agenda (a short speech), they are said, not shown: notes only.
+        if (purpose.items.length <= 2) {
           const sep = this.lang === 'zh' ? '、' : '; ';
-          this.agendaLede = `${rules(this.lang).purposeTitle}${this.lang === 'zh' ? '：' : ': '}${purpose.items.map((it) => it.text).join(sep)}`;
+          if (this.agendaAhead) this.agendaLede = `${rules(this.lang).purposeTitle}${this.lang === 'zh' ? '：' : ': '}${purpose.items.map((it) => it.text).join(sep)}`;
           this.pendingNotes.push(...upTo);
         } else this.points({ ...fallback, title: rules(this.lang).purposeTitle }, upTo, purpose.items, g);
         run = [];
@@ -678,7 +682,9 @@ class Planner {
   private nodes(nodes: Node[], fallback: Base, isRoot = false): void {
     const tops = isRoot ? sectionsOf(nodes).filter((s) => s.kind === 'numbered' || s.kind === 'ordinal') : [];
     if (isRoot) this.dividers = tops.some((t) => t.kind === 'numbered' && sectionsOf(t.children).length > 0);
-    let agendaDone = tops.length < 2;
+    // An agenda for a speech of a few minutes (a toast, short remarks) is padding:
+    // one comes for two parts or more in a speech of three and a half minutes or more.
+    let agendaDone = tops.length < 2 || speakingSeconds(allParagraphs(this.speech).map((p) => p.text), this.lang) < AGENDA_MIN_SECONDS;
     if (isRoot) this.agendaAhead = !agendaDone;
     let run: Paragraph[] = [];
     const flush = () => {

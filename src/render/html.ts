@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide, SlideOf } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { displayWidth, hasCjk } from '../lang/text.js';
+import { displayWidth, hasCjk, speakingSeconds } from '../lang/text.js';
 import { CLOSE, OPEN, phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
@@ -11,17 +11,6 @@ import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
 /** Slide size in CSS px: 1280×720 (16:9) or 960×720 (4:3). */
 export function slideSize(aspect: Aspect): { width: number; height: number } {
   return aspect === '4:3' ? { width: 960, height: 720 } : { width: 1280, height: 720 };
-}
-
-/** Seconds to speak a slide's notes: ~220 Chinese characters or ~130 English words a minute. */
-export function speakingSeconds(notes: string[], lang: 'zh' | 'en'): number {
-  const text = notes.join('\n');
-  if (lang === 'zh') {
-    const chars = (text.match(/[\u3400-\u9fff\dA-Za-z]/g) ?? []).length;
-    return Math.round((chars / 220) * 60);
-  }
-  const words = text.split(/\s+/).filter(Boolean).length;
-  return Math.round((words / 130) * 60);
 }
 
 /** Seconds each slide is given (its notes read aloud, at least 5 s). */
