@@ -216,3 +216,22 @@ test('a bullet keeps the concrete clause (figures, deadline, target) of a senten
   const year = keyPhrase('宋一帆同志是2019年入职的研究生，刚来的时候也有过迷茫，觉得财政工作就是和数字、表格打交道，枯燥乏味。', 'zh');
   assert.ok(year.startsWith('宋一帆同志'), year);
 });
+
+test('a short quotation opening a passage is its callout, with its author, under the title: no quote slide before the title', () => {
+  const deck = planText(
+    [
+      '在全市优秀年轻干部座谈会上的讲话',
+      '同志们：',
+      '一、要坚定理想信念',
+      '理想信念是共产党人的精神之钙，要在学思践悟中坚定理想信念。要读原著、学原文、悟原理，每天挤出一小时读书学习。',
+      '二、要练就过硬本领',
+      '梁启超在《少年中国说》中写道：“少年智则国智，少年富则国富，少年强则国强。”对年轻干部来说，强的关键在本领。要拜群众为师，向实践学习，三年内到基层一线锻炼不少于一年。',
+    ].join('\n'),
+  );
+  assert.ok(!deck.slides.some((s) => s.layout === 'quote'), deck.slides.map((s) => s.layout).join());
+  const s = deck.slides.find((x) => x.title === '要练就过硬本领');
+  assert.ok(s && s.layout === 'points', JSON.stringify(s));
+  assert.equal(s.callout, '少年智则国智，少年富则国富，少年强则国强');
+  assert.equal(s.calloutBy, '梁启超《少年中国说》');
+  assert.ok(s.notes.join('').includes('梁启超在《少年中国说》中写道'), 'the quotation is in that slide\'s notes');
+});

@@ -73,6 +73,7 @@ type Draft = Omit<SlideBase, 'id' | 'section'> & {
   lead?: string;
   coda?: string;
   callout?: string;
+  calloutBy?: string;
   cards?: Card[];
   marks?: string[];
   start?: number;
@@ -84,7 +85,7 @@ const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, ke
   agenda: ['subtitle', 'marks', 'start'],
   section: ['subtitle'],
   overview: ['subtitle', 'cards'],
-  points: ['subtitle', 'callout'],
+  points: ['subtitle', 'callout', 'calloutBy'],
   statement: ['subtitle', 'callout'],
   quote: ['subtitle', 'lead', 'coda'],
   figure: ['subtitle', 'cards'],
@@ -186,8 +187,9 @@ class Planner {
     // The first saying becomes the callout, on the slide that shows that paragraph.
     // A saying that is also set off as a quotation gets the quote slide, not a callout too.
     const sayings = paras.map((p) => (this.setOffIn(p).quotes.length ? null : findSaying(p.text)));
-    const calloutPara = sayings.findIndex(Boolean);
-    const callout = sayings[calloutPara] ?? undefined;
+    let calloutPara = sayings.findIndex(Boolean);
+    let callout = sayings[calloutPara] ?? undefined;
+    let calloutBy: string | undefined;
     // Where the paragraph is set off: a quotation (its sentence) or figures (their sentences).
     type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number; quote?: Quote };
     const specials: Special[] = [];
@@ -233,11 +235,24 @@ class Planner {
       if (after && after.para === sp.para && after.sent > sp.to && stops[k + 2]?.kind !== 'items' && !captionOf.has(k + 2)) codaOf.set(k, after);
     });
     const absorbed = (k: number) => captionOf.has(k + 1) || codaOf.has(k - 1);
+    // A short quotation that opens a passage going on with points (The writer Borges
+    // once said: "…" / 梁启超说：“……”) is said under the passage's title, as its
+    // callout with its author: not a slide before the title.
+    const first = stops[0];
+    const openingQuote =
+      !callout && first?.kind === 'special' && first.special.kind === 'quote' && !codaOf.has(0) && stops[1]?.kind === 'items' && stops[1].items.length > 0 && first.special.quote!.lines.length <= 3 && displayWidth(first.special.quote!.lines.join('')) <= (this.lang === 'zh' ? 44 : 110);
+    if (openingQuote) {
+      const q = first.special.quote!;
+      callout = stripEnd(q.lines.join(this.lang === 'zh' ? '' : ' '));
+      calloutBy = q.attribution || undefined;
+      calloutPara = -1;
+    }
     const made: Array<{ slide: Draft; owns: (pc: Piece) => boolean; chunk?: Item[] }> = [];
     let continued = 0;
     const titleFor = () => (continued++ === 0 ? base.title : base.title + this.words.continued);
     stops.forEach((st, k) => {
       if (st.kind === 'special') {
+        if (k === 0 && openingQuote) return;
         const sp = st.special;
         const p = paras[sp.para]!;
         const caption = captionOf.get(k);
@@ -265,7 +280,7 @@ class Planner {
       }
       if (absorbed(k)) return;
       const g = k === 0 || !made.length ? group : `${group}~${k}`;
-      const hasCallout = !!callout && st.items.some((it) => it.para === calloutPara);
+      const hasCallout = !!callout && (st.items.some((it) => it.para === calloutPara) || (!!openingQuote && !made.length));
       if (!st.items.length && !(callout && k === 0)) return;
       // One slight sentence left after a quote or figure slide is not a slide of its
       // own: it stays in that slide's notes.
@@ -273,7 +288,7 @@ class Planner {
       if (lone && weight(pieces.find((pc) => pc.para === st.items[0]!.para && pc.sent === st.items[0]!.sent)?.text ?? '') < 1) return;
       const chunks = this.chunk(st.items, g, g === group ? limit : this.limitFor(g), hasCallout);
       chunks.forEach((chunk) => {
-        const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0)) && !made.some((m) => m.slide.callout);
+        const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
         made.push({
           slide: {
             // One point alone reads as a statement, large, not as a lone bullet on an empty slide.
@@ -285,6 +300,7 @@ class Planner {
             section: base.section,
             items: chunk.map((c) => c.text),
             callout: calloutHere ? callout : undefined,
+            calloutBy: calloutHere ? calloutBy : undefined,
             notes: [],
             source: range(paras),
             continued: continued > 1 || undefined,

@@ -108,7 +108,7 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
     // the head beside the text, than as narrow columns of short lines.
     rows: s.cards.length >= 2 && s.cards.length <= 4 && s.cards.some((c) => c.text.split("\n").some((t) => displayWidth(t) > 24)),
   }),
-  points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(wordsWithFigures), callout: w(s.callout) }),
+  points: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(wordsWithFigures), callout: w(s.callout), calloutBy: w(s.calloutBy) }),
   statement: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), long: [s.callout ?? '', ...s.items].some((t) => displayWidth(t) > 32), items: (s.callout ? [s.callout, ...s.items] : s.items).map(words) }),
   quote: (s) => ({ items: s.items.map(words), subtitle: w(s.subtitle), lead: w(s.lead), coda: w(s.coda) }),
   figure: (s) => ({
@@ -167,6 +167,7 @@ export function charsByFace(deck: Deck): { serif: Set<string>; sans: Set<string>
     }
     for (const it of s.items) add(s.layout === 'quote' || s.layout === 'statement' ? serif : sans, it);
     if ('callout' in s) add(serif, s.callout);
+    if ('calloutBy' in s) add(sans, s.calloutBy);
     if ('lead' in s) add(sans, s.lead);
     if ('coda' in s) add(serif, s.coda);
     // Subtitles are sans (ledes, attributions); on the title slide also the title face.
