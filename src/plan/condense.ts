@@ -237,6 +237,25 @@ function concreteClauses(sentence: string, lang: Lang, most: number): string | n
   return displayWidth(text) >= 6 ? (lang === 'en' ? capitalise(text) : text) : null;
 }
 
+/**
+ * What a sentence says after the bullet `shown` was cut from it, as a second
+ * bullet (公安交警部门要加大……查处力度 / 春节、清明、国庆等重要时段要集中开展专项整治行动),
+ * when it says something of its own: an obligation, a figure, a deadline. Null
+ * when nothing is left, or what is left leans on what came before.
+ */
+export function nextPhrase(sentence: string, shown: string, lang: Lang): string | null {
+  const s = stripOpeners(stripEnd(sentence), lang);
+  const at = s.indexOf(shown);
+  if (at < 0) return null;
+  const rest = s.slice(at + shown.length).replace(/^[，；：,;:\s]+/, '');
+  const { dependent, leadIn, completes } = rules(lang);
+  const open = rest.replace(TIES, '');
+  if (displayWidth(open) < 8 || dependent.test(open) || completes.test(open) || leadIn.test(clauseParts(open)[0]?.text ?? '')) return null;
+  if (weight(open, lang) < 1) return null;
+  const phrase = keyPhrase(open, lang);
+  return phrase && phrase !== shown && displayWidth(phrase) >= 8 ? (lang === 'en' ? capitalise(phrase) : phrase) : null;
+}
+
 const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['《', '》'], ['（', '）'], ['(', ')'], ['‘', '’']];
 
 /** No quotation mark or bracket left open (or closed without opening). */

@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
-import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
+import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, nextPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
 
@@ -287,6 +287,14 @@ class Planner {
       const lone = st.items.length === 1 && k > 0 && stops[k - 1]!.kind === 'special' && !hasCallout;
       if (lone && weight(pieces.find((pc) => pc.para === st.items[0]!.para && pc.sent === st.items[0]!.sent)?.text ?? '') < 1) return;
       const chunks = this.chunk(st.items, g, g === group ? limit : this.limitFor(g), hasCallout);
+      // One bullet alone, cut from a sentence that goes on to say more of its own
+      // (……查处力度，春节、清明、国庆等重要时段要集中开展专项整治行动): that too, not a
+      // near-empty slide.
+      if (chunks.length === 1 && chunks[0]!.length === 1 && !hasCallout && !base.layout) {
+        const it = chunks[0]![0]!;
+        const more = nextPhrase(pieces.find((pc) => pc.para === it.para && pc.sent === it.sent)?.text ?? '', it.text, this.lang);
+        if (more) chunks[0]!.push({ text: more, para: it.para, sent: it.sent });
+      }
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
         made.push({
