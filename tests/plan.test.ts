@@ -65,9 +65,12 @@ test('fit loop input: a tightened group is split into continuation slides', () =
   const big = loose.slides.find((s) => s.items.length === 5)!;
   const tight = planDeck(speech, { maxItems: 5, maxItemChars: 34, tighten: { [big.group]: 2 } });
   const parts = tight.slides.filter((s) => s.group === big.group);
-  assert.ok(parts.length >= 3);
+  assert.ok(parts.length >= 2);
   assert.ok(parts.slice(1).every((s) => s.continued && s.title.endsWith('（续）')));
-  assert.deepEqual(parts.flatMap((s) => s.items), big.items);
+  // In order; one or two of the weakest may stay in the notes when that saves a slide.
+  const shown = parts.flatMap((s) => s.items);
+  assert.ok(shown.length >= big.items.length - 2 && shown[0] === big.items[0], shown.join(' / '));
+  assert.deepEqual(big.items.filter((t) => shown.includes(t)), shown);
   assert.equal(notesMismatch(speech, tight), null);
 });
 

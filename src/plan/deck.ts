@@ -3,7 +3,7 @@
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
 import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, nextPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
-import { contentOf, rules } from '../lang/rules.js';
+import { concreteness, contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
 
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
@@ -286,7 +286,30 @@ class Planner {
       // own: it stays in that slide's notes.
       const lone = st.items.length === 1 && k > 0 && stops[k - 1]!.kind === 'special' && !hasCallout;
       if (lone && weight(pieces.find((pc) => pc.para === st.items[0]!.para && pc.sent === st.items[0]!.sent)?.text ?? '') < 1) return;
-      const chunks = this.chunk(st.items, g, g === group ? limit : this.limitFor(g), hasCallout);
+      const lim = g === group ? limit : this.limitFor(g);
+      let chunks = this.chunk(st.items, g, lim, hasCallout);
+      // One or two bullets past a slide's worth would make a further （续） slide: the
+      // weakest of them (no figure, deadline or target; never the first) stay in the notes.
+      if (chunks.length >= 2 && !base.layout) {
+        // Items of a list (several from one sentence: 会议任务's tasks, 一是……二是……) or
+        // of a parallel series (忠诚，……/ 干净，……/ 担当，……) are kept together.
+        const sameSentence = (it: Item) => st.items.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
+        const head = (t: string) => /^([^，,]{1,4})[，,]/.exec(t)?.[1]?.length ?? 0;
+        const series = st.items.filter((it) => head(it.text) > 0 && st.items.filter((o) => head(o.text) === head(it.text)).length >= 3);
+        const ranked = st.items
+          .slice(1)
+          .map((it, i) => ({ it, i, w: weight(it.text, this.lang) }))
+          .filter((x) => concreteness(x.it.text, this.lang) === 0 && !sameSentence(x.it) && !series.includes(x.it));
+        ranked.sort((a, b) => a.w - b.w || b.i - a.i);
+        for (let n = 1; n <= Math.min(2, ranked.length); n++) {
+          const drop = new Set(ranked.slice(0, n).map((x) => x.it));
+          const fewer = this.chunk(st.items.filter((it) => !drop.has(it)), g, lim, hasCallout);
+          if (fewer.length < chunks.length) {
+            chunks = fewer;
+            break;
+          }
+        }
+      }
       // One bullet alone, cut from a sentence that goes on to say more of its own
       // (……查处力度，春节、清明、国庆等重要时段要集中开展专项整治行动): that too, not a
       // near-empty slide.
