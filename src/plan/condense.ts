@@ -196,12 +196,16 @@ const TIES = /^(?:但是|但|而且|而(?!是)|并且|并(?![不非])|同时|其
 function concreteClauses(sentence: string, lang: Lang, most: number): string | null {
   const s = stripOpeners(stripEnd(sentence), lang);
   const parts = clauseParts(s);
-  const k = parts.findIndex((p) => concreteness(p.text, lang) > 0);
-  if (k <= 0) return null;
+  const purpose = lang === 'zh' ? /^(?:确保|力争|争取|做到|实现|保证|务必)/ : /^(?:so that|to ensure|ensuring|aiming)\b/i;
+  // The most concrete clause after the first, an aim reached (确保年底前全部完成) before a
+  // routine (每周调度一次), the earlier of two alike.
+  const score = parts.map((p, i) => (i === 0 ? 0 : concreteness(p.text, lang)));
+  const rank = score.map((c, i) => (c > 0 ? c + (purpose.test(parts[i]!.text) ? 1 : 0) : 0));
+  const k = rank.indexOf(Math.max(...rank));
+  if (k <= 0 || rank[k]! <= 0) return null;
   const { leadIn, completes, dependent } = rules(lang);
   const fits = (ps: typeof parts) => displayWidth(joinParts(ps)) <= most;
   const open = (t: string) => t.replace(TIES, '');
-  const purpose = lang === 'zh' ? /^(?:确保|力争|争取|做到|实现|保证|务必)/ : /^(?:so that|to ensure|ensuring|aiming)\b/i;
   const bare = (i: number) => open(parts[i]!.text).replace(purpose, '');
   // A run ending in a condition (确保一旦发生火情) takes the clause it leads to, or is no bullet.
   const close = (from: number, to: number): number | null => {
