@@ -465,6 +465,9 @@ export function findSaying(text: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/** A change against an earlier time (同比增长, 比上一学年提高): said of a figure, never alone. */
+const CHANGE = /^(?:同比|(?:比|较)(?:上年|去年|上一?学年|上一?年度|上季度|上月|上半年|前年|年初|上年同期|去年同期))(?:分别)?(?:增长|下降|提高|减少|增加|上升|降低|回落|扩大|缩小)了?$/;
+
 /**
  * A quotation set off in the text: `……的一首诗送给大家：“万山不许一溪奔，……。”`,
  * `The writer Jorge Luis Borges once said: "…"`, `an old saying that "…"`.
@@ -623,8 +626,6 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       return parts.length > 1 && !/分别/.test(c) && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1) ? parts : [c];
     });
     const inSentence: Array<{ value: string; label: string }> = [];
-    // The clause the last figure came from.
-    let lastClause = -1;
     cs.forEach((c, ci) => {
       // `同比分别下降17.9%和25%`: one figure each for the figures before, in order.
       const each = /分别/.test(c) ? [...c.matchAll(new RegExp(FIGURE.source, 'g'))] : [];
@@ -665,14 +666,21 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       }
       const m = FIGURE.exec(c);
       // `培训党员干部3400余人次，比上年增长15.3%`: the change goes beside the figure it changes.
-      const change = m && /^(?:同比|比上年|比去年|较上年|较去年)(?:分别)?(?:增长|下降|提高|减少|增加|上升|降低)了?$/.test(c.slice(0, m.index).trim()) && /[%％]|百分点/.test(m[2]!);
+      const change = m && CHANGE.test(c.slice(0, m.index).trim()) && /[%％]|百分点/.test(m[2]!);
+      // `占比56.3%` / `比上年提高4.1个百分点`: a share or a change says something only
+      // beside the figure it is of; never a figure of its own.
+      const share = m && /^(?:占比|占)$/.test(c.slice(0, m.index).trim()) && /[%％]/.test(m[2]!) && c.slice(m.index! + m[0].length).trim() === '';
       const prevFig = inSentence[inSentence.length - 1];
-      if (change && prevFig && out.includes(prevFig) && ci > 0 && lastClause === ci - 1) {
-        const label = `${prevFig.label}，${stripEnd(c.trim())}`;
-        if (displayWidth(label) <= 28) {
-          out[out.lastIndexOf(prevFig)] = { value: prevFig.value, label };
-          return;
+      if (change || share) {
+        if (prevFig && out.includes(prevFig) && ci > 0) {
+          const label = `${prevFig.label}，${stripEnd(c.trim())}`;
+          if (displayWidth(label) <= 28) {
+            const said = { value: prevFig.value, label };
+            out[out.lastIndexOf(prevFig)] = said;
+            inSentence[inSentence.length - 1] = said;
+          }
         }
+        return;
       }
       // One figure a clause: with two (`100个单位帮扶100家企业`) it is not clear what counts what.
       if (!m || (c.match(/\d+(?:\.\d+)?/g) ?? []).length > 1) return;
@@ -711,7 +719,6 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       const fig = { value: m[1]! + m[2]! + qualifier, label };
       out.push(fig);
       inSentence.push(fig);
-      lastClause = ci;
     });
   }
   return out;
