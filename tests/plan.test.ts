@@ -111,9 +111,13 @@ test('figures: 分别 gives each change to the figure it changes, or a figure to
     { value: '12人', label: '死亡，占死亡人数的63.2%' },
   ]);
   assert.deepEqual(findFigures('其中新能源装备、新材料两大产业分别增长21.5%和14.8%。'), [
-    { value: '21.5%', label: '新能源装备增长' },
-    { value: '14.8%', label: '新材料增长' },
+    { value: '21.5%', label: '新能源装备增长', sub: true },
+    { value: '14.8%', label: '新材料增长', sub: true },
   ]);
+  // A share or a change is said of the figure it is of; a breakdown comes after the headline.
+  assert.deepEqual(findFigures('产业类项目完成投资714亿元，占比56.3%，比上年提高4.1个百分点。'), [{ value: '714亿元', label: '产业类项目完成投资，占比56.3%，比上年提高4.1个百分点' }]);
+  // (Too long to say beside it: left out, never a figure '0.4个百分点 · 高于全市平均水平'.)
+  assert.deepEqual(findFigures('全县实现地区生产总值168.4亿元，同比增长5.6%，高于全市平均水平0.4个百分点。'), [{ value: '168.4亿元', label: '全县实现地区生产总值，同比增长5.6%' }]);
 });
 
 test('English bullets: at most about two lines, cut between clauses (never between words), no leading But/And/So', async () => {

@@ -466,7 +466,7 @@ export function findSaying(text: string): string | null {
 }
 
 /** A change against an earlier time (同比增长, 比上一学年提高): said of a figure, never alone. */
-const CHANGE = /^(?:同比|(?:比|较)(?:上年|去年|上一?学年|上一?年度|上季度|上月|上半年|前年|年初|上年同期|去年同期))(?:分别)?(?:增长|下降|提高|减少|增加|上升|降低|回落|扩大|缩小)了?$/;
+const CHANGE = /^(?:(?:同比|(?:比|较)(?:上年|去年|上一?学年|上一?年度|上季度|上月|上半年|前年|年初|上年同期|去年同期))(?:分别)?(?:增长|下降|提高|减少|增加|上升|降低|回落|扩大|缩小)了?|(?:高于|低于|超出|快于|慢于)[^，。]{0,8}(?:平均水平|平均|增速|水平))$/;
 
 /**
  * A quotation set off in the text: `……的一首诗送给大家：“万山不许一溪奔，……。”`,
@@ -616,9 +616,16 @@ const FIGURE_HEDGE = /(?:常年|始终|一直|均|都|预计将|预计|将要|�
  * unit gives the number (`85.6%`) and what it counts, with its direction
  * (`固定资产投资下降`, `学前三年毛入园率`).
  */
-export function findFigures(text: string): Array<{ value: string; label: string }> {
+export interface Figure {
+  value: string;
+  label: string;
+  /** A breakdown of the figure before (其中新能源装备增长21.5%): shown after the headline figures. */
+  sub?: true;
+}
+
+export function findFigures(text: string): Figure[] {
   if (!hasCjk(text)) return findFiguresEn(text);
-  const out: Array<{ value: string; label: string }> = [];
+  const out: Figure[] = [];
   for (const s of sentences(text)) {
     // `27起、死亡19人、受伤31人`: an enumeration of figures, one a piece.
     const cs = clauses(s).flatMap((c) => {
@@ -646,7 +653,7 @@ export function findFigures(text: string): Array<{ value: string; label: string 
           // A、B分别增长8.2%和10.1%: a figure for each thing named.
           each.forEach((m, k) => {
             const label = quotedNames ? `${terms[k]}${subject.replace(/\s+/g, '')}` : named[k]! + verb;
-            if (displayWidth(label) >= 2 && displayWidth(label) <= 24) out.push({ value: m[1]! + m[2]!, label });
+            if (displayWidth(label) >= 2 && displayWidth(label) <= 24) out.push({ value: m[1]! + m[2]!, label, ...(/^其中/.test(c) ? { sub: true as const } : {}) });
           });
         } else if (each.length <= inSentence.length) {
           // 事故23起，死亡9人，同比分别下降17.9%和25%: each change goes beside the
@@ -716,7 +723,7 @@ export function findFigures(text: string): Array<{ value: string; label: string 
       // Words that only tie the label to the sentence it came from (其中……, 按……) go.
       label = label.replace(/^(?:其中|按|按照)(?=[\u4e00-\u9fff]{2})/, '').replace(/最高不$/, '最高');
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
-      const fig = { value: m[1]! + m[2]! + qualifier, label };
+      const fig: Figure = { value: m[1]! + m[2]! + qualifier, label, ...(/^其中/.test(c) ? { sub: true as const } : {}) };
       out.push(fig);
       inSentence.push(fig);
     });

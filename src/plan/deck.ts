@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
-import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, nextPhrase, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
+import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { concreteness, contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
 
@@ -419,7 +419,8 @@ class Planner {
     const rank = (f: { value: string; label: string }) =>
       (/[%％]|百分点|倍/.test(f.value) ? 2 : 0) + (/(?:增长|下降|减少|提高|降低|上升|增加|rose|fell|up|down)/.test(f.label) ? 2 : 0) + (/[万亿]/.test(f.value) ? 1 : 0);
     // The first figures of a passage are its headline (全年发生事故27起、死亡19人).
-    const score = (f: { value: string; label: string }) => rank(f) + Math.max(0, 2 - figures.indexOf(f));
+    // A breakdown (其中……增长21.5%) comes after the headline figures it breaks down.
+    const score = (f: Figure) => rank(f) + Math.max(0, 2 - figures.indexOf(f)) - (f.sub ? 4 : 0);
     const top = [...figures].sort((a, b) => score(b) - score(a)).slice(0, 4);
     const inOrder = figures.filter((f) => top.includes(f));
     const n = inOrder.length >= 4 && inOrder.every((f) => f.value.length <= 8) ? 4 : inOrder.some((f) => f.value.length > 6) ? 2 : 3;
