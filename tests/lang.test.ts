@@ -21,3 +21,9 @@ test('procedural sentences (Chinese): announcements and bare transitions', () =>
   for (const s of PROCEDURAL_ZH) assert.ok(isProcedural(s, 'zh'), s);
   for (const s of POINTS_ZH) assert.ok(!isProcedural(s, 'zh'), s);
 });
+
+test('procedural sentences: announcements of what follows, in both languages', () => {
+  for (const s of ['2025年，我将从以下几个方面加以改进。', '这里还要强调一点。']) assert.ok(isProcedural(s, 'zh'), s);
+  for (const s of ['What follows is what we heard, and what we will do about it.', 'I have spent much of the last two years asking people what they want from us.']) assert.ok(isProcedural(s, 'en'), s);
+  assert.ok(!isProcedural('这里还要强调一点，廉洁问题往往是从小事开始的。', 'zh'));
+});

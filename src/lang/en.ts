@@ -19,6 +19,8 @@ export const en: LangRules = {
     /^(?:it is|it's) (?:wonderful|great|a (?:real |great )?(?:pleasure|privilege|joy)|good|lovely) to (?:see|be)\b/i,
     /^I promise (?:it|this|I) will be\b/i,
     /^I (?:will|'ll) (?:be brief|keep (?:this|it) (?:short|brief))\b/i,
+    /^what follows is\b/i,
+    /^I have spent (?:much of |most of |a lot of )?the (?:last|past) [^.!?]{0,30}(?:asking|talking|listening|thinking)\b/i,
   ],
   leadIn: /^(?:when|whenever|if|as|because|although|though|while|since|after|before|from|for|in|on|at|with|by|led by|who|which|and|but|so|or|whether)\b/i,
   turn: /^(?:but we (?:must|should) also (?:be honest|recognise|recognize|admit)|at the same time, we (?:must|should))/i,
