@@ -372,6 +372,14 @@ class Planner {
       if (m >= 0) cur = Math.max(cur, m);
       owner[i] = cur;
     });
+    // The passage's title shown a second time (a figure slide after its points) reads
+    // as going on: （续）, as continued points do. (A quote slide shows no title.)
+    let titled = false;
+    for (const m of made) {
+      if (m.slide.layout === 'quote') continue;
+      if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
+      titled ||= m.slide.title.startsWith(base.title);
+    }
     made.forEach((m, mi) => {
       const mine = split.filter((_, i) => owner[i] === mi);
       const notes: string[] = [];
