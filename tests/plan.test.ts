@@ -242,3 +242,12 @@ test('a short quotation opening a passage is its callout, with its author, under
   assert.equal(s.calloutBy, '梁启超《少年中国说》');
   assert.ok(s.notes.join('').includes('梁启超在《少年中国说》中写道'), 'the quotation is in that slide\'s notes');
 });
+
+test('a story\'s quotation (他说：“……”) is attributed to the person the story names (宋一帆同志)', async () => {
+  const { findQuotes } = await import('../src/plan/condense.js');
+  const [q] = findQuotes('宋一帆同志是2019年入职的研究生，刚来的时候也有过迷茫。这件事对他触动很大。他说：“我们核对的不是冷冰冰的数字，而是一个个活生生的人。”从那以后，他像换了一个人一样。');
+  assert.equal(q?.attribution, '宋一帆');
+  // Not a post (主要负责同志) nor a group (老同志, 有的同志).
+  const [r] = findQuotes('有的同志和主要负责同志都说过这样的话。他说：“我们核对的不是冷冰冰的数字，而是一个个活生生的人。”');
+  assert.equal(r?.attribution, '');
+});

@@ -47,7 +47,10 @@ export const en: LangRules = {
     [/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|half|a third|a quarter|twice|double|triple)\b/i, 2],
     [/\bby (?:the end of|next|this|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b|\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?|months?|years?)\b|\bdeadline\b/i, 2],
     [/\b(?:at least|at most|free of charge|must|commit\w*|pledge\w*)\b/i, 1],
+    // a person named (Peter Osei, Grace Whitfield), not at the start of the sentence
+    [/(?<=\S\s)(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+(?=\W|$)/, 1],
   ],
+  person: /\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\b/,
   dependent: /^(?:which|who|whom|then|thus|therefore|so that)\b/i,
   dates: /(?<!\bby )\b(?:19|20)\d\d\b/g,
 };

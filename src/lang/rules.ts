@@ -52,6 +52,8 @@ export interface LangRules {
   concrete: Array<[RegExp, number]>;
   /** A clause with no subject of its own (就……, 不得不……, which …): never the start of a bullet cut from the middle of a sentence. */
   dependent: RegExp;
+  /** A person named (刘海涛同志; Peter Osei): the match is the name. */
+  person: RegExp;
   /** Dates and years: numbers that are not figures (2019年, 3月18日, 1990). */
   dates: RegExp;
 }

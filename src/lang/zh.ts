@@ -1,6 +1,9 @@
 // Chinese speech conventions for the planner (see rules.ts).
 import type { LangRules } from './rules.js';
 
+/** A person named in a speech: a common surname, one or two more characters, 同志 (刘海涛同志). */
+const PERSON = /[刘宋郭周陈张王李赵黄吴徐孙胡朱高林何马罗梁谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文][\u4e00-\u9fff]{1,2}(?=同志(?!们))/;
+
 export const zh: LangRules = {
   procedural: [
     // 下面，我讲三点意见 / 下面我再讲几点 / 我提几点要求 / 借这个机会，我给大家提几点希望
@@ -74,7 +77,10 @@ export const zh: LangRules = {
     [/(?:年底|年末|月底|季末|上半年|下半年|汛前|汛期前|春节前|节前|开工前|\d+日)前|年内|限期|按期|如期|(?:日|天|月|年)(?:以)?内/, 2],
     // hard rules and targets
     [/一律|全部|全覆盖|不得|严禁|决不|绝不|至少|每(?:年|季度|半年|月|周)|达到|不少于|不低于|不超过|(?<=[\d%％万亿千百十])(?:以上|以下|以内)|力争|确保/, 1],
+    // a person named (刘海涛同志): who did it is a fact worth showing
+    [PERSON, 1],
   ],
+  person: PERSON,
   dependent: /^(?:不得不|就|才|便|又|也|都|却|被|使|让|导致|造成|致使|从而|进而|以便|以免|并且|而且)/,
   dates: /第[一二三四五六七八九十百零〇\d]+|[一二三四五六七八九十]+届[一二三四五六七八九十]+次|(?:19|20)\d\d年(?![底末内前])(?:\d{1,2}月(?:\d{1,2}日)?)?(?![前底])|\d{1,2}月\d{1,2}日(?!前)|(?:19|20)\d\d(?=[-—至到])|(?:19|20)\d\d(?:年)?(?:以来|至今)/g,
 };

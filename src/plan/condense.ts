@@ -493,7 +493,13 @@ export function findQuotes(text: string): Quote[] {
     const zh = hasCjk(inner);
     if (zh ? (inner.match(/[，。；！？,.;!?]/g) ?? []).length < 2 || inner.length < 12 : inner.split(/\s+/).length < 5) continue;
     const lines = zh ? inner.match(/[^，。；！？]+[，。；！？]?/g)!.map((l) => l.trim()).filter(Boolean) : [inner.trim()];
-    out.push({ lines, attribution: zh ? attributionZh(m[1]!) : attributionEn(m[1]!), at: m.index! + m[0].length - inner.length - 1 });
+    let attribution = zh ? attributionZh(m[1]!) : attributionEn(m[1]!);
+    // 他说：“……” in a story: the person the story is about (宋一帆同志……他说), named before.
+    if (zh && !attribution && /(?:^|[，,])\s*[他她](?:常|曾|经常|总|后来|动情地|深有感触地|感慨地)?(?:说|讲|告诉我|告诉我们|写道)$/.test(m[1]!.trim())) {
+      const named = [...text.slice(0, m.index! + m[1]!.length).matchAll(new RegExp(rules('zh').person.source, 'g'))].pop();
+      if (named) attribution = named[0];
+    }
+    out.push({ lines, attribution, at: m.index! + m[0].length - inner.length - 1 });
   }
   return out;
 }

@@ -285,7 +285,7 @@ class Planner {
       // One slight sentence left after a quote or figure slide is not a slide of its
       // own: it stays in that slide's notes.
       const lone = st.items.length === 1 && k > 0 && stops[k - 1]!.kind === 'special' && !hasCallout;
-      if (lone && weight(pieces.find((pc) => pc.para === st.items[0]!.para && pc.sent === st.items[0]!.sent)?.text ?? '') < 1) return;
+      if (lone && weight(pieces.find((pc) => pc.para === st.items[0]!.para && pc.sent === st.items[0]!.sent)?.text ?? '') < 2) return;
       const lim = g === group ? limit : this.limitFor(g);
       let chunks = this.chunk(st.items, g, lim, hasCallout);
       // One or two bullets past a slide's worth would make a further （续） slide: the
