@@ -40,7 +40,7 @@ export const en: LangRules = {
   announcesParts: /\b(?:three|two|four|five|a few|several) (?:things|points|parts|areas|priorities|questions|requests)\b/i,
   reported: /\b(?:just (?:heard|presented|reported)|has just (?:given|presented|spoken))\b/i,
   evaluation: /^(?:which was|it was|that was) (?:excellent|very good|inspiring)/i,
-  notATitle: /^(?:today|this morning|when|as|for those|if)\b|\b(?:said|says|told|asked)$/i,
+  notATitle: /^(?:today|this morning|when|as|for those|if|\w+ (?:years?|months?|weeks?|days?) ago)\b|\bago(?: this \w+)?$|\b(?:said|says|told|asked)$/i,
   conclusion: /^(?:let me (?:end|close|conclude|finish)|in closing|to conclude|to close|before I (?:finish|close|sit down))\b/i,
   exhortation: /^(?:looking ahead|so let us|let us|together,|friends,|colleagues,|so,? as we)/i,
   concrete: [

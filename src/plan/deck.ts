@@ -621,7 +621,11 @@ class Planner {
         return;
       } else {
         const lead = this.leadTitle(run[0]!);
-        let title = this.topicTitle(run) ?? lead?.title ?? (this.slides.length > 1 ? this.quotedTitle(run[0]!) ?? this.phraseTitle(run[0]!) : null) ?? fallback.title;
+        // The opening too is titled by what it says (在座的各位，平均年龄只有31.6岁), when
+        // that is a whole clause; else 开场 / Introduction.
+        const opening = this.slides.length <= 1;
+        const phrase = this.quotedTitle(run[0]!) ?? this.phraseTitle(run[0]!, opening);
+        let title = this.topicTitle(run) ?? lead?.title ?? phrase ?? fallback.title;
         // The same title twice in a row reads as one passage going on.
         const prev = this.slides[this.slides.length - 1];
         if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
@@ -691,12 +695,14 @@ class Planner {
     return null;
   }
 
-  private phraseTitle(p: Paragraph): string | null {
+  private phraseTitle(p: Paragraph, whole = false): string | null {
     const bad = rules(this.lang).notATitle;
     for (const sen of sentences(p.text).slice(0, 2)) {
       const c = contentOf(sen, this.lang);
       if (!c) continue;
       const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 16 : 40, this.lang === 'zh' ? 16 : 40);
+      // `whole`: only clauses whole, never a phrase cut inside one (这既是落实……关于开展).
+      if (whole && !clauseParts(stripEnd(stripOpeners(c, this.lang))).some((_, i, ps) => joinParts(ps.slice(0, i + 1)).toLowerCase() === t.toLowerCase())) continue;
       // Only the sentence's own beginning names it; a later clause (就包括……) does not.
       const opens = stripOpeners(stripEnd(c), this.lang).toLowerCase().startsWith(t.toLowerCase());
       if (opens && displayWidth(t) >= 6 && !bad.test(t) && !rules(this.lang).leadIn.test(t)) return this.lang === 'en' ? capitalise(t) : t;
