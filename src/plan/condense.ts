@@ -358,7 +358,7 @@ export function sentenceSpans(text: string): Array<{ start: number; end: number;
  * Sentences in `skip` (a heading, a quotation, figures shown big), sayings (a
  * callout) and procedural sentences (下面，我讲三点意见) give none.
  */
-export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set<number> = new Set()): Array<{ sent: number; text: string }> {
+export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set<number> = new Set(), limit = bulletLimit(lang)): Array<{ sent: number; text: string }> {
   const spans = sentenceSpans(text);
   const open = spans
     .map((sp, i) => ({ i, s: contentOf(sp.text, lang) }))
@@ -373,8 +373,8 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     const introEnd = markerAt[0] ?? 0;
     const before = body.slice(0, introEnd);
     const out: Array<{ sent: number; text: string }> = [];
-    if (before && displayWidth(before) > 6 && !isProcedural(sentences(before)[0]!, lang)) out.push({ sent: sentOf(0), text: keyPhrase(sentences(before)[0]!, lang) });
-    list.forEach((x, k) => out.push({ sent: Math.max(0, sentOf(markerAt[k] ?? introEnd)), text: keyPhrase(x, lang) }));
+    if (before && displayWidth(before) > 6 && !isProcedural(sentences(before)[0]!, lang)) out.push({ sent: sentOf(0), text: keyPhrase(sentences(before)[0]!, lang, limit) });
+    list.forEach((x, k) => out.push({ sent: Math.max(0, sentOf(markerAt[k] ?? introEnd)), text: keyPhrase(x, lang, limit) }));
     return dedupeItems(out.filter((o) => !skip.has(o.sent)));
   }
   const units = open
@@ -383,7 +383,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       const run = lang === 'zh' ? parallelRun(s) : null;
       // The first sentence states the point, unless it only fills time.
       const w = weight(s, lang);
-      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang)] };
+      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang, limit)] };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows

@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
-import { findSaying, findQuotes, findFigures, figureSentences, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
+import { bulletLimit, findSaying, findQuotes, findFigures, figureSentences, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { concreteness, contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
 
@@ -858,8 +858,13 @@ class Planner {
     const cardsPerSlide = tightened !== undefined ? Math.min(kids.length, tightened) : undefined;
     const cards = kids.map((c) => {
       const own = [c.inline ? sentences(c.lead.text).slice(1).join('') : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
-      const phrases = sentencePhrases(own.join(''), this.lang, perCard, c.inline ? new Set() : new Set([0])).map((x) => x.text);
-      const text = phrases.filter((x) => x !== c.heading).slice(0, perCard).join('\n');
+      // (Shorter when one point a card is all there is room for.)
+      const phrases = sentencePhrases(own.join(''), this.lang, 2, c.inline ? new Set() : new Set([0]), perCard === 1 ? Math.round(bulletLimit(this.lang) * 0.75) : undefined)
+        .map((x) => x.text)
+        .filter((x) => x !== c.heading);
+      // One point a card: the more concrete of its two (产业类项目完成投资800亿元以上 over 产业项目是经济发展的“压舱石”).
+      const one = phrases.length > 1 && concreteness(phrases[1]!, this.lang) > concreteness(phrases[0]!, this.lang) ? [phrases[1]!] : phrases.slice(0, 1);
+      const text = (perCard === 1 ? one : phrases.slice(0, perCard)).join('\n');
       return { head: this.title(c.heading), text };
     });
     const introText = intro.find((p) => p !== s.lead || !s.inline);
