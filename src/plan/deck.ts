@@ -665,7 +665,8 @@ class Planner {
     // What the run opens with decides: its first sentence that says something.
     const text = run
       .flatMap((p) => sentences(p.text))
-      .map((x) => contentOf(x, this.lang))
+      // (A bare turn to the problems is no bullet, but it says what follows is about them.)
+      .map((x) => (rules(this.lang).turn.test(x) ? x : contentOf(x, this.lang)))
       .filter(Boolean)
       .slice(0, 2)
       .join('');
@@ -805,7 +806,13 @@ class Planner {
       const showsRest = !asCards && (items.length > 0 || special || !kids.length);
       this.push({ layout: 'section', title, badge, items: [], notes: (showsRest ? [head] : asCards ? [s.lead] : own).map((p) => p.text), source: { ...s.lead.source }, group: g });
       if (asCards) return this.cards(s, title, badge, own.slice(1), false);
-      if (showsRest && rest.length) this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, rest, items, g + '-body');
+      if (showsRest && rest.length) {
+        // (A turn to the problems is a slide of its own here too; see below.)
+        const turn = kids.length ? -1 : rest.findIndex((p, i) => i > 0 && rules(this.lang).turn.test(p.text));
+        const mine = turn > 0 ? rest.slice(0, turn) : rest;
+        this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, mine, turn > 0 ? items.filter((it) => it.para < turn) : items, g + '-body');
+        if (turn > 0) this.loose(rest.slice(turn), { title, badge });
+      }
       if (kids.length) this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
       return;
     }
