@@ -324,7 +324,7 @@ export function weight(sentence: string, lang: Lang = hasCjk(sentence) ? 'zh' : 
   if (rules(lang).filler.test(stripEnd(sentence.trim()))) return -5;
   // Figures (not years), deadlines and targets: what a slide should keep.
   w += Math.min(4, concreteness(sentence, lang));
-  if (/(要|必须|不能|坚持|确保|务必|切实|着力|推进|加强|提高|实现|完成|目标|关键|重点|need|must|will|should|commit\w*|promise\w*|priorit\w*|goal)/i.test(sentence)) w += 1;
+  if (/(要|必须|不能|坚持|确保|务必|切实|着力|推进|加强|提高|实现|完成|目标|关键|重点|希望|(?:我们|我)将|need|must|will|should|commit\w*|promise\w*|priorit\w*|goal)/i.test(sentence)) w += 1;
   if (/[“「]/.test(sentence)) w += 1;
   if (displayWidth(sentence) < 12) w -= 1;
   // A sentence that points back (这说明……, That is why…) says little alone.

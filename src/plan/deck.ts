@@ -284,8 +284,10 @@ class Planner {
       if (!st.items.length && !(callout && k === 0)) return;
       // One slight sentence left after a quote or figure slide is not a slide of its
       // own: it stays in that slide's notes.
-      const lone = st.items.length === 1 && k > 0 && stops[k - 1]!.kind === 'special' && !hasCallout;
-      if (lone && weight(pieces.find((pc) => pc.para === st.items[0]!.para && pc.sent === st.items[0]!.sent)?.text ?? '') < 2) return;
+      // So do two slight ones that would make a thin （续） slide.
+      const lone = st.items.length <= 2 && k > 0 && stops[k - 1]!.kind === 'special' && !hasCallout;
+      const slight = (it: Item) => weight(pieces.find((pc) => pc.para === it.para && pc.sent === it.sent)?.text ?? '') < (st.items.length === 1 ? 2 : 1);
+      if (lone && st.items.every(slight)) return;
       const lim = g === group ? limit : this.limitFor(g);
       let chunks = this.chunk(st.items, g, lim, hasCallout);
       // One or two bullets past a slide's worth would make a further （续） slide: the
