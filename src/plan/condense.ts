@@ -680,10 +680,12 @@ export function findFigures(text: string): Figure[] {
       }
       const m = FIGURE.exec(c);
       // `培训党员干部3400余人次，比上年增长15.3%`: the change goes beside the figure it changes.
-      const change = m && CHANGE.test(c.slice(0, m.index).trim()) && /[%％]|百分点/.test(m[2]!);
+      // (A change counted in the figure's own unit too: 达97家，比上年增加14家.)
+      const change = m && CHANGE.test(c.slice(0, m.index).trim()) && (/[%％]|百分点/.test(m[2]!) || (!!inSentence.length && inSentence[inSentence.length - 1]!.value.endsWith(m[2]!)));
       // `占比56.3%` / `比上年提高4.1个百分点`: a share or a change says something only
       // beside the figure it is of; never a figure of its own.
-      const share = m && /^(?:占比|占)$/.test(c.slice(0, m.index).trim()) && /[%％]/.test(m[2]!) && c.slice(m.index! + m[0].length).trim() === '';
+      // (完成全年目标任务的58.9% after 城镇新增就业4120人 is that figure's share of its target.)
+      const share = m && /^(?:占比|占|完成(?:全年|年度)?(?:目标任务|目标|任务|计划)的)$/.test(c.slice(0, m.index).trim()) && /[%％]/.test(m[2]!) && c.slice(m.index! + m[0].length).trim() === '';
       const prevFig = inSentence[inSentence.length - 1];
       if (change || share) {
         if (prevFig && out.includes(prevFig) && ci > 0) {
