@@ -169,7 +169,7 @@ export function charsByFace(deck: Deck): { serif: Set<string>; sans: Set<string>
     if ('callout' in s) add(serif, s.callout);
     if ('calloutBy' in s) add(sans, s.calloutBy);
     if ('lead' in s) add(sans, s.lead);
-    if ('coda' in s) add(serif, s.coda);
+    if ('coda' in s) add(sans, s.coda);
     // Subtitles are sans (ledes, attributions); on the title slide also the title face.
     if ('subtitle' in s) {
       add(sans, s.subtitle);
