@@ -20,6 +20,8 @@ test('seed plan: title first, agenda of the four requirements, closing last', ()
   assert.deepEqual(first.items, ['省直机关工委巡视员　张锐', '2016年3月18日']);
   const agenda = deck.slides.find((s) => s.layout === 'agenda')!;
   assert.equal(agenda.items.length, 4);
+  // In mid-deck, titled as the speech announces its parts (我提几点要求 → 四点要求), not 目录.
+  assert.equal(agenda.title, '四点要求');
   const last = deck.slides[deck.slides.length - 1]!;
   assert.equal(last.layout, 'closing');
   assert.equal(last.title, '祝大家工作顺利');

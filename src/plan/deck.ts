@@ -731,9 +731,13 @@ class Planner {
     return null;
   }
 
-  private agenda(tops: Section[]): void {
+  private agenda(tops: Section[], announcing: Paragraph | null): void {
     const items = tops.map((s) => ({ text: keyPhrase(s.heading, this.lang, 24), para: 0, sent: 0 }));
-    this.points({ title: this.words.agenda, layout: 'agenda', subtitle: this.agendaLede ?? undefined }, [], items, 'agenda');
+    // Past the opening slides, an agenda is titled as the speech announces its parts
+    // (下面，我讲四点意见 → 四点意见): 目录 in mid-deck reads as a table of contents.
+    const announced = announcing && this.lang === 'zh' && this.slides.length > 2 ? /([一二两三四五六七八九十几])(点|个方面)(意见|要求|希望|看法|建议|体会)?/.exec(announcing.text) : null;
+    const title = announced ? `${announced[1] === '几' ? chineseNumeral(tops.length) : announced[1]}${announced[2]}${announced[3] ?? ''}` : this.words.agenda;
+    this.points({ title, layout: 'agenda', subtitle: this.agendaLede ?? undefined }, [], items, 'agenda');
     const first = this.slides.findIndex((x) => x.group === 'agenda');
     for (const x of this.slides.slice(first)) {
       if (x.layout !== 'agenda') continue;
@@ -768,7 +772,7 @@ class Planner {
       flush();
       if (lead) this.pendingNotes.push(lead);
       if (!agendaDone && tops.includes(n)) {
-        this.agenda(tops);
+        this.agenda(tops, lead);
         agendaDone = true;
       }
       if (isRoot && tops.includes(n)) this.top = tops.indexOf(n) + 1;
