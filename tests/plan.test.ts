@@ -118,6 +118,11 @@ test('figures: 分别 gives each change to the figure it changes, or a figure to
   ]);
   // A share or a change is said of the figure it is of; a breakdown comes after the headline.
   assert.deepEqual(findFigures('产业类项目完成投资714亿元，占比56.3%，比上年提高4.1个百分点。'), [{ value: '714亿元', label: '产业类项目完成投资，占比56.3%，比上年提高4.1个百分点' }]);
+  // A passage about several people says whose each figure is.
+  assert.deepEqual(
+    findFigures('国库支付中心主任刘慧敏同志，扎根国库工作二十六年，经手资金超过5000亿元，没有出过一笔差错。社保科的年轻党员宋一帆同志，逐户比对了12.6万条数据，挽回资金损失860多万元。').map((f) => f.label),
+    ['刘慧敏：经手资金', '宋一帆：逐户比对了数据', '宋一帆：挽回资金损失'],
+  );
   // (Too long to say beside it: left out, never a figure '0.4个百分点 · 高于全市平均水平'.)
   assert.deepEqual(findFigures('全县实现地区生产总值168.4亿元，同比增长5.6%，高于全市平均水平0.4个百分点。'), [{ value: '168.4亿元', label: '全县实现地区生产总值，同比增长5.6%' }]);
 });

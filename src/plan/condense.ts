@@ -633,6 +633,10 @@ export interface Figure {
 export function findFigures(text: string): Figure[] {
   if (!hasCjk(text)) return findFiguresEn(text);
   const out: Figure[] = [];
+  // A passage about several people (刘慧敏同志……，宋一帆同志……) says whose each figure is.
+  const personRe = new RegExp(rules('zh').person.source, 'g');
+  const people = new Set([...text.matchAll(personRe)].map((x) => x[0]));
+  let person = '';
   for (const s of sentences(text)) {
     // `27起、死亡19人、受伤31人`: an enumeration of figures, one a piece.
     const cs = clauses(s).flatMap((c) => {
@@ -641,6 +645,7 @@ export function findFigures(text: string): Figure[] {
     });
     const inSentence: Array<{ value: string; label: string }> = [];
     cs.forEach((c, ci) => {
+      person = [...c.matchAll(personRe)].pop()?.[0] ?? person;
       // `同比分别下降17.9%和25%`: one figure each for the figures before, in order.
       const each = /分别/.test(c) ? [...c.matchAll(new RegExp(FIGURE.source, 'g'))] : [];
       if (each.length >= 2) {
@@ -732,6 +737,7 @@ export function findFigures(text: string): Figure[] {
       // Words that only tie the label to the sentence it came from (其中……, 按……) go.
       label = label.replace(/^(?:其中|按|按照)(?=[\u4e00-\u9fff]{2})/, '').replace(/最高不$/, '最高');
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
+      if (people.size >= 2 && person && !label.includes(person) && displayWidth(label) <= 20) label = `${person}：${label}`;
       const fig: Figure = { value: m[1]! + m[2]! + qualifier, label, ...(/^其中/.test(c) ? { sub: true as const } : {}) };
       out.push(fig);
       inSentence.push(fig);
