@@ -27,3 +27,18 @@ test('procedural sentences: announcements of what follows, in both languages', (
   for (const s of ['What follows is what we heard, and what we will do about it.', 'I have spent much of the last two years asking people what they want from us.']) assert.ok(isProcedural(s, 'en'), s);
   assert.ok(!isProcedural('这里还要强调一点，廉洁问题往往是从小事开始的。', 'zh'));
 });
+
+test('line breaks (phrases): never inside a compound, a number with its unit, or before 的 or a locative', async () => {
+  const { phrases } = await import('../src/lang/segment.js');
+  const cases: Array<[string, string]> = [
+    ['在新时代的广阔舞台上建功立业', '在|新时代的|广阔舞台上|建功立业'],
+    ['在工作中发现问题', '在|工作中|发现问题'],
+    ['推动经济社会发展', '推动|经济社会发展'],
+    ['同比增长4.1个百分点', '同比增长|4.1个百分点'],
+  ];
+  for (const [text, want] of cases) {
+    const got = phrases(text);
+    assert.equal(got.join(''), text, 'the phrases spell the text');
+    assert.equal(got.join('|'), want);
+  }
+});

@@ -57,6 +57,7 @@ export function phrases(text: string): string[] {
   // phrase, up to six characters (four for any two words of two characters: 评优评先,
   // 大专以上), so a line breaks around the compound, not inside.
   const words: string[] = [];
+  const tags: string[] = [];
   let prevTag = '';
   for (const { word, tag } of cutter().tag(text, false)) {
     const last = words[words.length - 1];
@@ -68,19 +69,25 @@ export function phrases(text: string): string[] {
       (!LOOSE.test(prevTag) && !LOOSE.test(tag) && tag !== 'd' && both.length <= 4);
     if (last !== undefined && compound && /^[\u4e00-\u9fff]+$/.test(both) && word.length >= 2 && last.length >= 2) {
       words[words.length - 1] = last + word;
-    } else words.push(word);
+    } else {
+      words.push(word);
+      tags.push(tag);
+    }
     prevTag = tag;
   }
   const out: string[] = [];
   let glue = false;
-  for (const t of words) {
+  for (const [i, t] of words.entries()) {
     const prev = out[out.length - 1];
+    // A locative after a noun (舞台|上, 工作|中) ends the phrase before it: 广阔舞台上|建功立业.
+    const locative = tags[i] === 'f' && t.length === 1 && /[\u4e00-\u9fff]$/.test(prev ?? '');
     const join =
       prev !== undefined &&
       (glue ||
         CLOSE.test(t) ||
         // 的/地/得/了 never start a line (建设队伍 / 的总要求): they end the phrase before.
         /^[的地得了着过]$/.test(t) ||
+        locative ||
         /^\s+$/.test(t) ||
         t === '/' || /\/$/.test(prev) ||
         (/[\d.]$/.test(prev) && /^[\d.]/.test(t)) ||
@@ -90,7 +97,7 @@ export function phrases(text: string): string[] {
     else out.push(t);
     // A lone character that is not a function word is most often the head of a
     // compound jieba does not know (总|要求, 低|效用地): it stays with what follows.
-    glue = OPEN.test(t) || (/^[\u4e00-\u9fff]$/.test(t) && !FUNCTION_WORD.test(t));
+    glue = OPEN.test(t) || (/^[\u4e00-\u9fff]$/.test(t) && !FUNCTION_WORD.test(t) && !locative);
   }
   return out;
 }
