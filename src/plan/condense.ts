@@ -230,8 +230,11 @@ function concreteClauses(sentence: string, lang: Lang, most: number): string | n
     return completes.test(open(next)) || concreteness(next, lang) > 0 || TIES.test(next) || (pairA.test(parts[i]!.text) && pairB.test(next));
   };
   while (to + 1 < parts.length && goesOn(to) && fits(parts.slice(from, to + 2))) to++;
-  // 既要……，也要……: half a pair is no bullet.
-  if (to + 1 < parts.length && pairA.test(parts[to]!.text) && pairB.test(parts[to + 1]!.text)) return null;
+  // 既要……，也要……: half a pair is no bullet; a run that ends on one ends before it.
+  if (to + 1 < parts.length && pairA.test(parts[to]!.text) && pairB.test(parts[to + 1]!.text)) {
+    if (to === k) return null;
+    to--;
+  }
   // A short clause after the sentence's subject (……不幸牺牲，年仅37岁) is an appendage, not a bullet.
   if (from === k && displayWidth(parts[k]!.text) < 8) return null;
   // A clause with no subject of its own (不得不在两个月内重新修订) cannot open a bullet.
