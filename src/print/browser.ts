@@ -300,6 +300,35 @@ export function browserLostError(lost: BrowserLost[], built: number, total: numb
   });
 }
 
+/**
+ * A new page, bounded like every other call: puppeteer's newPage waits for the
+ * target to attach with no timeout of its own, so a browser killed or closed in
+ * between (an interrupt mid-batch) would leave it waiting for ever. It fails at
+ * once when the browser is being closed, and after the page timeout otherwise.
+ */
+export function openPage(browser: Browser): Promise<Page> {
+  const s = sessions.get(browser);
+  if (!s) return browser.newPage();
+  if (s.lost) return Promise.reject(new Error(`Target closed: the browser is ${s.lost}`));
+  return new Promise<Page>((resolve, reject) => {
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      s.kill.signal.removeEventListener('abort', onAbort);
+      f();
+    };
+    const onAbort = () => settle(() => reject(new Error('Target closed: the browser was closed')));
+    const timer = setTimeout(() => settle(() => reject(Object.assign(new Error(`Timed out after ${s.timeoutMs} ms opening a page`), { name: 'TimeoutError' }))), s.timeoutMs);
+    s.kill.signal.addEventListener('abort', onAbort, { once: true });
+    browser.newPage().then(
+      (page) => (settled ? void page.close().catch(() => undefined) : settle(() => resolve(page))),
+      (err) => settle(() => reject(err)),
+    );
+  });
+}
+
 /** Close a page; when the browser is gone there is nothing left to close. */
 export async function closePage(page: Page): Promise<void> {
   if (browserGone(page.browser())) return;

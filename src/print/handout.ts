@@ -3,6 +3,7 @@
 import type { Browser } from 'puppeteer';
 import { SpeechdeckError } from '../errors.js';
 import { loadHtml } from './page.js';
+import { openPage } from './browser.js';
 
 export interface HandoutPrint {
   pdf: Uint8Array;
@@ -151,7 +152,7 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
 }
 
 export async function printHandout(browser: Browser, html: string, perPage: number, file: string): Promise<HandoutPrint> {
-  const page = await browser.newPage();
+  const page = await openPage(browser);
   try {
     await loadHtml(page, html);
     // The blocks wait in a hidden source list, so no font is needed yet and none is

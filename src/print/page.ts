@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'puppeteer';
 import type { FitReport } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { browserFault, closePage, pageTimeout } from './browser.js';
+import { browserFault, closePage, openPage, pageTimeout } from './browser.js';
 
 /** The deck is served from memory under this address; any other request is refused and recorded. */
 const DECK_URL = 'http://speechdeck.invalid/index.html';
@@ -17,7 +17,7 @@ export interface OpenDeck {
 export async function openPrintView(browser: Browser, html: string, file: string): Promise<OpenDeck> {
   let page: Page;
   try {
-    page = await browser.newPage();
+    page = await openPage(browser);
   } catch (err) {
     throw (await browserFault(err, browser, file, 'laying out')) ?? err;
   }
@@ -174,7 +174,7 @@ export async function loadHtml(page: Page, html: string): Promise<void> {
 
 /** A PNG of a whole HTML page (the contact sheet). */
 export async function htmlPng(browser: Browser, html: string): Promise<Uint8Array> {
-  const page = await browser.newPage();
+  const page = await openPage(browser);
   try {
     await page.setViewport({ width: 1400, height: 800 });
     await loadHtml(page, html);
