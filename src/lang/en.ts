@@ -1,6 +1,9 @@
 // English speech conventions for the planner (see rules.ts).
 import type { LangRules } from './rules.js';
 
+/** A person named in full (Peter Osei, Grace Whitfield): two or three capitalised words. */
+const PERSON = /\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\b/;
+
 export const en: LangRules = {
   procedural: [
     /^(?:today,?\s+)?I(?: would|'d| want to| wish to)? like to (?:share|say|talk about|speak about|make|offer|raise) (?:a few|three|two|four|some|several) (?:things|points|thoughts|words|observations|remarks)/i,
@@ -48,9 +51,9 @@ export const en: LangRules = {
     [/\bby (?:the end of|next|this|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b|\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?|months?|years?)\b|\bdeadline\b/i, 2],
     [/\b(?:at least|at most|free of charge|must|commit\w*|pledge\w*)\b/i, 1],
     // a person named (Peter Osei, Grace Whitfield), not at the start of the sentence
-    [/(?<=\S\s)(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+(?=\W|$)/, 1],
+    [new RegExp('(?<=\\S\\s)' + PERSON.source), 1],
   ],
-  person: /\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\b/,
+  person: PERSON,
   dependent: /^(?:which|who|whom|then|thus|therefore|so that)\b/i,
   dates: /(?<!\bby )\b(?:19|20)\d\d\b/g,
 };

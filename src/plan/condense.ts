@@ -500,8 +500,7 @@ export function findQuotes(text: string): Quote[] {
     let attribution = zh ? attributionZh(m[1]!) : attributionEn(m[1]!);
     // 他说：“……” in a story: the person the story is about (宋一帆同志……他说), named before.
     if (zh && !attribution && /(?:^|[，,])\s*[他她](?:常|曾|经常|总|后来|动情地|深有感触地|感慨地)?(?:说|讲|告诉我|告诉我们|写道)$/.test(m[1]!.trim())) {
-      const named = [...text.slice(0, m.index! + m[1]!.length).matchAll(new RegExp(rules('zh').person.source, 'g'))].pop();
-      if (named) attribution = named[0];
+      attribution = peopleIn(text.slice(0, m.index! + m[1]!.length)).pop() ?? '';
     }
     out.push({ lines, attribution, at: m.index! + m[0].length - inner.length - 1 });
   }
@@ -633,12 +632,21 @@ export interface Figure {
   sub?: true;
 }
 
+/** The people a Chinese text names (刘海涛同志 → 刘海涛), in order. */
+function peopleIn(text: string): string[] {
+  return [...text.matchAll(new RegExp(rules('zh').person.source, 'g'))].map((m) => m[0]);
+}
+
+/** A figure from a clause that breaks down the one before (其中……) is marked so. */
+function breakdown(clause: string): Pick<Figure, 'sub'> {
+  return /^其中/.test(clause) ? { sub: true } : {};
+}
+
 export function findFigures(text: string): Figure[] {
   if (!hasCjk(text)) return findFiguresEn(text);
   const out: Figure[] = [];
   // A passage about several people (刘慧敏同志……，宋一帆同志……) says whose each figure is.
-  const personRe = new RegExp(rules('zh').person.source, 'g');
-  const people = new Set([...text.matchAll(personRe)].map((x) => x[0]));
+  const people = new Set(peopleIn(text));
   let person = '';
   for (const s of sentences(text)) {
     // `27起、死亡19人、受伤31人`: an enumeration of figures, one a piece.
@@ -648,7 +656,7 @@ export function findFigures(text: string): Figure[] {
     });
     const inSentence: Array<{ value: string; label: string }> = [];
     cs.forEach((c, ci) => {
-      person = [...c.matchAll(personRe)].pop()?.[0] ?? person;
+      person = peopleIn(c).pop() ?? person;
       // `同比分别下降17.9%和25%`: one figure each for the figures before, in order.
       const each = /分别/.test(c) ? [...c.matchAll(new RegExp(FIGURE.source, 'g'))] : [];
       if (each.length >= 2) {
@@ -668,7 +676,7 @@ export function findFigures(text: string): Figure[] {
           // A、B分别增长8.2%和10.1%: a figure for each thing named.
           each.forEach((m, k) => {
             const label = quotedNames ? `${terms[k]}${subject.replace(/\s+/g, '')}` : named[k]! + verb;
-            if (displayWidth(label) >= 2 && displayWidth(label) <= 24) out.push({ value: m[1]! + m[2]!, label, ...(/^其中/.test(c) ? { sub: true as const } : {}) });
+            if (displayWidth(label) >= 2 && displayWidth(label) <= 24) out.push({ value: m[1]! + m[2]!, label, ...breakdown(c) });
           });
         } else if (each.length <= inSentence.length) {
           // 事故23起，死亡9人，同比分别下降17.9%和25%: each change goes beside the
@@ -699,7 +707,7 @@ export function findFigures(text: string): Figure[] {
         if (prevFig && out.includes(prevFig) && ci > 0) {
           const label = `${prevFig.label}，${stripEnd(c.trim())}`;
           if (displayWidth(label) <= 28) {
-            const said = { value: prevFig.value, label };
+            const said = { ...prevFig, label };
             out[out.lastIndexOf(prevFig)] = said;
             inSentence[inSentence.length - 1] = said;
           }
@@ -741,7 +749,7 @@ export function findFigures(text: string): Figure[] {
       label = label.replace(/^(?:其中|按|按照)(?=[\u4e00-\u9fff]{2})/, '').replace(/最高不$/, '最高');
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
       if (people.size >= 2 && person && !label.includes(person) && displayWidth(label) <= 20) label = `${person}：${label}`;
-      const fig: Figure = { value: m[1]! + m[2]! + qualifier, label, ...(/^其中/.test(c) ? { sub: true as const } : {}) };
+      const fig: Figure = { value: m[1]! + m[2]! + qualifier, label, ...breakdown(c) };
       out.push(fig);
       inSentence.push(fig);
     });

@@ -203,6 +203,8 @@ class Planner {
     // Segments of items between the special slides, in speech order.
     const pieces: Piece[] = paras.flatMap((p, pi) => sentenceSpans(p.text).map((sp, si) => ({ para: pi, sent: si, text: sp.text })));
     const order = (a: { para: number; sent: number }) => a.para * 100000 + a.sent;
+    /** The sentence an item was cut from. */
+    const sentenceOf = (it: Item) => pieces.find((pc) => pc.para === it.para && pc.sent === it.sent)?.text ?? '';
     type Stop = { kind: 'items'; items: Item[] } | { kind: 'special'; special: Special };
     const stops: Stop[] = [];
     const sortedSpecials = [...specials].sort((a, b) => order({ para: a.para, sent: a.from }) - order({ para: b.para, sent: b.from }));
@@ -286,7 +288,7 @@ class Planner {
       // own: it stays in that slide's notes.
       // So do two slight ones that would make a thin （续） slide.
       const lone = st.items.length <= 2 && k > 0 && stops[k - 1]!.kind === 'special' && !hasCallout;
-      const slight = (it: Item) => weight(pieces.find((pc) => pc.para === it.para && pc.sent === it.sent)?.text ?? '') < (st.items.length === 1 ? 2 : 1);
+      const slight = (it: Item) => weight(sentenceOf(it)) < (st.items.length === 1 ? 2 : 1);
       if (lone && st.items.every(slight)) return;
       const lim = g === group ? limit : this.limitFor(g);
       let chunks = this.chunk(st.items, g, lim, hasCallout);
@@ -317,7 +319,7 @@ class Planner {
       // near-empty slide.
       if (chunks.length === 1 && chunks[0]!.length === 1 && !hasCallout && !base.layout) {
         const it = chunks[0]![0]!;
-        const more = nextPhrase(pieces.find((pc) => pc.para === it.para && pc.sent === it.sent)?.text ?? '', it.text, this.lang);
+        const more = nextPhrase(sentenceOf(it), it.text, this.lang);
         if (more) chunks[0]!.push({ text: more, para: it.para, sent: it.sent });
       }
       chunks.forEach((chunk) => {
@@ -781,6 +783,18 @@ class Planner {
     flush();
   }
 
+  /**
+   * Points slides for a part's paragraphs; a paragraph that turns to the problems
+   * (在肯定成绩的同时，……也要看到……), when `turns`, and what follows it are a
+   * passage of their own, titled by what they are about, not more of this heading.
+   */
+  private pointsUpToTurn(base: Base, paras: Paragraph[], items: Item[], group: string, turns: boolean): void {
+    const turn = turns ? paras.findIndex((p, i) => i > 0 && rules(this.lang).turn.test(p.text)) : -1;
+    if (turn <= 0) return this.points(base, paras, items, group);
+    this.points(base, paras.slice(0, turn), items.filter((it) => it.para < turn), group);
+    this.loose(paras.slice(turn), { title: base.title, badge: base.badge });
+  }
+
   private section(s: Section): void {
     if (s.kind === 'announced') return this.announced(s);
     const badge = s.level === 1 && (s.kind === 'numbered' || s.kind === 'ordinal') ? badgeText(s) : undefined;
@@ -812,23 +826,12 @@ class Planner {
       const showsRest = !asCards && (items.length > 0 || special || !kids.length);
       this.push({ layout: 'section', title, badge, items: [], notes: (showsRest ? [head] : asCards ? [s.lead] : own).map((p) => p.text), source: { ...s.lead.source }, group: g });
       if (asCards) return this.cards(s, title, badge, own.slice(1), false);
-      if (showsRest && rest.length) {
-        // (A turn to the problems is a slide of its own here too; see below.)
-        const turn = kids.length ? -1 : rest.findIndex((p, i) => i > 0 && rules(this.lang).turn.test(p.text));
-        const mine = turn > 0 ? rest.slice(0, turn) : rest;
-        this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, mine, turn > 0 ? items.filter((it) => it.para < turn) : items, g + '-body');
-        if (turn > 0) this.loose(rest.slice(turn), { title, badge });
-      }
+      if (showsRest && rest.length) this.pointsUpToTurn({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, rest, items, g + '-body', !kids.length);
       if (kids.length) this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
       return;
     }
     if (!kids.length) {
-      // A paragraph that turns to the problems (在肯定成绩的同时，……也要看到……) is a
-      // slide of its own, titled by what it is about, not more of this heading.
-      const turn = own.findIndex((p, i) => i > 0 && rules(this.lang).turn.test(p.text));
-      const mine = turn > 0 ? own.slice(0, turn) : own;
-      this.points({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, mine, turn > 0 ? ownItems.filter((it) => it.para < turn) : ownItems, g);
-      if (turn > 0) this.loose(own.slice(turn), { title, badge });
+      this.pointsUpToTurn({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g, true);
       return;
     }
     if (asCards) {
