@@ -220,6 +220,8 @@ test('a bullet keeps the concrete clause (figures, deadline, target) of a senten
     ['各分管领导和相关科室要逐项梳理，列出清单，倒排工期，挂图作战，每周调度一次，确保年底前全部完成。', '各分管领导和相关科室要逐项梳理，确保年底前全部完成'],
     // a condition takes the clause it leads to
     ['区消防救援大队要严格执行执勤战备制度，加强重点单位熟悉演练，确保一旦发生火情，能够第一时间到场、第一时间处置。', '区消防救援大队要严格执行执勤战备制度，确保一旦发生火情，能够第一时间到场、第一时间处置'],
+    // a count whose thing the clause before names, by the same verb
+    ['要选派优秀年轻干部到县区财政局、乡镇财政所和重点项目一线挂职锻炼，今年计划选派15名，让年轻干部在基层一线经风雨、见世面、长才干。', '要选派优秀年轻干部到县区财政局、乡镇财政所和重点项目一线挂职锻炼，今年计划选派15名'],
   ];
   for (const [sentence, want] of cases) assert.equal(keyPhrase(sentence, 'zh'), want);
   // Not a bullet: an appendage (年仅37岁), a clause with no subject (不得不……), years alone.
@@ -257,4 +259,22 @@ test('a story\'s quotation (他说：“……”) is attributed to the person t
   // Not a post (主要负责同志) nor a group (老同志, 有的同志).
   const [r] = findQuotes('有的同志和主要负责同志都说过这样的话。他说：“我们核对的不是冷冰冰的数字，而是一个个活生生的人。”');
   assert.equal(r?.attribution, '');
+});
+
+test('figure slides: a slide\'s worth of figures each, and a list after the headline figures stays bullets, figures and all', async () => {
+  const { figureSpans } = await import('../src/plan/condense.js');
+  // Headline figures, then the work done as a list: a figure slide for the headline only.
+  const report =
+    '2024年，全县安全生产形势总体稳定。全年共发生各类生产安全事故27起、死亡19人、受伤31人，直接经济损失1286万元，同比分别下降15.6%、20.8%、13.9%和9.3%。主要做了以下工作：一是深入开展三年行动，全年排查企业和场所8460家次，发现一般事故隐患2.37万项；二是严格执法检查，立案查处违法行为523起，罚款1960万元；三是夯实基层基础，配备专职安全监管人员136名。';
+  assert.deepEqual(figureSpans(report), [{ from: 1, to: 1 }]);
+  const deck = planDeck(parseSpeech(manuscript(`讲话\n\n一、工作情况\n\n${report}\n\n二、下一步工作\n\n要压实责任，确保年底前全部完成。`, 'report.txt')));
+  const shown = deck.slides.flatMap((s) => s.items).join('\n');
+  for (const f of ['27起', '8460家次', '523起']) assert.ok(shown.includes(f), `${f} on a slide:\n${shown}`);
+  assert.ok(!/以下工作/.test(shown), 'the words that announce the list are no bullet');
+  // A list whose figures fit one slide, with none before it: a figure slide.
+  assert.deepEqual(figureSpans('（三）职业教育服务能力不断增强。首先，专业结构更加优化，新增专业点146个；其次，校企合作更加紧密，组建职教集团18个；最后，毕业生就业率保持在96%以上。'), [{ from: 1, to: 1 }]);
+  // Past four figures, three more make a slide of their own; two more do not.
+  const eight = '全市平均降雨量1386毫米，比常年同期偏多47%，持续超警时间长达19天。全市共有14个县区、186个乡镇受灾，紧急转移安置群众23.6万人，直接经济损失48.7亿元。';
+  assert.deepEqual(figureSpans(eight), [{ from: 0, to: 0 }, { from: 1, to: 1 }]);
+  assert.deepEqual(figureSpans('累计投入资金9.8亿元，新建、改扩建幼儿园213所，新增学位3.6万个。全市学前三年毛入园率达到85.6%，普惠性幼儿园覆盖率达到72.4%。'), [{ from: 0, to: 1 }]);
 });

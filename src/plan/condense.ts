@@ -223,6 +223,13 @@ function concreteClauses(sentence: string, lang: Lang, most: number): string | n
   // The concrete clause with a short topic or scene-setter before it, and what completes it after.
   let from = k;
   while (from > 0 && leadIn.test(parts[from - 1]!.text) && fits(parts.slice(from - 1, k + 1))) from--;
+  // A count whose thing was named in the clause before, by the same verb (要选派优秀年轻干部到
+  // ……挂职锻炼，今年计划选派15名): with that clause, or no bullet.
+  const verb = /([\u4e00-\u9fff]{2})\d[\d.]*\s*[\u4e00-\u9fff]{1,2}$/.exec(parts[k]!.text)?.[1];
+  if (from === k && verb && parts[k - 1]!.text.includes(verb)) {
+    if (!fits(parts.slice(k - 1, k + 1))) return null;
+    from = k - 1;
+  }
   let to = k;
   const [pairA, pairB] = rules(lang).pair;
   const goesOn = (i: number) => {
@@ -376,7 +383,18 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     const introEnd = markerAt[0] ?? 0;
     const before = body.slice(0, introEnd);
     const out: Array<{ sent: number; text: string }> = [];
-    if (before && displayWidth(before) > 6 && !isProcedural(sentences(before)[0]!, lang)) out.push({ sent: sentOf(0), text: keyPhrase(sentences(before)[0]!, lang, limit) });
+    // What comes before the list: its first sentence, and any later one with figures,
+    // a deadline or a target (……地区生产总值168.4亿元，同比增长5.6%。主要呈现以下特点：一是……).
+    const intro = sentenceSpans(before)
+      .map((sp) => ({ sent: sentOf(sp.start), text: sp.text }))
+      .filter((x) => !skip.has(x.sent) && displayWidth(x.text) > 6 && !isProcedural(x.text, lang));
+    // The words that open the list in its own sentence (主要做了以下工作：/ 重点抓了三件事：/
+    // 在学习方法上，) only announce it: a bullet when they say something more.
+    const listLead = (x: { sent: number; text: string }) =>
+      x.sent === sentOf(introEnd) && concreteness(x.text, lang) === 0 && (displayWidth(x.text) <= 14 || rules(lang).announcesParts.test(x.text) || LIST_LEAD.test(stripEnd(x.text)));
+    intro.filter((x) => !listLead(x)).forEach((x, k) => {
+      if (k === 0 || concreteness(x.text, lang) > 0) out.push({ sent: x.sent, text: keyPhrase(x.text, lang, limit) });
+    });
     list.forEach((x, k) => out.push({ sent: Math.max(0, sentOf(markerAt[k] ?? introEnd)), text: keyPhrase(x, lang, limit) }));
     return dedupeItems(out.filter((o) => !skip.has(o.sent)));
   }
@@ -443,6 +461,9 @@ function commonPrefix(xs: string[]): string {
   for (const x of xs) while (!x.startsWith(p)) p = p.slice(0, -1);
   return p;
 }
+
+/** What announces a list in its own words: 以下工作, 三件事, 几个方面. */
+const LIST_LEAD = /(?:以下|如下|[几两三四五六七八九十]+(?:件事|项工作|项|个方面|方面|点))[^，,]{0,6}$/;
 
 /** `一是……；二是……；三是……` or `首先，……；其次，……；最后，……` inside one paragraph. */
 /** What opens an item of a list inside a paragraph: 一是 / 一要 / 首先， / 第一，. */
@@ -562,24 +583,64 @@ export function attributionEn(lead: string): string {
 }
 
 /**
- * The sentences of a paragraph built around numbers (three figures or more, or
- * two telling ones; two short enough to show big): the first and last such
- * sentence, or null.
+ * The runs of sentences of a paragraph built around numbers, each a figure
+ * slide: consecutive sentences with figures, at most a slide's worth of figures
+ * a run (the next run is a slide of its own, so no figure is lost past the
+ * fourth). A run qualifies with three figures or more, or two telling ones (two
+ * short enough to show big in a short paragraph). A sentence that lists
+ * (一是……，二是……) is never a run: its items are bullets, figures and all.
  */
-export function figureSentences(text: string): { from: number; to: number } | null {
+export function figureSpans(text: string): Array<{ from: number; to: number }> {
   const spans = sentenceSpans(text);
-  const per = spans.map((sp) => findFigures(sp.text));
-  const all = per.flat();
+  const figs = spans.map((sp) => findFigures(sp.text));
+  const lists = spans.map((sp) => listSentence(sp.text));
+  const short = spans.length <= 2 && figs.filter((f) => f.length).length === 1;
+  const ok = (r: number[]) => qualifies(r.flatMap((i) => figs[i]!), short);
+  const runs: number[][] = [];
+  let run: number[] = [];
+  const count = (r: number[]) => r.reduce((n, i) => n + figs[i]!.length, 0);
+  const end = () => {
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  figs.forEach((f, i) => {
+    if (!f.length) return end();
+    if (lists[i]) {
+      // A list whose figures fit one slide (首先，……专业点146个；其次，……职教集团18个),
+      // with no figures shown before it, is a figure slide. A list after figures
+      // already shown (……27起、死亡19人。主要做了以下工作：一是……), or with more
+      // figures than a slide shows, is bullets, figures and all.
+      if (ok(run)) return end();
+      if (count(run) + f.length <= FIGURES_A_SLIDE) run.push(i);
+      else run = [];
+      return end();
+    }
+    // Past a slide's worth, the figures that follow are a slide of their own when
+    // they make one (three or more); else the slide shows the telling ones.
+    const rest = figs.slice(i).reduce((n, g, k) => (k === 0 || (g.length && !lists[i + k] && figs.slice(i, i + k).every((x) => x.length)) ? n + g.length : n), 0);
+    if (run.length && count(run) + f.length > FIGURES_A_SLIDE && ok(run) && rest >= 3) end();
+    run.push(i);
+  });
+  end();
+  return runs.filter(ok).map((r) => ({ from: r[0]!, to: r[r.length - 1]! }));
+}
+
+/** Figures a figure slide shows at most. */
+const FIGURES_A_SLIDE = 4;
+
+function qualifies(all: Figure[], short: boolean): boolean {
   // Three figures or more; or two when they are changes or shares (下降12.2%, 下降8.5%).
   const telling = all.filter((f) => /[%％]|百分点|倍|per ?cent/.test(f.value) || /(?:增长|下降|减少|提高|降低|上升|增加)/.test(f.label)).length;
-  // Two plain figures too, when they are what a short paragraph says (接入部门41个，提供服务1860万次).
-  const short = spans.length <= 2 && per.filter((f) => f.length).length === 1;
   // One figure too, with the change beside it (92.6% · 群众满意度，比上年提高3.1个百分点), in a short paragraph.
-  const oneWithChange = all.length === 1 && short && /\d/.test(all[0]!.label) && /(?:增长|下降|提高|减少|增加|上升|降低)/.test(all[0]!.label);
-  if (oneWithChange) return { from: per.findIndex((f) => f.length), to: per.findIndex((f) => f.length) };
-  if ((all.length < 3 && !(all.length === 2 && (telling === 2 || short))) || all.filter((f) => f.value.length <= 10).length < 2) return null;
-  const with_ = per.map((f, i) => (f.length ? i : -1)).filter((i) => i >= 0);
-  return { from: with_[0]!, to: with_[with_.length - 1]! };
+  if (all.length === 1) return short && /\d/.test(all[0]!.label) && /(?:增长|下降|提高|减少|增加|上升|降低)/.test(all[0]!.label);
+  // Two plain figures too, when they are what a short paragraph says (接入部门41个，提供服务1860万次).
+  if (all.length < 3 && !(all.length === 2 && (telling === 2 || short))) return false;
+  return all.filter((f) => f.value.length <= 10).length >= 2;
+}
+
+/** A sentence that lists (一是……；二是…… / or one item of such a list). */
+function listSentence(sentence: string): boolean {
+  return [...sentence.matchAll(new RegExp(INLINE_MARKER.source, 'g'))].some((m) => m.index === 0 || /[；;。，,：:]/.test(sentence[m.index! - 1]!));
 }
 
 const EN_FIGURE = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:%|per ?cent|percentage points?|million|billion|thousand))?\s+((?:[a-z][a-z'-]*\s+){0,2}(?:[a-z][a-z'-]*))(?=[\s,.;:!?)]|$)/;

@@ -2,7 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
-import { bulletLimit, findSaying, findQuotes, findFigures, figureSentences, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
+import { bulletLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { concreteness, contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
 
@@ -194,9 +194,9 @@ class Planner {
     type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number; quote?: Quote };
     const specials: Special[] = [];
     paras.forEach((p, pi) => {
-      const { quotes, figure: f } = this.setOffIn(p);
+      const { quotes, figures } = this.setOffIn(p);
       for (const q of quotes) specials.push({ kind: 'quote', para: pi, from: q.sent, to: q.sent, quote: q.quote });
-      if (f) specials.push({ kind: 'figure', para: pi, from: f.from, to: f.to });
+      for (const f of figures) specials.push({ kind: 'figure', para: pi, from: f.from, to: f.to });
     });
     const inSpecial = (pi: number, si: number) => specials.find((x) => x.para === pi && si >= x.from && si <= x.to);
     const shown = items.filter((it) => !inSpecial(it.para, it.sent));
@@ -399,15 +399,15 @@ class Planner {
   }
 
   /** What of a paragraph is set off (read once; itemsOf and points both ask). */
-  private readonly setOff = new WeakMap<Paragraph, { quotes: Array<{ quote: Quote; sent: number }>; figure: { from: number; to: number } | null }>();
+  private readonly setOff = new WeakMap<Paragraph, { quotes: Array<{ quote: Quote; sent: number }>; figures: Array<{ from: number; to: number }> }>();
 
   /** True when a paragraph has a quotation or figures set off on a slide of their own. */
   private setsOff(p: Paragraph): boolean {
-    const { quotes, figure } = this.setOffIn(p);
-    return quotes.length > 0 || !!figure;
+    const { quotes, figures } = this.setOffIn(p);
+    return quotes.length > 0 || figures.length > 0;
   }
 
-  private setOffIn(p: Paragraph): { quotes: Array<{ quote: Quote; sent: number }>; figure: { from: number; to: number } | null } {
+  private setOffIn(p: Paragraph): { quotes: Array<{ quote: Quote; sent: number }>; figures: Array<{ from: number; to: number }> } {
     let v = this.setOff.get(p);
     if (!v) {
       // Each quotation with the sentence that holds it (a quote slide each); the figure sentences.
@@ -417,7 +417,7 @@ class Planner {
         const sent = spans.findIndex((sp) => quote.at >= sp.start && quote.at < sp.end);
         if (sent >= 0 && !quotes.some((x) => x.sent === sent)) quotes.push({ quote, sent });
       }
-      this.setOff.set(p, (v = { quotes, figure: figureSentences(p.text) }));
+      this.setOff.set(p, (v = { quotes, figures: figureSpans(p.text) }));
     }
     return v;
   }
@@ -552,9 +552,9 @@ class Planner {
     const perPara = paras.length <= 2 ? 5 : paras.length <= 4 ? 3 : 2;
     paras.forEach((p, pi) => {
       const skip = new Set<number>(p === skipFirstOf ? [0] : []);
-      const { quotes, figure: f } = this.setOffIn(p);
+      const { quotes, figures } = this.setOffIn(p);
       for (const q of quotes) skip.add(q.sent);
-      if (f) for (let i = f.from; i <= f.to; i++) skip.add(i);
+      for (const f of figures) for (let i = f.from; i <= f.to; i++) skip.add(i);
       for (const { sent, text: phrase } of sentencePhrases(p.text, this.lang, perPara, skip)) {
         const text = this.lang === 'en' ? capitalise(phrase) : phrase;
         if (!items.some((x) => x.text === text)) items.push({ text, para: pi, sent });
@@ -810,7 +810,7 @@ class Planner {
       kids.length >= 2 &&
       kids.length <= 6 &&
       kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4) &&
-      kids.filter((c) => [c.lead, ...c.children.filter((x) => x.type === 'paragraph')].some((p) => !!this.setOffIn(p).figure)).length * 2 < kids.length;
+      kids.filter((c) => [c.lead, ...c.children.filter((x) => x.type === 'paragraph')].some((p) => this.setOffIn(p).figures.length > 0)).length * 2 < kids.length;
     // Top-level numbered parts get a divider, all of them or none in a deck
     // (none when no part has subsections: a slide each is enough).
     if (s.level === 1 && s.kind === 'numbered' && this.dividers) {
