@@ -28,6 +28,20 @@ test('procedural sentences: announcements of what follows, in both languages', (
   assert.ok(!isProcedural('这里还要强调一点，廉洁问题往往是从小事开始的。', 'zh'));
 });
 
+test('thanks: for having the speaker, or naming no one, is procedural; thanks naming a person or a body is a point', async () => {
+  for (const s of ["Thank you to the organising committee for inviting me to open this year's Regional Water Forum.", 'I want to thank all of you.']) assert.ok(isProcedural(s, 'en'), s);
+  for (const s of ['I want to thank especially our longest-serving colleague, Peter Osei, who joined in 1979.', 'I also want to thank the Riverside Rotary Club and the Hollis Family Foundation, whose donations paid for the garden.'])
+    assert.ok(!isProcedural(s, 'en'), s);
+  const { sentencePhrases } = await import('../src/plan/condense.js');
+  // An aside (who …) that runs to the end goes whole, not up to a comma inside it.
+  const got = sentencePhrases('I want to thank our librarians, led by Grace Whitfield, who have been packing, unpacking and shelving fifty-eight thousand books for the past six weeks.', 'en', 3);
+  assert.deepEqual(got.map((x) => x.text), ['Thanks to our librarians, led by Grace Whitfield']);
+  // Two people in the halves of one sentence: a bullet each.
+  const two = sentencePhrases('长宁县黄塘镇党委委员周建华同志在转移群众途中被洪水冲走，不幸牺牲，年仅37岁；清河区城管执法大队队员刘海涛同志连续奋战七天七夜，倒在了抢险岗位上。', 'zh', 3);
+  assert.equal(two.length, 2);
+  assert.ok(two[0]!.text.includes('周建华') && two[1]!.text.includes('刘海涛'), JSON.stringify(two));
+});
+
 test('line breaks (phrases): never inside a compound, a number with its unit, or before 的 or a locative', async () => {
   const { phrases } = await import('../src/lang/segment.js');
   const cases: Array<[string, string]> = [

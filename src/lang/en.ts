@@ -13,7 +13,10 @@ export const en: LangRules = {
     /^I (?:look forward|am looking forward) to (?:the|our) (?:discussions?|conversations?|questions)/i,
     /^(?:I have been asked to speak|I will try to leave time)/i,
     /^if I (?:could|may|might) have your attention\b/i,
-    /^(?:thank you to|I (?:want|would like|'d like) to thank|thanks (?:also )?to|my thanks to)\b/i,
+    // Thanks for having the speaker; thanks that name no one. (A thanks that names
+    // a person or a body, Peter Osei, the Hollis Family Foundation, is a fact worth a bullet.)
+    /^(?:thank you to|I (?:also )?(?:want|would like|'d like) to thank|thanks (?:also )?to|my thanks to)\b[^.!?]*\bfor (?:inviting|having|the invitation|the kind invitation|organi[sz]ing|coming|being here|joining)\b/i,
+    /^(?:[Tt]hank you to|I (?:also )?(?:want|would like|'d like) to thank|[Tt]hanks (?:also )?to|[Mm]y thanks to)\b(?![^.!?]*\b[A-Z][a-z]+ [A-Z][a-z]+)/,
     /^I (?:want|would like|'d like) to (?:propose|suggest|make|offer) (?:two|three|four|a few|several) /i,
     /^(?:welcome to|I will (?:try to )?keep (?:this|it) (?:short|brief))\b/i,
     /^for those (?:of you )?who (?:don't|do not) know me\b/i,

@@ -19,7 +19,8 @@ export function stripOpeners(s: string, lang: Lang): string {
     if (!m || m[0].length >= t.length - 2) break;
     t = t.slice(m[0].length);
   }
-  if (lang === 'en') t = capitalise(t);
+  // I want to thank especially our longest-serving colleague, Peter Osei → Thanks to our ……
+  if (lang === 'en') t = capitalise(t.replace(/^I (?:also )?(?:want|would like|'d like|wish) to thank (?:especially |in particular |also )?/i, 'Thanks to '));
   return t;
 }
 
@@ -87,7 +88,7 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
   let inAside = false;
   all.forEach((p, i) => {
     if (i > 0 && i < all.length - 1 && aside.test(p.text)) inAside = true;
-    else if (inAside && (lang === 'zh' || resumes.test(p.text) || i === all.length - 1)) inAside = false;
+    else if (inAside && (lang === 'zh' || resumes.test(p.text))) inAside = false;
     if (inAside) return;
     // Where an aside was taken out, English joins the two halves without a comma.
     if (parts.length && parts[parts.length - 1] !== all[i - 1] && lang === 'en') parts[parts.length - 1] = { ...parts[parts.length - 1]!, sep: ' ' };
@@ -404,7 +405,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       const run = lang === 'zh' ? parallelRun(s) : null;
       // The first sentence states the point, unless it only fills time.
       const w = weight(s, lang);
-      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? [keyPhrase(s, lang, limit)] };
+      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? [keyPhrase(s, lang, limit)] };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows
@@ -414,6 +415,18 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     .filter((u, k) => k < max && u.w > -5 && (k < 3 || u.w >= 1))
     .sort((a, b) => a.i - b.i);
   return dedupeItems(chosen.flatMap((u) => u.phrases.map((text) => ({ sent: u.i, text }))));
+}
+
+/**
+ * A sentence whose halves (；) each tell of another person (……周建华同志……不幸牺牲；
+ * ……刘海涛同志……倒在了抢险岗位上): a bullet for each, so that no one named is left out.
+ */
+function personHalves(sentence: string, lang: Lang, limit: number): string[] | null {
+  const segs = splitOutsideQuotes(stripEnd(sentence), /[；;]/);
+  if (segs.length < 2) return null;
+  const who = segs.map((g) => rules(lang).person.exec(g)?.[0]);
+  if (who.some((w) => !w) || new Set(who).size < segs.length) return null;
+  return segs.map((g) => keyPhrase(g, lang, limit));
 }
 
 function dedupeItems(xs: Array<{ sent: number; text: string }>): Array<{ sent: number; text: string }> {
