@@ -278,3 +278,15 @@ test('figure slides: a slide\'s worth of figures each, and a list after the head
   assert.deepEqual(figureSpans(eight), [{ from: 0, to: 0 }, { from: 1, to: 1 }]);
   assert.deepEqual(figureSpans('累计投入资金9.8亿元，新建、改扩建幼儿园213所，新增学位3.6万个。全市学前三年毛入园率达到85.6%，普惠性幼儿园覆盖率达到72.4%。'), [{ from: 0, to: 1 }]);
 });
+
+test('the meeting\'s tasks just before the agenda are a line under its title; tasks stated without 主要任务是 are read too', () => {
+  const PAD = '各地各部门要结合实际，细化工作措施，明确责任分工，加强督促检查，确保各项工作落到实处、取得实效。'.repeat(8);
+  const deck = planDeck(parseSpeech(manuscript(SEED)));
+  const purpose = deck.slides.find((s) => s.title === '会议任务')!;
+  assert.deepEqual(purpose.items.slice(1), ['总结去年工作', '部署今年各项任务']);
+  const three = planDeck(parseSpeech(manuscript(['在全县安全生产工作会议上的讲话', '同志们：', '今天召开全县安全生产工作会议，主要任务是总结2024年全县安全生产工作，分析当前面临的形势，部署2025年安全生产重点任务。下面，我讲三点意见。', '一、工作情况', '去年全县安全生产形势总体稳定。' + PAD, '二、面临的形势', '形势依然严峻，道路交通事故仍然是大头。' + PAD, '三、重点任务', '要严格道路交通安全管理，确保年底前全部完成。' + PAD, '谢谢大家！'].join('\n'))));
+  assert.ok(!three.slides.some((s) => s.title === '会议任务'), 'no purpose slide before the agenda');
+  const agenda = three.slides.find((s) => s.layout === 'agenda')!;
+  assert.equal(agenda.subtitle, '会议任务：总结2024年全县安全生产工作、分析当前面临的形势、部署2025年安全生产重点任务');
+  assert.ok(agenda.notes.join('').includes('今天召开全县安全生产工作会议'));
+});

@@ -43,6 +43,8 @@ export function cutLimit(slide: Slide): number | null {
 
 /** The shortest speech that gets an agenda slide, in seconds spoken. */
 const AGENDA_MIN_SECONDS = 210;
+/** The agenda's line of tasks (会议任务：……), at most two lines under its title. */
+const AGENDA_LEDE_MAX = 64;
 
 /** Layouts cut by their number of items (bullets, agenda entries); the rest by cards, lines or length. */
 export function cutByItems(layout: Slide['layout']): boolean {
@@ -616,8 +618,7 @@ class Planner {
         // (会议任务：总结去年工作、部署今年任务), not a near-empty slide.
         // With no agenda (a short speech), they are said, not shown: notes only.
         if (purpose.items.length <= 2) {
-          const sep = this.lang === 'zh' ? '、' : '; ';
-          if (this.agendaAhead) this.agendaLede = `${rules(this.lang).purposeTitle}${this.lang === 'zh' ? '：' : ': '}${purpose.items.map((it) => it.text).join(sep)}`;
+          if (this.agendaAhead) this.agendaLede = this.purposeLine(purpose.items.map((it) => it.text));
           this.pendingNotes.push(...upTo);
         } else this.points({ ...fallback, title: rules(this.lang).purposeTitle }, upTo, purpose.items, g);
         run = [];
@@ -733,12 +734,30 @@ class Planner {
     return null;
   }
 
+  /** The meeting's tasks as one line (会议任务：总结去年工作、部署今年任务). */
+  private purposeLine(tasks: string[]): string {
+    const zh = this.lang === 'zh';
+    return `${rules(this.lang).purposeTitle}${zh ? '：' : ': '}${tasks.join(zh ? '、' : '; ')}`;
+  }
+
   private agenda(tops: Section[], announcing: Paragraph | null): void {
     const items = tops.map((s) => ({ text: keyPhrase(s.heading, this.lang, 24), para: 0, sent: 0 }));
     // Past the opening slides, an agenda is titled as the speech announces its parts
     // (下面，我讲四点意见 → 四点意见): 目录 in mid-deck reads as a table of contents.
     const announced = announcing && this.lang === 'zh' && this.slides.length > 2 ? /([一二两三四五六七八九十几])(点|个方面)(意见|要求|希望|看法|建议|体会)?/.exec(announcing.text) : null;
     const title = announced ? `${announced[1] === '几' ? chineseNumeral(tops.length) : announced[1]}${announced[2]}${announced[3] ?? ''}` : this.words.agenda;
+    // The meeting's tasks just before a table of contents (总结……/ 分析……/ 部署……) say
+    // what the parts will: one line under its title, not a slide of their own.
+    const prev = this.slides[this.slides.length - 1];
+    const purposeTitle = rules(this.lang).purposeTitle;
+    if (!announced && !this.agendaLede && prev?.layout === 'points' && prev.title === purposeTitle && !prev.continued && !prev.callout) {
+      const lede = this.purposeLine(prev.items);
+      if (displayWidth(lede) <= AGENDA_LEDE_MAX) {
+        this.slides.pop();
+        this.pendingNotes.unshift(...prev.notes.map((text) => ({ text, source: prev.source })));
+        this.agendaLede = lede;
+      }
+    }
     this.points({ title, layout: 'agenda', subtitle: this.agendaLede ?? undefined }, [], items, 'agenda');
     const first = this.slides.findIndex((x) => x.group === 'agenda');
     for (const x of this.slides.slice(first)) {
@@ -773,6 +792,9 @@ class Planner {
       const lead = leadsIn ? run.pop()! : null;
       flush();
       if (lead) this.pendingNotes.push(lead);
+      // Its tasks, when it states them (今天召开……会议，主要任务是……。下面，我讲三点意见), go on the agenda.
+      const tasks = lead && !agendaDone && !this.agendaLede ? this.purposeItems([lead]) : null;
+      if (tasks && displayWidth(this.purposeLine(tasks.items.map((it) => it.text))) <= AGENDA_LEDE_MAX) this.agendaLede = this.purposeLine(tasks.items.map((it) => it.text));
       if (!agendaDone && tops.includes(n)) {
         this.agenda(tops, lead);
         agendaDone = true;
