@@ -124,3 +124,10 @@ test('three paragraphs that open with one verb and a short object (抓项目建�
   const first = sectionsOf(s.body)[0]!;
   assert.deepEqual(sectionsOf(first.children).map((x) => [x.kind, x.heading]), [['parallel', '抓项目建设'], ['parallel', '抓企业服务'], ['parallel', '抓风险防范']]);
 });
+
+test('no title anywhere: a speech of a few short numbered parts is named by them, else 讲话', () => {
+  const parts = (heads: string[]) => ['同志们：', '这次会议开得很好。', ...heads.map((h, i) => `${'第一第二第三第四第五'.slice(i * 2, i * 2 + 2)}，${h}。要抓紧抓实，确保年底前完成。`), '谢谢大家！'].join('\n\n');
+  assert.equal(parseSpeech(manuscript(parts(['要盯紧目标抓冲刺', '要守住底线抓安全', '要着眼长远抓谋划']), 'notes')).meta.title, '盯紧目标抓冲刺　守住底线抓安全　着眼长远抓谋划');
+  // Long headings do not make a title.
+  assert.equal(parseSpeech(manuscript(parts(['要进一步提高政治站位，切实增强做好工作的责任感', '要守住底线抓安全']), 'notes')).meta.title, '讲话');
+});

@@ -351,6 +351,19 @@ function titleFromName(name: string, lang: Lang): string {
   return lang === 'zh' ? '讲话' : 'Remarks';
 }
 
+/**
+ * With no title anywhere, a speech of two to four short numbered parts is named
+ * by them (盯紧目标抓冲刺　守住底线抓安全　着眼长远抓谋划): what it says, rather
+ * than a plain 讲话.
+ */
+function partsTitle(tree: Node[]): string | null {
+  const tops = tree.filter((n): n is Section => n.type === 'section' && (n.kind === 'numbered' || n.kind === 'ordinal'));
+  if (tops.length < 2 || tops.length > 4 || !tops.every((t) => hasCjk(t.heading))) return null;
+  const heads = tops.map((t) => stripEnd(t.heading).replace(/^(?:要|必须)/, ''));
+  if (heads.some((h) => displayWidth(h) > 10 || /[，,]/.test(h))) return null;
+  return heads.join('　');
+}
+
 /** A speaker who names themselves early on (`my name is Tom`, `我是市教育局的王强`), when no header or signature does. */
 function selfNamed(paras: Paragraph[], lang: Lang): Speaker | null {
   const text = paras.map((p) => p.text).join(' ');
@@ -423,7 +436,7 @@ export function parseSpeech(ms: Manuscript): Speech {
   // No title line: the meeting the speech opens by naming (`今天召开全市……会议`), as
   // a speech's title is written (`在全市……会议上的讲话`); else the file name.
   const named = h.title ? null : meetingNamed(body.slice(0, 3).map((p) => p.text).join(''), lang);
-  const title = h.title ?? (named ? (lang === 'zh' ? `在${named}上的讲话` : `Remarks at the ${named}`) : toastTo(words, lang) ?? titleFromName(ms.name, lang));
+  const title = h.title ?? (named ? (lang === 'zh' ? `在${named}上的讲话` : `Remarks at the ${named}`) : toastTo(words, lang) ?? partsTitle(tree) ?? titleFromName(ms.name, lang));
   const date = h.date ?? sig.date ?? dateFromName(ms.name);
   const meta: SpeechMeta = {
     title,
