@@ -290,3 +290,17 @@ test('the meeting\'s tasks just before the agenda are a line under its title; ta
   assert.equal(agenda.subtitle, '会议任务：总结2024年全县安全生产工作、分析当前面临的形势、部署2025年安全生产重点任务');
   assert.ok(agenda.notes.join('').includes('今天召开全县安全生产工作会议'));
 });
+
+test('figures counted alike share the predicate after the last (9个集体、27名个人获得……表彰): each label says it', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  assert.deepEqual(
+    findFigures('全市财政系统先后有9个集体、27名个人获得省级以上表彰。').map((f) => `${f.value} ${f.label}`),
+    ['9个 集体获得省级以上表彰', '27名 个人获得省级以上表彰'],
+  );
+  assert.deepEqual(
+    findFigures('去年，我们对市级82个部门、1460个项目开展了绩效自评。').map((f) => `${f.value} ${f.label}`),
+    ['82个 部门开展绩效自评', '1460个 项目开展绩效自评'],
+  );
+  // A list of figures each with its own thing is left as it is.
+  assert.deepEqual(findFigures('新建改造乡镇商贸中心12个、村级电商服务站186个。').map((f) => f.label), ['新建改造乡镇商贸中心', '村级电商服务站']);
+});

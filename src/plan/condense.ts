@@ -716,6 +716,27 @@ function breakdown(clause: string): Pick<Figure, 'sub'> {
   return /^其中/.test(clause) ? { sub: true } : {};
 }
 
+/**
+ * `9个集体、27名个人获得省级以上表彰` / `对市级82个部门、1460个项目开展了绩效自评`: the
+ * things counted share the predicate after the last one. Each part as a clause
+ * that says it (集体获得省级以上表彰9个), so that no label is the subject cut off
+ * before its number (全市财政系统先后有集体); null when the parts are not of that form.
+ */
+function sharedPredicate(parts: string[]): string[] | null {
+  const after = parts.map((x) => {
+    const m = FIGURE.exec(x);
+    return m ? { num: m[0], rest: x.slice(m.index! + m[0].length) } : null;
+  });
+  if (after.some((a) => !a)) return null;
+  const nouns = after.slice(0, -1).map((a) => a!.rest);
+  if (!nouns.every((n) => /^[\u4e00-\u9fff]{1,4}$/.test(n))) return null;
+  const last = after[after.length - 1]!.rest;
+  const len = nouns[nouns.length - 1]!.length;
+  const predicate = last.slice(len).replace(/^([\u4e00-\u9fff]{2})了/, '$1');
+  if (displayWidth(predicate) < 4 || !/^[\u4e00-\u9fff]/.test(predicate)) return null;
+  return after.map((a, k) => `${k < nouns.length ? nouns[k] : last.slice(0, len)}${predicate}${a!.num}`);
+}
+
 export function findFigures(text: string): Figure[] {
   if (!hasCjk(text)) return findFiguresEn(text);
   const out: Figure[] = [];
@@ -726,7 +747,8 @@ export function findFigures(text: string): Figure[] {
     // `27起、死亡19人、受伤31人`: an enumeration of figures, one a piece.
     const cs = clauses(s).flatMap((c) => {
       const parts = c.split('、');
-      return parts.length > 1 && !/分别/.test(c) && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1) ? parts : [c];
+      if (!(parts.length > 1 && !/分别/.test(c) && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1))) return [c];
+      return sharedPredicate(parts) ?? parts;
     });
     const inSentence: Array<{ value: string; label: string }> = [];
     cs.forEach((c, ci) => {
