@@ -35,6 +35,10 @@ const UNIT = /^(?:[万亿千百十]|个百分点|百分点|%|％|倍|平方公�
  */
 export function phrases(text: string): string[] {
   if (!/[\u3400-\u9fff]/.test(text)) return text.split(/(?<=\s)/).filter(Boolean);
+  // Parts set apart by ideographic spaces (盯紧目标抓冲刺　守住底线抓安全, 职务　姓名):
+  // each short part is one phrase, the space with it.
+  const spaced = text.split(/(?<=\u3000)/);
+  if (spaced.length > 1 && spaced.every((x) => x.trim().length <= 10)) return spaced;
   // A short quoted term (“最多跑一次”, “放管服”) is one phrase: never broken inside.
   const quoted = /“[^”]{1,10}”|「[^」]{1,10}」/g;
   if (new RegExp(quoted.source).test(text)) {
