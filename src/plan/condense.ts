@@ -392,7 +392,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     // The words that open the list in its own sentence (主要做了以下工作：/ 重点抓了三件事：/
     // 在学习方法上，) only announce it: a bullet when they say something more.
     const listLead = (x: { sent: number; text: string }) =>
-      x.sent === sentOf(introEnd) && concreteness(x.text, lang) === 0 && (displayWidth(x.text) <= 14 || rules(lang).announcesParts.test(x.text) || LIST_LEAD.test(stripEnd(x.text)));
+      x.sent === sentOf(introEnd) && (rules(lang).announcesParts.test(x.text) || LIST_LEAD.test(stripEnd(x.text)) || (concreteness(x.text, lang) === 0 && displayWidth(x.text) <= 14));
     intro.filter((x) => !listLead(x)).forEach((x, k) => {
       if (k === 0 || concreteness(x.text, lang) > 0) out.push({ sent: x.sent, text: keyPhrase(x.text, lang, limit) });
     });
