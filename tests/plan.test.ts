@@ -220,6 +220,8 @@ test('a bullet keeps the concrete clause (figures, deadline, target) of a senten
     ['各分管领导和相关科室要逐项梳理，列出清单，倒排工期，挂图作战，每周调度一次，确保年底前全部完成。', '各分管领导和相关科室要逐项梳理，确保年底前全部完成'],
     // a condition takes the clause it leads to
     ['区消防救援大队要严格执行执勤战备制度，加强重点单位熟悉演练，确保一旦发生火情，能够第一时间到场、第一时间处置。', '区消防救援大队要严格执行执勤战备制度，确保一旦发生火情，能够第一时间到场、第一时间处置'],
+    // a figure is not cut off its statement when the whole fits two lines
+    ['新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%。', '新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%'],
     // a count whose thing the clause before names, by the same verb
     ['要选派优秀年轻干部到县区财政局、乡镇财政所和重点项目一线挂职锻炼，今年计划选派15名，让年轻干部在基层一线经风雨、见世面、长才干。', '要选派优秀年轻干部到县区财政局、乡镇财政所和重点项目一线挂职锻炼，今年计划选派15名'],
   ];
@@ -303,4 +305,10 @@ test('figures counted alike share the predicate after the last (9个集体、27�
   );
   // A list of figures each with its own thing is left as it is.
   assert.deepEqual(findFigures('新建改造乡镇商贸中心12个、村级电商服务站186个。').map((f) => f.label), ['新建改造乡镇商贸中心', '村级电商服务站']);
+});
+
+test('a bullet that opens with its slide\'s title says only the rest', () => {
+  const deck = planDeck(parseSpeech(manuscript('座谈会上的讲话\n\n同志们：\n\n在座的各位，平均年龄只有31.6岁，都是近年来各单位推荐的优秀年轻干部，是全市干部队伍的生力军和后备力量。\n\n谢谢大家！')));
+  const s = deck.slides.find((x) => x.title === '在座的各位，平均年龄只有31.6岁')!;
+  assert.deepEqual(s.items, ['都是近年来各单位推荐的优秀年轻干部，是全市干部队伍的生力军和后备力量']);
 });

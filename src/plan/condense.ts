@@ -149,6 +149,12 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
     if (displayWidth(joinParts(next)) > (taken.length && short ? hard : limit)) break;
     taken = next;
   }
+  // What is left after the cut only gives figures (……，累计达到96个，占比91.4%): the
+  // whole sentence, when it fits two lines; a figure is not cut off its statement.
+  if (taken.length && taken.length < parts.length && parts.slice(taken.length).every((p) => concreteness(p.text, lang) > 0 && /\d/.test(p.text))) {
+    const whole = joinParts(parts);
+    if (displayWidth(whole) <= hard) return whole;
+  }
   // A cut before the clause that completes the thought (……，突出什么样的服务主题，
   // 要心中有数) leaves a dangling topic: the whole, when it fits two lines. So does
   // a cut after a question put as 能不能 / 牢不牢 (its answer follows).

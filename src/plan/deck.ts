@@ -635,7 +635,11 @@ class Planner {
         const prev = this.slides[this.slides.length - 1];
         if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
         const base = title.replace(this.words.continued, '');
-        const items = this.itemsOf(run, lead && lead.title === base && lead.whole ? run[0] : undefined).filter((it) => it.text !== base);
+        // A bullet that opens with the title says the rest (在座的各位，平均年龄只有31.6岁，都是……).
+        const sep = this.lang === 'zh' ? '，' : ', ';
+        const items = this.itemsOf(run, lead && lead.title === base && lead.whole ? run[0] : undefined)
+          .filter((it) => it.text !== base)
+          .map((it) => (it.text.startsWith(base + sep) && displayWidth(it.text) - displayWidth(base) >= 10 ? { ...it, text: this.lang === 'en' ? capitalise(it.text.slice(base.length + sep.length)) : it.text.slice(base.length + sep.length) } : it));
         this.points({ ...fallback, title }, run, items, g);
       }
       run = [];
