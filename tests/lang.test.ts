@@ -58,3 +58,9 @@ test('line breaks (phrases): never inside a compound, a number with its unit, or
     assert.equal(got.join('|'), want);
   }
 });
+
+test('a title that leaves its subject hanging (千百年来，一片小小的茶叶) is told by part-of-speech tags', async () => {
+  const { endsHanging } = await import('../src/lang/segment.js');
+  for (const t of ['千百年来，一片小小的茶叶', '我们市财政局的历史']) assert.ok(endsHanging(t), t);
+  for (const t of ['人间四月天，最美是茶乡', '青川是一片投资兴业的热土', '以茶为媒，以节会友', '2015年工作成效', '存在的问题', '城市干净不干净，老百姓最有发言权']) assert.ok(!endsHanging(t), t);
+});

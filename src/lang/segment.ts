@@ -110,3 +110,16 @@ export function phrases(text: string): string[] {
 const NOMINAL = /^(?:n|ns|nt|nz|nr|vn|an|b|j)$/;
 /** Tags of words a line may always break around: conjunctions, prepositions, pronouns, particles, adverbs. */
 const LOOSE = /^(?:c|p|r|u\w*|y|e|o|x)$/;
+
+/**
+ * Whether Chinese text ends on a noun phrase with nothing said of it (千百年来，
+ * 一片小小的茶叶): its last clause is only nouns, numbers, measure words and 的
+ * by jieba's part-of-speech tags. Words jieba cannot tag count as saying something.
+ */
+export function endsHanging(text: string): boolean {
+  const last = text.split(/[，,；;：:]/).filter((c) => c.trim()).pop() ?? '';
+  const words = cutter()
+    .tag(last, true)
+    .filter((w) => !/^\s*$/.test(w.word));
+  return words.length >= 2 && words.every((w) => /^(?:n|m|q|z|uj|r|t|f|s|b)/.test(w.tag));
+}

@@ -2,6 +2,7 @@
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
+import { endsHanging } from '../lang/segment.js';
 import { bulletLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { concreteness, contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
@@ -710,12 +711,13 @@ class Planner {
     for (const sen of sentences(p.text).slice(0, 2)) {
       const c = contentOf(sen, this.lang);
       if (!c) continue;
-      const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 16 : 40, this.lang === 'zh' ? 16 : 40);
+      const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 20 : 40, this.lang === 'zh' ? 20 : 40);
       // `whole`: only clauses whole, never a phrase cut inside one (这既是落实……关于开展).
       if (whole && !clauseParts(stripEnd(stripOpeners(c, this.lang))).some((_, i, ps) => joinParts(ps.slice(0, i + 1)).toLowerCase() === t.toLowerCase())) continue;
       // Only the sentence's own beginning names it; a later clause (就包括……) does not.
       const opens = stripOpeners(stripEnd(c), this.lang).toLowerCase().startsWith(t.toLowerCase());
-      if (opens && displayWidth(t) >= 6 && !bad.test(t) && !rules(this.lang).leadIn.test(t)) return this.lang === 'en' ? capitalise(t) : t;
+      // (Nor does a subject left hanging: 千百年来，一片小小的茶叶.)
+      if (opens && displayWidth(t) >= 6 && !bad.test(t) && !rules(this.lang).leadIn.test(t) && !(this.lang === 'zh' && endsHanging(t))) return this.lang === 'en' ? capitalise(t) : t;
     }
     return null;
   }
@@ -734,7 +736,7 @@ class Planner {
     if (displayWidth(s) >= 6 && displayWidth(s) <= max && !bad.test(s) && !rules(this.lang).leadIn.test(s)) return { title: this.lang === 'en' ? capitalise(s) : s, whole: true };
     // Else its first clause, when that is a statement of its own (not a scene-setter).
     const c = clauses(s)[0] ?? '';
-    if (this.lang === 'zh' && displayWidth(c) >= 6 && displayWidth(c) <= 16 && !bad.test(c) && !rules(this.lang).leadIn.test(c) && /[要是有在了]|[化好强高]$/.test(c)) return { title: c, whole: false };
+    if (this.lang === 'zh' && displayWidth(c) >= 6 && displayWidth(c) <= 16 && !bad.test(c) && !rules(this.lang).leadIn.test(c) && /[要是有在了]|[化好强高]$/.test(c) && !endsHanging(c)) return { title: c, whole: false };
     return null;
   }
 
