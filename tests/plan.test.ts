@@ -312,3 +312,15 @@ test('a bullet that opens with its slide\'s title says only the rest', () => {
   const s = deck.slides.find((x) => x.title === '在座的各位，平均年龄只有31.6岁')!;
   assert.deepEqual(s.items, ['都是近年来各单位推荐的优秀年轻干部，是全市干部队伍的生力军和后备力量']);
 });
+
+test('a lone bullet cut from a long sentence goes on with the rest of it, up to three bullets, its outcome too; a report on others is no slide', () => {
+  const text = ['在全省机关文化建设经验交流会上的讲话', '同志们：',
+    '刚才，六个单位作了经验介绍，各有特色，各有亮点，听了很受启发。近年来，全省各级机关在文化建设方面做了大量富有成效的工作。总的来看，有这样几个突出的特点，那就是：站位高远，在服务大局中找准定位；以人为本，在凝聚人心中激发活力。',
+    '站位高远，就是把机关文化建设放在全局中谋划。各单位普遍把机关文化建设纳入年度工作要点，省直机关已有87%的单位制定了中长期规划。',
+    '以人为本，就是把关心人、凝聚人、激励人作为出发点和落脚点。各单位广泛开展读书会、健步走、文艺汇演等活动，建立了一批职工书屋和文体活动室，帮助干部职工解决了一批实际困难，机关的凝聚力和向心力明显增强。',
+    '谢谢大家！'].join('\n\n');
+  const deck = planDeck(parseSpeech(manuscript(text)));
+  assert.ok(!deck.slides.some((s) => s.title.includes('经验介绍')), deck.slides.map((s) => s.title).join(' / '));
+  const s = deck.slides.find((x) => x.title === '以人为本' && x.layout !== 'overview')!;
+  assert.deepEqual(s.items, ['各单位广泛开展读书会、健步走、文艺汇演等活动', '建立了一批职工书屋和文体活动室，帮助干部职工解决了一批实际困难', '机关的凝聚力和向心力明显增强']);
+});

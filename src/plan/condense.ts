@@ -262,10 +262,11 @@ function concreteClauses(sentence: string, lang: Lang, most: number): string | n
 /**
  * What a sentence says after the bullet `shown` was cut from it, as a second
  * bullet (公安交警部门要加大……查处力度 / 春节、清明、国庆等重要时段要集中开展专项整治行动),
- * when it says something of its own: an obligation, a figure, a deadline. Null
- * when nothing is left, or what is left leans on what came before.
+ * when it says something of its own: an obligation, a figure, a deadline (with
+ * `anyContent`, anything not filler). Null when nothing is left, or what is left
+ * leans on what came before.
  */
-export function nextPhrase(sentence: string, shown: string, lang: Lang): string | null {
+export function nextPhrase(sentence: string, shown: string, lang: Lang, anyContent = false): string | null {
   const s = stripOpeners(stripEnd(sentence), lang);
   const at = s.indexOf(shown);
   if (at < 0) return null;
@@ -273,7 +274,8 @@ export function nextPhrase(sentence: string, shown: string, lang: Lang): string 
   const { dependent, leadIn, completes } = rules(lang);
   const open = rest.replace(TIES, '');
   if (displayWidth(open) < 8 || dependent.test(open) || completes.test(open) || leadIn.test(clauseParts(open)[0]?.text ?? '')) return null;
-  if (weight(open, lang) < 1) return null;
+  // (`anyContent`: what is left of a long sentence, whatever it says.)
+  if (weight(open, lang) < (anyContent ? 0 : 1)) return null;
   const phrase = keyPhrase(open, lang);
   return phrase && phrase !== shown && displayWidth(phrase) >= 8 ? (lang === 'en' ? capitalise(phrase) : phrase) : null;
 }

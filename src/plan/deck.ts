@@ -321,9 +321,16 @@ class Planner {
       // (……查处力度，春节、清明、国庆等重要时段要集中开展专项整治行动): that too, not a
       // near-empty slide.
       if (chunks.length === 1 && chunks[0]!.length === 1 && !hasCallout && !base.layout) {
+        // A sentence that runs on over several clauses (开展读书会……等活动，建立了一批职工
+        // 书屋……，机关的凝聚力和向心力明显增强) gives up to three bullets, its outcome too.
         const it = chunks[0]![0]!;
-        const more = nextPhrase(sentenceOf(it), it.text, this.lang);
-        if (more) chunks[0]!.push({ text: more, para: it.para, sent: it.sent });
+        let shown = it.text;
+        for (let n = 0; n < 2; n++) {
+          const more = nextPhrase(sentenceOf(it), shown, this.lang, n > 0 || displayWidth(sentenceOf(it)) > 2 * bulletLimit(this.lang));
+          if (!more) break;
+          chunks[0]!.push({ text: more, para: it.para, sent: it.sent });
+          shown = more;
+        }
       }
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
@@ -939,12 +946,14 @@ class Planner {
     let leadUsed = false;
     if (before && displayWidth(before) > 20) {
       const pre: Paragraph = { text: before, source: s.lead.source };
-      const first = stripOpeners(stripEnd(contentOf(sentences(before)[0]!, this.lang) || sentences(before)[0]!), this.lang);
+      // What says something: not a report on what others did (刚才，六个单位作了经验介绍，讲得都很好).
+      const said = sentences(before).filter((x) => contentOf(x, this.lang));
+      const first = stripOpeners(stripEnd(contentOf(said[0] ?? sentences(before)[0]!, this.lang) || sentences(before)[0]!), this.lang);
       const head = clauses(first).find((c) => displayWidth(c) >= 6) ?? first;
       const items = sentencePhrases(before, this.lang, 4).filter((x) => x.text !== head).map((x) => ({ ...x, para: 0 }));
       // One sentence that only leads into the list (面对严峻汛情，全市上下众志成城) is
       // not a slide of its own: it stays in the notes of the list's cards.
-      if (items.length > 1 || sentences(before).length > 1) {
+      if (items.length > 1 || said.length > 1) {
         this.points({ title: this.topicTitle([pre]) ?? this.title(head) }, [pre], items, `ann-pre-${s.lead.source.startLine}`);
         leadUsed = true;
       }
