@@ -324,3 +324,11 @@ test('a lone bullet cut from a long sentence goes on with the rest of it, up to 
   const s = deck.slides.find((x) => x.title === '以人为本' && x.layout !== 'overview')!;
   assert.deepEqual(s.items, ['各单位广泛开展读书会、健步走、文艺汇演等活动', '建立了一批职工书屋和文体活动室，帮助干部职工解决了一批实际困难', '机关的凝聚力和向心力明显增强']);
 });
+
+test('a story keeps who it is about and what they did; a clause before quoted words keeps them', async () => {
+  const { sentencePhrases, keyPhrase } = await import('../src/plan/condense.js');
+  const got = sentencePhrases('今天在作业站，我还看到墙上贴着一张“班组光荣榜”，上面有一位叫马德才的师傅，连续十一年保持“零投诉”，去年还在清扫时捡到一个装有三万多元现金的提包，在寒风里等了两个多小时，硬是把钱物交还给了失主。', 'zh', 3).map((x) => x.text);
+  assert.ok(got[0]!.includes('马德才'), JSON.stringify(got));
+  assert.ok(got.some((t) => t.includes('三万多元')), JSON.stringify(got));
+  assert.equal(keyPhrase('失主要拿出两千元表示感谢，他一分没要，只说了一句：“这是我应该做的。”', 'zh'), '失主要拿出两千元表示感谢，他一分没要，只说了一句：“这是我应该做的。”');
+});

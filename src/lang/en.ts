@@ -57,6 +57,7 @@ export const en: LangRules = {
     [new RegExp('(?<=\\S\\s)' + PERSON.source), 1],
   ],
   person: PERSON,
-  dependent: /^(?:which|who|whom|then|thus|therefore|so that)\b/i,
+  // (A clause that opens with a past-tense verb has its subject in the clause before: bought two …, hung up …)
+  dependent: /^(?:which|who|whom|whose|then|thus|therefore|so that|[a-z]+ed|bought|made|took|gave|went|came|became|found|built|brought|won|ran|began|grew|kept|left|met|paid|said|saw|sent|sold|told|wrote|hung)\b/i,
   dates: /(?<!\bby )\b(?:19|20)\d\d\b/g,
 };

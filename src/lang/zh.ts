@@ -1,8 +1,8 @@
 // Chinese speech conventions for the planner (see rules.ts).
 import type { LangRules } from './rules.js';
 
-/** A person named in a speech: a common surname, one or two more characters, 同志 (刘海涛同志). */
-const PERSON = /[刘宋郭周陈张王李赵黄吴徐孙胡朱高林何马罗梁谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文][\u4e00-\u9fff]{1,2}(?=同志(?!们))/;
+/** A person named in a speech: a common surname, one or two more characters, 同志 (刘海涛同志) or 师傅/大姐 (张秀兰大姐), or 一位叫马德才的师傅. */
+const PERSON = /[刘宋郭周陈张王李赵黄吴徐孙胡朱高林何马罗梁谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文][\u4e00-\u9fff]{1,2}(?=同志(?!们)|师傅|大姐|大哥|老师)|(?<=叫)[刘宋郭周陈张王李赵黄吴徐孙胡朱高林何马罗梁谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文][\u4e00-\u9fff]{1,2}(?=的)/;
 
 export const zh: LangRules = {
   procedural: [

@@ -159,7 +159,7 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
   // 要心中有数) leaves a dangling topic: the whole, when it fits two lines. So does
   // a cut after a question put as 能不能 / 牢不牢 (its answer follows).
   // So does a cut after a verb that takes what follows as its object (局党组研究决定，……).
-  const asks = (t: string) => /([\u4e00-\u9fff])不\1|能不能|是不是|有没有|会不会/.test(t) || /(?:研究决定|决定|认为|指出|强调|要求|表示|提出|明确|规定|发现|反映)$/.test(t);
+  const asks = (t: string) => /([\u4e00-\u9fff])不\1|能不能|是不是|有没有|会不会/.test(t) || /(?:研究决定|决定|认为|指出|强调|要求|表示|提出|明确|规定|发现|反映|说了?一句(?:话)?|说道|回答)$/.test(t);
   if (taken.length && taken.length < parts.length && (parts.slice(taken.length).some((p) => completes.test(p.text)) || asks(taken[taken.length - 1]!.text))) {
     const whole = joinParts(parts);
     if (displayWidth(whole) <= hard) return whole;
@@ -208,7 +208,9 @@ function concreteClauses(sentence: string, lang: Lang, most: number): string | n
   // The most concrete clause after the first, an aim reached (确保年底前全部完成) before a
   // routine (每周调度一次), the earlier of two alike.
   const score = parts.map((p, i) => (i === 0 ? 0 : concreteness(p.text, lang)));
-  const rank = score.map((c, i) => (c > 0 ? c + (purpose.test(parts[i]!.text) ? 1 : 0) : 0));
+  // In a story, who it is about comes first (上面有一位叫马德才的师傅，连续十一年保持……).
+  const who = (i: number) => rules(lang).person.test(parts[i]!.text);
+  const rank = score.map((c, i) => (c > 0 ? c + (purpose.test(parts[i]!.text) ? 1 : 0) + (who(i) ? 2 : 0) : 0));
   const k = rank.indexOf(Math.max(...rank));
   if (k <= 0 || rank[k]! <= 0) return null;
   const { leadIn, completes, dependent } = rules(lang);
@@ -244,6 +246,8 @@ function concreteClauses(sentence: string, lang: Lang, most: number): string | n
     return completes.test(open(next)) || concreteness(next, lang) > 0 || TIES.test(next) || (pairA.test(parts[i]!.text) && pairB.test(next));
   };
   while (to + 1 < parts.length && goesOn(to) && fits(parts.slice(from, to + 2))) to++;
+  // A person named is one clause; what they did is the next.
+  if (to === k && who(k) && to + 1 < parts.length && !leadIn.test(parts[to + 1]!.text) && fits(parts.slice(from, to + 2))) to++;
   // 既要……，也要……: half a pair is no bullet; a run that ends on one ends before it.
   if (to + 1 < parts.length && pairA.test(parts[to]!.text) && pairB.test(parts[to + 1]!.text)) {
     if (to === k) return null;
@@ -413,7 +417,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       const run = lang === 'zh' ? parallelRun(s) : null;
       // The first sentence states the point, unless it only fills time.
       const w = weight(s, lang);
-      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? [keyPhrase(s, lang, limit)] };
+      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? story(s, lang, limit) };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows
@@ -435,6 +439,18 @@ function personHalves(sentence: string, lang: Lang, limit: number): string[] | n
   const who = segs.map((g) => rules(lang).person.exec(g)?.[0]);
   if (who.some((w) => !w) || new Set(who).size < segs.length) return null;
   return segs.map((g) => keyPhrase(g, lang, limit));
+}
+
+/**
+ * A sentence's bullet; when it names the person a story is about (……一位叫马德才的师傅，
+ * 连续十一年保持“零投诉”，去年还在清扫时捡到……) and goes on to something concrete,
+ * that too.
+ */
+function story(sentence: string, lang: Lang, limit: number): string[] {
+  const phrase = keyPhrase(sentence, lang, limit);
+  const who = rules(lang).person.exec(phrase)?.[0];
+  const more = who ? nextPhrase(sentence, phrase, lang, true) : null;
+  return more && concreteness(more, lang) > 0 ? [phrase, more] : [phrase];
 }
 
 function dedupeItems(xs: Array<{ sent: number; text: string }>): Array<{ sent: number; text: string }> {
