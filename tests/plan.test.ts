@@ -332,3 +332,10 @@ test('a story keeps who it is about and what they did; a clause before quoted wo
   assert.ok(got.some((t) => t.includes('三万多元')), JSON.stringify(got));
   assert.equal(keyPhrase('失主要拿出两千元表示感谢，他一分没要，只说了一句：“这是我应该做的。”', 'zh'), '失主要拿出两千元表示感谢，他一分没要，只说了一句：“这是我应该做的。”');
 });
+
+test('figures: a number inside a quoted name or at the start of a change is part of the label', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  const got = (t: string) => findFigures(t).map((f) => `${f.value} ${f.label}`);
+  assert.deepEqual(got('全区68个社区全部建成综合服务中心，“15分钟便民生活圈”覆盖率达到91.5%。'), ['68个 全区社区全部建成综合服务中心', '91.5% “15分钟便民生活圈”覆盖率']);
+  assert.deepEqual(got('平均办理环节由5.2个减少到2.8个，企业开办时间压缩到3个工作日以内。'), ['2.8个 平均办理环节由5.2个减少', '3个工作日以内 企业开办时间压缩']);
+});

@@ -814,7 +814,10 @@ export function findFigures(text: string): Figure[] {
         }
         return;
       }
-      const m = FIGURE.exec(c);
+      // Numbers inside a quoted name (“15分钟便民生活圈”覆盖率达到91.5%) and the start
+      // of a change (平均办理环节由5.2个减少到2.8个) are words of the label, not figures.
+      const masked = c.replace(/“[^”]*”|《[^》]*》|由\d+(?:\.\d+)?(?=[^\d，,]{0,4}?(?:减少|下降|降低|压缩|缩短|增加|提高|提升|增长|上升)(?:到|至))/g, (q) => q.replace(/\d/g, '#'));
+      const m = FIGURE.exec(masked);
       // `培训党员干部3400余人次，比上年增长15.3%`: the change goes beside the figure it changes.
       // (A change counted in the figure's own unit too: 达97家，比上年增加14家.)
       const change = m && CHANGE.test(c.slice(0, m.index).trim()) && (/[%％]|百分点/.test(m[2]!) || (!!inSentence.length && inSentence[inSentence.length - 1]!.value.endsWith(m[2]!)));
@@ -835,7 +838,7 @@ export function findFigures(text: string): Figure[] {
         return;
       }
       // One figure a clause: with two (`100个单位帮扶100家企业`) it is not clear what counts what.
-      if (!m || (c.match(/\d+(?:\.\d+)?/g) ?? []).length > 1) return;
+      if (!m || (masked.match(/\d+(?:\.\d+)?/g) ?? []).length > 1) return;
       // A year (2017年) or a date is not a figure.
       if (/^\d{4}$/.test(m[1]!) && /^年/.test(c.slice(m.index! + m[1]!.length))) return;
       const before = c.slice(0, m.index!).trim().replace(FIGURE_LINK, '');

@@ -445,7 +445,12 @@ class Planner {
     const score = (f: Figure) => rank(f) + Math.max(0, 2 - figures.indexOf(f)) - (f.sub ? 4 : 0);
     const top = [...figures].sort((a, b) => score(b) - score(a)).slice(0, 4);
     const inOrder = figures.filter((f) => top.includes(f));
-    const n = inOrder.length >= 4 && inOrder.every((f) => f.value.length <= 8) ? 4 : inOrder.some((f) => f.value.length > 6) ? 2 : 3;
+    // How wide a figure is drawn, in px at three a row: digits at 88px, the unit at 36px (base.css).
+    const drawn = (v: string) => {
+      const num = /^[\d.,]+/.exec(v)?.[0] ?? '';
+      return (num.replace(/[.,]/g, '').length * 0.55 + (num.match(/[.,]/g) ?? []).length * 0.3) * 88 + displayWidth(v.slice(num.length)) * 36;
+    };
+    const n = inOrder.length >= 4 && inOrder.every((f) => f.value.length <= 8) ? 4 : inOrder.some((f) => drawn(f.value) > FIGURE_CELL_PX) ? 2 : 3;
     const shown = inOrder.filter((f) => top.slice(0, n).includes(f));
     if (shown.length < 2 && !(shown.length === 1 && /\d/.test(shown[0]!.label))) return null;
     const cards = shown.map((f) => ({ head: f.value, text: f.label }));
@@ -1167,6 +1172,8 @@ export function quotePages(lines: string[], rows: number, lang: Lang): string[][
 
 /** About how many em of the quote's type one line holds. */
 const QUOTE_EM = 24;
+/** Room for one figure when three stand in a row (a 1,100 px body, 40 px gaps), with a margin. */
+const FIGURE_CELL_PX = 300;
 
 export function planDeck(speech: Speech, opts: PlanOptions = DEFAULT_PLAN): Deck {
   const slides = new Planner(speech, opts).plan();
