@@ -39,12 +39,13 @@ export function bulletLimit(lang: Lang): number {
  * enumeration comma (、) or a phrase boundary. Never an ellipsis: the full
  * sentence is in the notes.
  */
-export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang), most = hardLimit(lang, limit)): string {
+export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang), most = hardLimit(lang, limit), concrete = true): string {
   let phrase = keyPhraseOf(sentence, lang, limit, most);
   // A cut that keeps only the general words of a sentence whose figures, deadline
   // or target come later (……立下了“军令状”，十二项主要指标中，已有九项完成……)
   // keeps the concrete clause instead.
-  if (phrase && concreteness(phrase, lang) === 0) phrase = concreteClauses(sentence, lang, Math.max(limit, most)) ?? phrase;
+  // (Not for a title, which names the sentence by its own first words: `concrete` false.)
+  if (concrete && phrase && concreteness(phrase, lang) === 0) phrase = concreteClauses(sentence, lang, Math.max(limit, most)) ?? phrase;
   // A question shown to its end keeps its question mark (靠的是什么？): without it, it reads as a broken statement.
   const q = /[？?]\s*$/.exec(sentence.trimEnd());
   return q && phrase && stripEnd(sentence).endsWith(phrase) ? phrase + (lang === 'zh' ? '？' : '?') : phrase;

@@ -723,7 +723,7 @@ class Planner {
     for (const sen of sentences(p.text).slice(0, 2)) {
       const c = contentOf(sen, this.lang);
       if (!c) continue;
-      const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 20 : 40, this.lang === 'zh' ? 20 : 40);
+      const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 20 : 40, this.lang === 'zh' ? 20 : 40, false);
       // `whole`: only clauses whole, never a phrase cut inside one (这既是落实……关于开展).
       if (whole && !clauseParts(stripEnd(stripOpeners(c, this.lang))).some((_, i, ps) => joinParts(ps.slice(0, i + 1)).toLowerCase() === t.toLowerCase())) continue;
       // Only the sentence's own beginning names it; a later clause (就包括……) does not.
