@@ -339,3 +339,10 @@ test('figures: a number inside a quoted name or at the start of a change is part
   assert.deepEqual(got('全区68个社区全部建成综合服务中心，“15分钟便民生活圈”覆盖率达到91.5%。'), ['68个 全区社区全部建成综合服务中心', '91.5% “15分钟便民生活圈”覆盖率']);
   assert.deepEqual(got('平均办理环节由5.2个减少到2.8个，企业开办时间压缩到3个工作日以内。'), ['2.8个 平均办理环节由5.2个减少', '3个工作日以内 企业开办时间压缩']);
 });
+
+test('the closing exhortation is titled by its first point when short, not 结语', () => {
+  const deck = planDeck(parseSpeech(manuscript('座谈会上的讲话\n\n同志们：\n\n一、要坚定理想信念\n\n要把学习作为终身必修课，每年参加集中培训不少于56学时。\n\n二、要勇于担当作为\n\n要敢于较真碰硬，对违反财经纪律的行为一律严肃处理。\n\n同志们，青春由磨砺而出彩，人生因奋斗而升华。希望大家珍惜组织的培养，珍惜青春年华，在新时代的广阔舞台上建功立业。\n\n谢谢大家！')));
+  const ex = deck.slides.find((s) => s.group === 'conclusion-words')!;
+  assert.equal(ex.title, '青春由磨砺而出彩，人生因奋斗而升华');
+  assert.deepEqual(ex.items, ['希望大家珍惜组织的培养，珍惜青春年华，在新时代的广阔舞台上建功立业']);
+});
