@@ -346,3 +346,10 @@ test('the closing exhortation is titled by its first point when short, not 结�
   assert.equal(ex.title, '青春由磨砺而出彩，人生因奋斗而升华');
   assert.deepEqual(ex.items, ['希望大家珍惜组织的培养，珍惜青春年华，在新时代的广阔舞台上建功立业']);
 });
+
+test('a paragraph of what we will do starts its own passage, not the previous one\'s （续）', () => {
+  const deck = planDeck(parseSpeech(manuscript('在项目签约仪式上的讲话\n\n尊敬的各位领导、各位来宾：\n\n清河是传统农业大县，蔬菜、水果年产量超过80万吨，但长期以来冷链设施短缺，产品损耗率高达20%以上。这个项目的建成，对于促进农民增收具有重要意义。\n\n我们将以最优的服务、最快的速度，全力支持项目建设，确保项目早开工、早投产、早见效。也真诚希望项目方加快建设进度。\n\n谢谢大家！')));
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('我们的承诺'), titles.join(' / '));
+  assert.ok(!titles.some((t) => t.endsWith('（续）')), titles.join(' / '));
+});

@@ -48,6 +48,7 @@ export const en: LangRules = {
   evaluation: /^(?:which was|it was|that was) (?:excellent|very good|inspiring)/i,
   notATitle: /^(?:today|this morning|when|as|for those|if|\w+ (?:years?|months?|weeks?|days?) ago)\b|\bago(?: this \w+)?$|\b(?:said|says|told|asked)$/i,
   conclusion: /^(?:let me (?:end|close|conclude|finish)|in closing|to conclude|to close|before I (?:finish|close|sit down))\b/i,
+  pledge: /^(?:we will|we shall|we are going to)\b/i,
   exhortation: /^(?:looking ahead|so let us|let us|together,|friends,|colleagues,|so,? as we)/i,
   concrete: [
     [/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|half|a third|a quarter|twice|double|triple)\b/i, 2],

@@ -42,6 +42,8 @@ export interface LangRules {
   notATitle: RegExp;
   /** A paragraph that announces the end (`Let me end with…`): the conclusion runs from it. */
   conclusion: RegExp;
+  /** A paragraph that turns to what the speaker's side will do (我们将……, We will …): a new passage, never the one before's continuation. */
+  pledge: RegExp;
   /** A closing exhortation (同志们，…… / Looking ahead, …): a slide of its own before the closing. */
   exhortation: RegExp;
   /**

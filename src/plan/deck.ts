@@ -658,6 +658,8 @@ class Planner {
       run = [];
     };
     for (const p of paras) {
+      // What we will do is a passage of its own, not the end of what was said before it.
+      if (rules(this.lang).pledge.test(p.text.trim())) flush();
       run.push(p);
       if (sentences(p.text).length >= 3) flush();
     }
