@@ -353,3 +353,14 @@ test('a paragraph of what we will do starts its own passage, not the previous on
   assert.ok(titles.includes('我们的承诺'), titles.join(' / '));
   assert.ok(!titles.some((t) => t.endsWith('（续）')), titles.join(' / '));
 });
+
+test('a short quotation in the middle of a passage is its callout with its author, not a slide that cuts the passage in two', () => {
+  const deck = planDeck(parseSpeech(manuscript(['党课讲稿', '同志们：', '一、从财政事业的发展历程中感悟初心使命',
+    '我们市财政局成立于1949年11月，最初只有干部职工17人。七十多年来，一代又一代财政人接续奋斗。范仲淹在《岳阳楼记》中写道：“先天下之忧而忧，后天下之乐而乐。”这是中国古代士大夫的家国情怀，也是我们今天财政人应有的精神境界。财政工作是“算账”的工作，但算的不只是经济账，更是政治账、民生账、长远账。',
+    '二、以过硬作风推动发展', '要把学习作为终身必修课，每年参加集中培训不少于56学时。', '谢谢大家！'].join('\n\n'))));
+  assert.ok(!deck.slides.some((s) => s.layout === 'quote'), deck.slides.map((s) => s.layout).join(' '));
+  const s = deck.slides.find((x) => x.layout === 'points' && x.callout)!;
+  assert.equal(s.layout === 'points' && s.callout, '先天下之忧而忧，后天下之乐而乐');
+  assert.ok(s.layout === 'points' && /范仲淹/.test(s.calloutBy ?? ''), JSON.stringify(s));
+  assert.ok(!deck.slides.some((x) => x.title.endsWith('（续）')), deck.slides.map((x) => x.title).join(' / '));
+});

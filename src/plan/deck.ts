@@ -196,9 +196,26 @@ class Planner {
     // Where the paragraph is set off: a quotation (its sentence) or figures (their sentences).
     type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number; quote?: Quote };
     const specials: Special[] = [];
+    const at = (x: { para: number; sent: number }) => x.para * 100000 + x.sent;
     paras.forEach((p, pi) => {
       const { quotes, figures } = this.setOffIn(p);
-      for (const q of quotes) specials.push({ kind: 'quote', para: pi, from: q.sent, to: q.sent, quote: q.quote });
+      for (const q of quotes) {
+        // A short quotation in the middle of a passage (……。范仲淹说：“先天下之忧而忧，
+        // 后天下之乐而乐。”……) is said beside the points, as the callout with its author:
+        // not a slide that cuts the passage in two (points, quote, points（续）).
+        const short = q.quote.lines.length <= 2 && displayWidth(q.quote.lines.join('')) <= (this.lang === 'zh' ? 24 : 60);
+        const here = at({ para: pi, sent: q.sent });
+        // (One sentence after it that makes its point, and no more, is the quote slide's coda.)
+        const after = items.filter((it) => at(it) > here);
+        const goesOn = after.length > 1 || (after.length === 1 && (after[0]!.para !== pi || after[0]!.sent > q.sent + 1));
+        if (!callout && short && items.some((it) => at(it) < here) && goesOn) {
+          callout = stripEnd(q.quote.lines.join(this.lang === 'zh' ? '' : ' '));
+          calloutBy = q.quote.attribution || undefined;
+          calloutPara = pi;
+          continue;
+        }
+        specials.push({ kind: 'quote', para: pi, from: q.sent, to: q.sent, quote: q.quote });
+      }
       for (const f of figures) specials.push({ kind: 'figure', para: pi, from: f.from, to: f.to });
     });
     const inSpecial = (pi: number, si: number) => specials.find((x) => x.para === pi && si >= x.from && si <= x.to);
@@ -356,6 +373,14 @@ class Planner {
         });
       });
     });
+    if (callout && !made.some((m) => m.slide.callout)) {
+      // The bullets beside which it is said stayed in the notes: the callout goes on the
+      // points slide nearest to where it is said, never lost.
+      const near = made
+        .filter((m) => (m.slide.layout === 'points' || m.slide.layout === 'statement') && m.chunk?.length)
+        .sort((a, b) => Math.min(...a.chunk!.map((it) => Math.abs(it.para - calloutPara))) - Math.min(...b.chunk!.map((it) => Math.abs(it.para - calloutPara))))[0];
+      if (near) Object.assign(near.slide, { layout: 'points', callout, calloutBy });
+    }
     if (!made.length) {
       // Nothing here to show (procedural sentences only): the words go with the next slide.
       this.pendingNotes.push(...paras);
