@@ -364,3 +364,15 @@ test('a short quotation in the middle of a passage is its callout with its autho
   assert.ok(s.layout === 'points' && /范仲淹/.test(s.calloutBy ?? ''), JSON.stringify(s));
   assert.ok(!deck.slides.some((x) => x.title.endsWith('（续）')), deck.slides.map((x) => x.title).join(' / '));
 });
+
+test('English cards read their sentences with the spaces between them', () => {
+  const text = ['Remarks at the Water Forum', 'Good morning.',
+    'I. Where we stand', 'A. Our data have never been better. Ten years ago, the region had 140 river gauges. Today we have more than 1,100 automated sensors.',
+    'B. The climate is changing. The ground is moving under our feet, sometimes literally. Average summer rainfall has fallen by 18 percent since 1990.',
+    'II. What we must do', 'A. Manage the basin as one system. I propose a single basin council by the end of next year.',
+    'B. Put the data where decisions are made. Every planning decision should be tested against the same shared model.', 'Thank you.'].join('\n\n');
+  const deck = planDeck(parseSpeech(manuscript(text)));
+  const cards = deck.slides.flatMap((s) => (s.layout === 'overview' ? s.cards.map((c) => c.text) : []));
+  assert.ok(cards.length > 0, deck.slides.map((s) => s.layout).join(' '));
+  for (const t of cards) assert.ok(!/[a-z][.][A-Z]/.test(t), t);
+});

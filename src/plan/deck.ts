@@ -54,6 +54,8 @@ export function cutByItems(layout: Slide['layout']): boolean {
 
 /** Most cards on one overview slide (three columns, two rows). */
 const MAX_CARDS = 6;
+/** A subsection of at most this many sentences reads as a card beside its siblings. */
+const CARD_SENTENCES = 4;
 /** Lines of a quotation's type one slide holds (the fit loop may lower it per quote). */
 export const QUOTE_ROWS = 6;
 
@@ -876,7 +878,7 @@ class Planner {
     const asCards =
       kids.length >= 2 &&
       kids.length <= 6 &&
-      kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= 4) &&
+      kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= CARD_SENTENCES) &&
       kids.filter((c) => [c.lead, ...c.children.filter((x) => x.type === 'paragraph')].some((p) => this.setOffIn(p).figures.length > 0)).length * 2 < kids.length;
     // Top-level numbered parts get a divider, all of them or none in a deck
     // (none when no part has subsections: a slide each is enough).
@@ -940,9 +942,11 @@ class Planner {
     const perCard = kids.length <= 4 && tightened === undefined ? 2 : 1;
     const cardsPerSlide = tightened !== undefined ? Math.min(kids.length, tightened) : undefined;
     const cards = kids.map((c) => {
-      const own = [c.inline ? sentences(c.lead.text).slice(1).join('') : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
+      // (English sentences and paragraphs run together with a space.)
+      const glue = this.lang === 'zh' ? '' : ' ';
+      const own = [c.inline ? sentences(c.lead.text).slice(1).join(glue) : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
       // (Shorter when one point a card is all there is room for.)
-      const phrases = sentencePhrases(own.join(''), this.lang, 2, c.inline ? new Set() : new Set([0]), perCard === 1 ? Math.round(bulletLimit(this.lang) * 0.75) : undefined)
+      const phrases = sentencePhrases(own.join(glue), this.lang, 2, c.inline ? new Set() : new Set([0]), perCard === 1 ? Math.round(bulletLimit(this.lang) * 0.75) : undefined)
         .map((x) => x.text)
         .filter((x) => x !== c.heading);
       // One point a card: the more concrete of its two (产业类项目完成投资800亿元以上 over 产业项目是经济发展的“压舱石”).
