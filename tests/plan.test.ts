@@ -376,3 +376,13 @@ test('English cards read their sentences with the spaces between them', () => {
   assert.ok(cards.length > 0, deck.slides.map((s) => s.layout).join(' '));
   for (const t of cards) assert.ok(!/[a-z][.][A-Z]/.test(t), t);
 });
+
+test('parallel parts (有的……；有的……；有的……) are a bullet each, and a figure slide never takes a list whose items are not all figures', async () => {
+  const { figureSpans, sentencePhrases } = await import('../src/plan/condense.js');
+  const p = '在肯定成绩的同时，我们也要清醒看到存在的问题。有的县区项目储备不足，滚动机制还没有真正形成；有的项目推进缓慢，全年有37个项目未能按期开工，占计划新开工项目的21.8%；有的地方要素保障跟不上，土地、资金、能耗等制约比较突出。';
+  assert.deepEqual(figureSpans(p), []);
+  const got = sentencePhrases(p, 'zh', 3).map((x) => x.text);
+  assert.equal(got.filter((t) => t.startsWith('有的')).length, 3, JSON.stringify(got));
+  // Two halves that open alike are a contrast, not a list.
+  assert.equal(sentencePhrases('城市干净不干净，老百姓最有发言权；城市干净了，最该感谢的是我们的环卫工人。', 'zh', 3).length, 1);
+});

@@ -418,7 +418,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       const run = lang === 'zh' ? parallelRun(s) : null;
       // The first sentence states the point, unless it only fills time.
       const w = weight(s, lang);
-      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? story(s, lang, limit) };
+      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : undefined) ?? story(s, lang, limit) };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows
@@ -428,6 +428,19 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     .filter((u, k) => k < max && u.w > -5 && (k < 3 || u.w >= 1))
     .sort((a, b) => a.i - b.i);
   return dedupeItems(chosen.flatMap((u) => u.phrases.map((text) => ({ sent: u.i, text }))));
+}
+
+/**
+ * A sentence of parallel parts split by semicolons that open alike (有的县区……；有的项目
+ * ……；有的地方……): the parts, each a point of its own; else null.
+ */
+export function parallelParts(sentence: string): string[] | null {
+  const segs = splitOutsideQuotes(stripEnd(sentence), /[；;]/).map((g) => g.trim()).filter(Boolean);
+  if (segs.length < 2) return null;
+  const head = segs[0]!.slice(0, 2);
+  // (Two halves alike are a contrast more often than a list, unless they say 有的…有的….)
+  if (segs.length < 3 && !/^(?:有的|有些)/.test(head)) return null;
+  return /^[\u4e00-\u9fff]{2}$/.test(head) && segs.every((g) => g.startsWith(head) && displayWidth(g) >= 8) ? segs : null;
 }
 
 /**
@@ -648,8 +661,10 @@ export function figureSpans(text: string): Array<{ from: number; to: number }> {
       // with no figures shown before it, is a figure slide. A list after figures
       // already shown (……27起、死亡19人。主要做了以下工作：一是……), or with more
       // figures than a slide shows, is bullets, figures and all.
+      // (Only when every item has its figure: a figure slide would drop the others.)
+      const listed = parallelParts(spans[i]!.text) ?? inlineList(spans[i]!.text) ?? [];
       if (ok(run)) return end();
-      if (count(run) + f.length <= FIGURES_A_SLIDE) run.push(i);
+      if (count(run) + f.length <= FIGURES_A_SLIDE && listed.every((x) => /\d/.test(x))) run.push(i);
       else run = [];
       return end();
     }
@@ -678,7 +693,7 @@ function qualifies(all: Figure[], short: boolean): boolean {
 
 /** A sentence that lists (一是……；二是…… / or one item of such a list). */
 function listSentence(sentence: string): boolean {
-  return [...sentence.matchAll(new RegExp(INLINE_MARKER.source, 'g'))].some((m) => m.index === 0 || /[；;。，,：:]/.test(sentence[m.index! - 1]!));
+  return !!parallelParts(sentence) || [...sentence.matchAll(new RegExp(INLINE_MARKER.source, 'g'))].some((m) => m.index === 0 || /[；;。，,：:]/.test(sentence[m.index! - 1]!));
 }
 
 const EN_FIGURE = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:%|per ?cent|percentage points?|million|billion|thousand))?\s+((?:[a-z][a-z'-]*\s+){0,2}(?:[a-z][a-z'-]*))(?=[\s,.;:!?)]|$)/;
