@@ -49,6 +49,7 @@ test('line breaks (phrases): never inside a compound, a number with its unit, or
     ['在工作中发现问题', '在|工作中|发现问题'],
     ['推动经济社会发展', '推动|经济社会发展'],
     ['同比增长4.1个百分点', '同比增长|4.1个百分点'],
+    ['拥有9900多万名党员', '拥有|9900多万名党员'],
     // parts set apart by ideographic spaces stay whole
     ['盯紧目标抓冲刺　守住底线抓安全　着眼长远抓谋划', '盯紧目标抓冲刺　|守住底线抓安全　|着眼长远抓谋划'],
   ];

@@ -96,6 +96,9 @@ export function phrases(text: string): string[] {
         t === '/' || /\/$/.test(prev) ||
         (/[\d.]$/.test(prev) && /^[\d.]/.test(t)) ||
         (/\d[.\d]*[万亿千百十个]*$/.test(prev) && UNIT.test(t)) ||
+        // 9900|多万 / 3万|余人: an approximate number is one; so is 百亿|级.
+        (/\d$/.test(prev) && /^[多余](?:[万亿千百十]|[个家所项名人户件起次吨亩套辆元])/.test(t)) ||
+        (/[\d万亿千百]$/.test(prev) && /^级/.test(t)) ||
         (/^[A-Za-z0-9]/.test(t) && /[A-Za-z0-9]$/.test(prev)));
     if (join) out[out.length - 1] = prev + t;
     else out.push(t);
