@@ -386,3 +386,10 @@ test('parallel parts (有的……；有的……；有的……) are a bullet e
   // Two halves that open alike are a contrast, not a list.
   assert.equal(sentencePhrases('城市干净不干净，老百姓最有发言权；城市干净了，最该感谢的是我们的环卫工人。', 'zh', 3).length, 1);
 });
+
+test('an English quotation introduced as a saying is attributed as one, and a title from its reply is not its lead', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/13-en-toast.txt')));
+  const q = deck.slides.find((s) => s.layout === 'quote')!;
+  assert.ok(q.layout === 'quote' && q.subtitle === 'Old saying', JSON.stringify(q));
+  assert.ok(q.layout === 'quote' && q.lead !== 'She was right, of course', JSON.stringify(q));
+});

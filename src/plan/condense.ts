@@ -621,7 +621,9 @@ function attributionOfClause(clause: string): string {
 export function attributionEn(lead: string): string {
   // The last clause before the quote; a full stop after an initial (W. H. Auden) does not end it.
   const clause = lead.split(/[;:!?]|(?<=[a-z])\.\s/).pop()!.trim();
-  if (/\b(?:old saying|proverb|they say)\b/i.test(clause)) return '';
+  // A saying is attributed as one (as 俗语 is in Chinese).
+  if (/\b(?:old saying|saying|proverb)\b/i.test(clause)) return /\bproverb\b/i.test(clause) ? 'Proverb' : 'Old saying';
+  if (/\bthey say\b/i.test(clause)) return '';
   const STOP = /^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Our|My)\s+/;
   const names = [...clause.matchAll(/\b((?:(?:[A-Z][a-z]+|[A-Z])\.?\s+){0,3}[A-Z][a-z]+)\b/g)]
     .map((x) => x[1]!.replace(STOP, '').replace(STOP, ''))

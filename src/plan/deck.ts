@@ -294,7 +294,8 @@ class Planner {
             const last = i === slides.length - 1;
             if (i === 0 && caption) slide.lead = caption.text;
             // A quote slide shows no title: opening its passage, it says what the passage is about above the quotation.
-            else if (i === 0 && !made.length) slide.lead = base.title;
+            // (Not a title taken from the reply to it: `…sailor." She was right, of course.`)
+            else if (i === 0 && !made.length && !(p.text.indexOf(base.title) > sentenceSpans(p.text)[sp.to]!.start)) slide.lead = base.title;
             if (last && coda) slide.coda = coda.text;
             const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && !!coda && pc.para === sp.para && pc.sent > sp.to && pc.sent <= coda.sent);
             made.push({ slide, owns: mine, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
