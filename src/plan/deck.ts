@@ -912,8 +912,10 @@ class Planner {
     // part's line on its divider, not a near-empty slide of its own.
     // (A paragraph built around figures or a quotation shows them: a slide of its own.)
     const ownSpecial = own.some((p) => this.setsOff(p));
-    if (ownItems.length === 1 && !ownSpecial && s.kind === 'numbered' && displayWidth(ownItems[0]!.text) <= 40) {
-      this.push({ layout: 'section', title, badge: s.number, items: [ownItems[0]!.text], notes: own.map((p) => p.text), source: range(own), group: g });
+    // So do two (理论上清醒，政治上才能坚定 / 全局党员干部要把……作为终身必修课): every part
+    // of this kind opens the same way, a divider with its line or two.
+    if (ownItems.length >= 1 && ownItems.length <= 2 && !ownSpecial && s.kind === 'numbered' && ownItems.every((it) => displayWidth(it.text) <= 40)) {
+      this.push({ layout: 'section', title, badge: s.number, items: ownItems.map((it) => it.text), notes: own.map((p) => p.text), source: range(own), group: g });
     } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
     else if (s.kind === 'numbered') {
       // Nothing to show but the heading, and subsections follow: a divider for this
