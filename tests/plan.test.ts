@@ -393,3 +393,10 @@ test('an English quotation introduced as a saying is attributed as one, and a ti
   assert.ok(q.layout === 'quote' && q.subtitle === 'Old saying', JSON.stringify(q));
   assert.ok(q.layout === 'quote' && q.lead !== 'She was right, of course', JSON.stringify(q));
 });
+
+test('a slide of two bullets cut from long sentences goes on with the rest of them', () => {
+  const deck = planDeck(parseSpeech(manuscript(['在全省机关文化建设经验交流会上的讲话', '同志们：', '一、要进一步提高思想认识。', '机关文化是机关的灵魂，是推动工作的软实力。各单位党组（党委）要把机关文化建设摆上重要议事日程，主要负责同志要亲自过问，分管领导要具体抓，切实改变“说起来重要、做起来次要、忙起来不要”的状况。', '二、要进一步健全长效机制。', '要把机关文化建设纳入机关党建工作责任制考核。', '谢谢大家！'].join('\n\n'))));
+  const s = deck.slides.find((x) => x.title === '要进一步提高思想认识')!;
+  assert.ok(s.items.some((t) => t.includes('说起来重要')), JSON.stringify(s.items));
+  assert.ok(s.items.length <= 4);
+});

@@ -340,17 +340,26 @@ class Planner {
       // One bullet alone, cut from a sentence that goes on to say more of its own
       // (……查处力度，春节、清明、国庆等重要时段要集中开展专项整治行动): that too, not a
       // near-empty slide.
-      if (chunks.length === 1 && chunks[0]!.length === 1 && !hasCallout && !base.layout) {
+      // So do two bullets, each cut from a long sentence: a slide of two lines is thin
+      // while its sentences say more (……要把机关文化建设摆上重要议事日程，主要负责同志要
+      // 亲自过问……，切实改变“说起来重要、做起来次要、忙起来不要”的状况).
+      if (chunks.length === 1 && chunks[0]!.length <= 2 && !hasCallout && !base.layout) {
         // A sentence that runs on over several clauses (开展读书会……等活动，建立了一批职工
         // 书屋……，机关的凝聚力和向心力明显增强) gives up to three bullets, its outcome too.
-        const it = chunks[0]![0]!;
-        let shown = it.text;
-        for (let n = 0; n < 2; n++) {
-          const more = nextPhrase(sentenceOf(it), shown, this.lang, n > 0 || displayWidth(sentenceOf(it)) > 2 * bulletLimit(this.lang));
-          if (!more) break;
-          chunks[0]!.push({ text: more, para: it.para, sent: it.sent });
-          shown = more;
+        const lone = chunks[0]!.length === 1;
+        const out: Item[] = [];
+        for (const it of chunks[0]!) {
+          out.push(it);
+          let shown = it.text;
+          const long = displayWidth(sentenceOf(it)) > 2 * bulletLimit(this.lang);
+          for (let n = 0; n < 2 && (lone || long); n++) {
+            const more = nextPhrase(sentenceOf(it), shown, this.lang, n > 0 || long);
+            if (!more) break;
+            out.push({ text: more, para: it.para, sent: it.sent });
+            shown = more;
+          }
         }
+        chunks[0] = out.slice(0, lone ? 3 : 4);
       }
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
