@@ -6,7 +6,9 @@ import { renderDeck } from '../src/render/html.js';
 import { speakingSeconds } from '../src/lang/text.js';
 import { loadAssets } from '../src/input/files.js';
 import { html, renderTemplate } from '../src/render/template.js';
-import { manuscript, SEED } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { manuscript, ROOT, SEED } from './helpers.js';
 
 const build = async (text: string, notes = true) => (await renderDeck(planDeck(parseSpeech(manuscript(text))), loadAssets(), { theme: 'official', aspect: '16:9', notes, steps: false })).html;
 
@@ -68,4 +70,12 @@ test('handout and contact sheet pages carry a CSP that allows no script', async 
   for (const page of [await renderHandout(deck, loadAssets(), { theme: 'official', aspect: '16:9', perPage: 2 }), await renderContactSheet(deck, loadAssets(), { theme: 'official', aspect: '16:9' })]) {
     assert.ok(page.includes(`<meta http-equiv="Content-Security-Policy" content="${PRINT_ONLY_CSP}">`));
   }
+});
+
+test('a callout is attributed with the dash its language writes: —— in Chinese, — in English', async () => {
+  const en = await build(readFileSync(join(ROOT, 'tests', 'fixtures', 'manuscripts', '12-en-ordinals-quote.txt'), 'utf8'));
+  assert.ok(/<span class="callout-by">— [^<]*Borges/.test(en), 'English: an em dash');
+  assert.ok(!en.includes('<span class="callout-by">——'));
+  const zh = await build(manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '04-zh-welcome-no-numbering.txt')).text);
+  assert.ok(zh.includes('<span class="callout-by">—— '), 'Chinese: a double dash');
 });
