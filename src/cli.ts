@@ -22,7 +22,7 @@ import { preflight, writeOutputSet, type OutputFile } from './output/write.js';
 import { explainOutline } from './explain.js';
 
 const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
-                        [--handout 2|3|6] [--png] [--steps] [--no-notes] [--explain]
+                        [--handout 2|3|6] [--png] [--no-pdf] [--steps] [--no-notes] [--explain]
 
 Builds each manuscript (.txt/.md; UTF-8 or GBK) into DIR/<name>/: index.html,
 slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
@@ -34,6 +34,8 @@ slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in sli
   --handout N     handout.pdf with 2 slides a page and the speech text (default), or 3 / 6
                   slides a page with lines to write on
   --png           also write png/slide-NN.png (one per slide) and contact-sheet.png
+  --no-pdf        only index.html and deck.json (still measured to fit): a quick build;
+                  a slides.pdf or handout.pdf left from an earlier build is removed
   --no-notes      leave the speaker notes out of index.html (a copy to share)
   --explain       print the outline found in each manuscript, with line numbers, and stop`;
 
@@ -60,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
         steps: { type: 'boolean', default: false },
         handout: { type: 'string', default: '2' },
         png: { type: 'boolean', default: false },
+        'no-pdf': { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
         'find-browser': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -127,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
   const render = { theme: args.values.theme ?? AUTO_THEME, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
   const t0 = performance.now();
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  const opts = { render, handout: handout as HandoutLayout, png: args.values.png, sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined };
+  const opts = { render, handout: handout as HandoutLayout, png: args.values.png, pdf: !args.values['no-pdf'], sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined };
   // Screenshots hang in Chromium while another tab prints, so --png builds one at a time.
   const jobs = Number(process.env.SPEECHDECK_JOBS) || availableParallelism();
   const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, jobs));
@@ -169,7 +172,8 @@ async function main(argv: string[]): Promise<number> {
         // Interrupted meanwhile: nothing more is written.
         if (interrupted) return;
         const dir = join(outDir, folder.get(ms)!);
-        writeOutputSet(dir, outputFiles(r));
+        // Without PDFs, those of an earlier build would be stale beside the new deck: the set has none.
+        writeOutputSet(dir, outputFiles(r), r.pdf ? [] : ['slides.pdf', 'handout.pdf']);
         built++;
         progress.finish(ms.name, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s\n  ${layoutReport(r)}`);
         if (r.blocked.length) progress.log(`warning: ${ms.path}: the deck tried to load ${r.blocked.length} resource(s), e.g. ${r.blocked[0]}`);
@@ -210,7 +214,8 @@ async function main(argv: string[]): Promise<number> {
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 
 function describe(r: BuildResult): string {
-  return `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}, slides.pdf ${kb(r.pdf.length)}, handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}`;
+  const pdfs = r.pdf && r.handout ? `, slides.pdf ${kb(r.pdf.length)}, handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}` : ', no PDFs';
+  return `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}${pdfs}`;
 }
 
 /** `layout: title 1, points 10, …; 2 continued; fit in 2 rounds (1 group re-packed); nothing overflows; smallest text 18px (footer)` */
@@ -230,8 +235,8 @@ function layoutReport(r: BuildResult): string {
 function outputFiles(r: BuildResult): OutputFile[] {
   const files: OutputFile[] = [
     { name: 'index.html', data: r.html },
-    { name: 'slides.pdf', data: r.pdf },
-    { name: 'handout.pdf', data: r.handout },
+    ...(r.pdf ? [{ name: 'slides.pdf', data: r.pdf }] : []),
+    ...(r.handout ? [{ name: 'handout.pdf', data: r.handout }] : []),
     { name: 'deck.json', data: JSON.stringify(r.deck, null, 2) + '\n' },
   ];
   if (r.contactSheet) {

@@ -24,6 +24,8 @@ export interface BuildOptions {
   handout: HandoutLayout;
   /** Also make one PNG per slide and a contact sheet. */
   png?: boolean;
+  /** Print slides.pdf and handout.pdf (default). Without: the deck and deck.json only, still measured to fit. */
+  pdf?: boolean;
   /** Aborted when the run is interrupted: checked between stages. */
   signal?: AbortSignal;
 }
@@ -32,8 +34,9 @@ export interface BuildResult {
   speech: Speech;
   deck: Deck;
   html: string;
-  pdf: Uint8Array;
-  handout: Uint8Array;
+  /** Null when no PDFs were asked for. */
+  pdf: Uint8Array | null;
+  handout: Uint8Array | null;
   handoutPages: number;
   /** With `png`: one PNG per slide, and the contact sheet. */
   pngs: Uint8Array[];
@@ -97,6 +100,12 @@ export async function buildManuscript(
         opts.signal?.throwIfAborted();
         onStage('printing');
         doing = 'printing';
+        if (opts.pdf === false) {
+          const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
+          const pngs = opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [];
+          const contactSheet = opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null;
+          return { speech, deck, html, pdf: null, handout: null, handoutPages: 0, pngs, contactSheet, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+        }
         // Chromium prints the slides and the handout while Node makes the woff2
         // fonts of the saved deck (the slowest part on the Node side).
         const printing = printPdf(page);

@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -173,9 +173,14 @@ test('chromium: every fixture builds with nothing overflowing, slide text ≥ 28
   const fixtures = [join(ROOT, 'tests', 'fixtures'), join(ROOT, 'tests', 'fixtures', 'manuscripts')].flatMap((d) =>
     readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)),
   );
-  const r = spawnSync(process.execPath, [CLI, ...fixtures, '--out', dir], { encoding: 'utf8', timeout: 120_000 });
+  // --no-pdf: every deck is still measured to fit in Chromium; the seed's tests print PDFs.
+  // A PDF left from an earlier build is removed with the new set.
+  mkdirSync(join(dir, '01-zh-own-line-headings'), { recursive: true });
+  writeFileSync(join(dir, '01-zh-own-line-headings', 'slides.pdf'), 'stale');
+  const r = spawnSync(process.execPath, [CLI, ...fixtures, '--out', dir, '--no-pdf'], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 0, r.stderr);
   assert.equal((r.stderr.match(/nothing overflows/g) ?? []).length, fixtures.length);
+  assert.deepEqual(readdirSync(join(dir, '01-zh-own-line-headings')).sort(), ['deck.json', 'index.html']);
   for (const m of r.stderr.matchAll(/smallest slide text (\d+)px, smallest text (\d+)px/g)) {
     assert.ok(Number(m[1]) >= 28, m[0]);
     assert.ok(Number(m[2]) >= 16, m[0]);

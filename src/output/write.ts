@@ -85,9 +85,10 @@ function writeFully(path: string, data: Uint8Array | string): void {
 
 /**
  * Write `files` into `dir` as one set. Files in subfolders (png/) are written into
- * a temporary folder that replaces the old subfolder whole.
+ * a temporary folder that replaces the old subfolder whole. `stale` names outputs
+ * of an earlier set that this one does not have: removed once it is in place.
  */
-export function writeOutputSet(dir: string, files: OutputFile[]): void {
+export function writeOutputSet(dir: string, files: OutputFile[], stale: string[] = []): void {
   const id = `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`;
   const temps: string[] = [];
   const renames: Array<[string, string]> = [];
@@ -135,6 +136,8 @@ export function writeOutputSet(dir: string, files: OutputFile[]): void {
     throw outputError(err, dir, 'put the outputs in place');
   }
   for (const o of old) rmSync(o, { recursive: true, force: true });
+  // Outputs of an earlier build that this set does not have (its PDFs, after --no-pdf).
+  for (const name of stale) rmSync(join(dir, name), { force: true });
 }
 
 function statSafe(p: string) {
