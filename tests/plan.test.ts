@@ -402,3 +402,9 @@ test('a slide of two bullets cut from long sentences goes on with the rest of th
   assert.ok(s.items.some((t) => t.includes('说起来重要')), JSON.stringify(s.items));
   assert.ok(s.items.length <= 4);
 });
+
+test('a later slide that opens a paragraph of its own is titled by that paragraph\'s first words, not the passage（续）', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/06-zh-inline-lists-figures.txt')));
+  const s = deck.slides.find((x) => x.layout === 'figure' && x.items.includes('81.2%'))!;
+  assert.equal(s.title, '民生保障持续加强');
+});

@@ -425,12 +425,21 @@ class Planner {
     });
     // The passage's title shown a second time (a figure slide after its points) reads
     // as going on: （续）, as continued points do. (A quote slide shows no title.)
+    // A later slide that opens a paragraph of its own whose first words say its point
+    // (……我们市财政局成立于1949年11月……) is titled by them, not as the passage（续）.
     let titled = false;
-    for (const m of made) {
-      if (m.slide.layout === 'quote') continue;
-      if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
+    made.forEach((m, mi) => {
+      if (m.slide.layout === 'quote') return;
+      // (Its paragraph: the one its first bullet or figures come from.)
+      const pi = m.chunk?.[0]?.para ?? pieces.find((pc) => m.owns(pc))?.para;
+      const opens = mi > 0 && pi !== undefined && pi > 0 && !base.layout && !made.slice(0, mi).some((x) => x.chunk?.some((it) => it.para === pi));
+      const own = opens ? this.leadTitle(paras[pi]!) : null;
+      const shown = (t: string) => made.slice(0, mi + 1).some((x) => x.slide.items.includes(t) || x.slide.subtitle === t || x.slide.title === t);
+      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : null;
+      if (titled && t) m.slide.title = t;
+      else if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
       titled ||= m.slide.title.startsWith(base.title);
-    }
+    });
     made.forEach((m, mi) => {
       const mine = split.filter((_, i) => owner[i] === mi);
       const notes: string[] = [];
