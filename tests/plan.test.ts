@@ -220,6 +220,8 @@ test('a bullet keeps the concrete clause (figures, deadline, target) of a senten
     ['各分管领导和相关科室要逐项梳理，列出清单，倒排工期，挂图作战，每周调度一次，确保年底前全部完成。', '各分管领导和相关科室要逐项梳理，确保年底前全部完成'],
     // a condition takes the clause it leads to
     ['区消防救援大队要严格执行执勤战备制度，加强重点单位熟悉演练，确保一旦发生火情，能够第一时间到场、第一时间处置。', '区消防救援大队要严格执行执勤战备制度，确保一旦发生火情，能够第一时间到场、第一时间处置'],
+    // what we can see or must recognise is the point, not the words that announce it
+    ['我们要清醒地认识到，担当作为不够，表面上是工作方法问题，实质上是党性修养问题。', '担当作为不够，表面上是工作方法问题，实质上是党性修养问题'],
     // a clock time is no figure: the clause with the figures is kept
     ['7月16日凌晨2时，市防指启动防汛Ⅰ级应急响应，不到一个小时，全市2.8万名党员干部全部到岗到位，1.6万名巡堤查险人员迅速上堤。', '不到一个小时，全市2.8万名党员干部全部到岗到位，1.6万名巡堤查险人员迅速上堤'],
     // a figure is not cut off its statement when the whole fits two lines

@@ -76,7 +76,8 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
     }
   }
   // 我在这里明确表态：……: the announcement goes, what it announces stays.
-  const announced = /^[^，。：:]{0,14}(?:表态|强调|提醒|指出|重申|承诺|说明)[：:]\s*(.+)$/.exec(s);
+  // So does 我们可以清楚地看到，/ 我们要清醒地认识到，(and a scene-setter before it).
+  const announced = /^[^，。：:]{0,14}(?:表态|强调|提醒|指出|重申|承诺|说明)[：:]\s*(.+)$/.exec(s) ?? (lang === 'zh' ? /^(?:[^，。：:]{2,16}[，,])?[^，。：:]{0,12}(?:看到|认识到|意识到|体会到|感受到)[，,：:]\s*(.+)$/.exec(s) : null);
   if (announced && displayWidth(announced[1]!) >= 8) return keyPhraseOf(announced[1]!, lang, limit, most);
   // A key phrase stays within the first part of a sentence split by semicolons.
   const first = splitOutsideQuotes(s, /[；;]/)[0]!;
