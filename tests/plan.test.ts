@@ -410,3 +410,9 @@ test('a later slide that opens a paragraph of its own is titled by that paragrap
   const s = deck.slides.find((x) => x.layout === 'figure' && x.items.includes('81.2%'))!;
   assert.equal(s.title, '民生保障持续加强');
 });
+
+test('an English figure given as a floor keeps it: more than 61,000 books → 61,000+', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  const got = findFigures('Last summer, 4,312 children and 1,150 adults signed up, and together they read more than 61,000 books.');
+  assert.deepEqual(got.map((f) => f.value), ['4,312', '1,150', '61,000+']);
+});

@@ -723,7 +723,9 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
       words = before.slice(-3).filter((w) => /^[A-Za-z'-]+$/.test(w));
     }
     if (!words.length || EN_STOP.test(words[0]!)) continue;
-    out.push({ value: m[1]! + (m[2] ? (m[2].trim() === '%' ? '%' : ' ' + m[2].trim()) : ''), label: words.join(' ') });
+    // `more than 61,000 books`: the figure says it is a floor (61,000+).
+    const floor = /\b(?:more than|over|upwards of)\s*$/i.test(c.slice(0, m.index));
+    out.push({ value: m[1]! + (m[2] ? (m[2].trim() === '%' ? '%' : ' ' + m[2].trim()) : '') + (floor ? '+' : ''), label: words.join(' ') });
   }
   return out;
 }
