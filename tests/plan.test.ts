@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseSpeech } from '../src/parse/speech.js';
 import { sectionsOf } from '../src/tree.js';
 
-import { planDeck } from '../src/plan/deck.js';
+import { cutLimit, DEFAULT_PLAN, planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import { hardLimit } from '../src/plan/condense.js';
 import { displayWidth } from '../src/lang/text.js';
@@ -415,4 +415,21 @@ test('an English figure given as a floor keeps it: more than 61,000 books → 61
   const { findFigures } = await import('../src/plan/condense.js');
   const got = findFigures('Last summer, 4,312 children and 1,150 adults signed up, and together they read more than 61,000 books.');
   assert.deepEqual(got.map((f) => f.value), ['4,312', '1,150', '61,000+']);
+});
+
+test('cards that do not fit say one point each, then one shorter point each, before they go on over another slide', () => {
+  const speech = parseSpeech(manuscript('tests/fixtures/manuscripts/30-zh-safety-gbk.txt'));
+  const cardsOf = (tighten?: Record<string, number>) => planDeck(speech, { ...DEFAULT_PLAN, tighten }).slides.filter((x) => x.layout === 'overview');
+  const [first] = cardsOf();
+  assert.ok(first && first.layout === 'overview' && first.group.startsWith('cards-'));
+  const n = first.cards.length;
+  assert.equal(cutLimit(first), n + 2);
+  const one = cardsOf({ [first.group]: n + 1 });
+  const shorter = cardsOf({ [first.group]: n });
+  assert.equal(one.length, 1);
+  assert.equal(shorter.length, 1, 'still one slide');
+  const widest = (xs: typeof one) => Math.max(...xs.flatMap((x) => (x.layout === 'overview' ? x.cards.map((c) => displayWidth(c.text)) : [])));
+  assert.ok(one.every((x) => x.layout === 'overview' && x.cards.every((c) => !c.text.includes('\n'))), 'one point a card');
+  assert.ok(widest(shorter) < widest(one), `${widest(shorter)} < ${widest(one)}`);
+  assert.equal(cardsOf({ [first.group]: n - 1 }).length, 2, 'then two slides');
 });

@@ -32,7 +32,8 @@ export function cutLimit(slide: Slide): number | null {
   switch (slide.layout) {
     case 'overview':
       // Subsection cards take one step before they split: one point each (see cards()).
-      return Math.min(MAX_CARDS, slide.cards.length) + (slide.group.startsWith('cards-') && slide.cards.length <= 4 && !slide.continued ? 1 : 0);
+      // (Two steps: one point each, then one shorter point each.)
+      return Math.min(MAX_CARDS, slide.cards.length) + (slide.group.startsWith('cards-') && slide.cards.length <= 4 && !slide.continued ? 2 : 0);
     case 'quote':
       return QUOTE_ROWS;
     case 'title':
@@ -959,15 +960,17 @@ class Planner {
     // When the cards do not fit, each first says one point (the first step the
     // fit loop takes), and only then do they go on over more slides: a card
     // alone on a continuation slide is a near-empty slide.
+    // When one point each is not enough either, each point is shorter, before any split.
     const tightened = this.opts.tighten?.[group];
     const perCard = kids.length <= 4 && tightened === undefined ? 2 : 1;
     const cardsPerSlide = tightened !== undefined ? Math.min(kids.length, tightened) : undefined;
+    const short = kids.length <= 4 && tightened !== undefined && tightened <= kids.length;
     const cards = kids.map((c) => {
       // (English sentences and paragraphs run together with a space.)
       const glue = this.lang === 'zh' ? '' : ' ';
       const own = [c.inline ? sentences(c.lead.text).slice(1).join(glue) : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
       // (Shorter when one point a card is all there is room for.)
-      const phrases = sentencePhrases(own.join(glue), this.lang, 2, c.inline ? new Set() : new Set([0]), perCard === 1 ? Math.round(bulletLimit(this.lang) * 0.75) : undefined)
+      const phrases = sentencePhrases(own.join(glue), this.lang, 2, c.inline ? new Set() : new Set([0]), perCard === 1 ? Math.round(bulletLimit(this.lang) * (short ? 0.55 : 0.75)) : undefined)
         .map((x) => x.text)
         .filter((x) => x !== c.heading);
       // One point a card: the more concrete of its two (产业类项目完成投资800亿元以上 over 产业项目是经济发展的“压舱石”).
