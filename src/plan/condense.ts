@@ -673,7 +673,8 @@ export function figureSpans(text: string): Array<{ from: number; to: number }> {
     }
     // Past a slide's worth, the figures that follow are a slide of their own when
     // they make one (three or more); else the slide shows the telling ones.
-    const rest = figs.slice(i).reduce((n, g, k) => (k === 0 || (g.length && !lists[i + k] && figs.slice(i, i + k).every((x) => x.length)) ? n + g.length : n), 0);
+    let rest = 0;
+    for (let j = i; j < figs.length && figs[j]!.length; j++) if (j === i || !lists[j]) rest += figs[j]!.length;
     if (run.length && count(run) + f.length > FIGURES_A_SLIDE && ok(run) && rest >= 3) end();
     run.push(i);
   });

@@ -199,7 +199,7 @@ class Planner {
     // Where the paragraph is set off: a quotation (its sentence) or figures (their sentences).
     type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number; quote?: Quote };
     const specials: Special[] = [];
-    const at = (x: { para: number; sent: number }) => x.para * 100000 + x.sent;
+    const order = (a: { para: number; sent: number }) => a.para * 100000 + a.sent;
     paras.forEach((p, pi) => {
       const { quotes, figures } = this.setOffIn(p);
       for (const q of quotes) {
@@ -207,11 +207,11 @@ class Planner {
         // 后天下之乐而乐。”……) is said beside the points, as the callout with its author:
         // not a slide that cuts the passage in two (points, quote, points（续）).
         const short = q.quote.lines.length <= 2 && displayWidth(q.quote.lines.join('')) <= (this.lang === 'zh' ? 24 : 60);
-        const here = at({ para: pi, sent: q.sent });
+        const here = order({ para: pi, sent: q.sent });
         // (One sentence after it that makes its point, and no more, is the quote slide's coda.)
-        const after = items.filter((it) => at(it) > here);
+        const after = items.filter((it) => order(it) > here);
         const goesOn = after.length > 1 || (after.length === 1 && (after[0]!.para !== pi || after[0]!.sent > q.sent + 1));
-        if (!callout && short && items.some((it) => at(it) < here) && goesOn) {
+        if (!callout && short && items.some((it) => order(it) < here) && goesOn) {
           callout = stripEnd(q.quote.lines.join(this.lang === 'zh' ? '' : ' '));
           calloutBy = q.quote.attribution || undefined;
           calloutPara = pi;
@@ -225,7 +225,6 @@ class Planner {
     const shown = items.filter((it) => !inSpecial(it.para, it.sent));
     // Segments of items between the special slides, in speech order.
     const pieces: Piece[] = paras.flatMap((p, pi) => sentenceSpans(p.text).map((sp, si) => ({ para: pi, sent: si, text: sp.text })));
-    const order = (a: { para: number; sent: number }) => a.para * 100000 + a.sent;
     /** The sentence an item was cut from. */
     const sentenceOf = (it: Item) => pieces.find((pc) => pc.para === it.para && pc.sent === it.sent)?.text ?? '';
     type Stop = { kind: 'items'; items: Item[] } | { kind: 'special'; special: Special };
@@ -699,7 +698,10 @@ class Planner {
         const sep = this.lang === 'zh' ? '，' : ', ';
         const items = this.itemsOf(run, lead && lead.title === base && lead.whole ? run[0] : undefined)
           .filter((it) => it.text !== base)
-          .map((it) => (it.text.startsWith(base + sep) && displayWidth(it.text) - displayWidth(base) >= 10 ? { ...it, text: this.lang === 'en' ? capitalise(it.text.slice(base.length + sep.length)) : it.text.slice(base.length + sep.length) } : it));
+          .map((it) => {
+            const rest = it.text.slice(base.length + sep.length);
+            return it.text.startsWith(base + sep) && displayWidth(it.text) - displayWidth(base) >= 10 ? { ...it, text: this.lang === 'en' ? capitalise(rest) : rest } : it;
+          });
         this.points({ ...fallback, title }, run, items, g);
       }
       run = [];
@@ -861,7 +863,8 @@ class Planner {
       if (lead) this.pendingNotes.push(lead);
       // Its tasks, when it states them (今天召开……会议，主要任务是……。下面，我讲三点意见), go on the agenda.
       const tasks = lead && !agendaDone && !this.agendaLede ? this.purposeItems([lead]) : null;
-      if (tasks && displayWidth(this.purposeLine(tasks.items.map((it) => it.text))) <= AGENDA_LEDE_MAX) this.agendaLede = this.purposeLine(tasks.items.map((it) => it.text));
+      const line = tasks ? this.purposeLine(tasks.items.map((it) => it.text)) : null;
+      if (line && displayWidth(line) <= AGENDA_LEDE_MAX) this.agendaLede = line;
       if (!agendaDone && tops.includes(n)) {
         this.agenda(tops, lead);
         agendaDone = true;
