@@ -100,11 +100,14 @@ export async function buildManuscript(
         opts.signal?.throwIfAborted();
         onStage('printing');
         doing = 'printing';
+        const done = { speech, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+        const images = async () => ({
+          pngs: opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [],
+          contactSheet: opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null,
+        });
         if (opts.pdf === false) {
           const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
-          const pngs = opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [];
-          const contactSheet = opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null;
-          return { speech, deck, html, pdf: null, handout: null, handoutPages: 0, pngs, contactSheet, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+          return { ...done, html, pdf: null, handout: null, handoutPages: 0, ...(await images()) };
         }
         // Chromium prints the slides and the handout while Node makes the woff2
         // fonts of the saved deck (the slowest part on the Node side).
@@ -118,10 +121,9 @@ export async function buildManuscript(
         const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
         const h = await handoutPrinting;
         const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck), date: pdfDate(deck, opts.sourceDateEpoch) });
-        const pngs = opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [];
-        const contactSheet = opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null;
+        const shots = await images();
         const handout = await finishPdf(h.pdf, deck, { bookmarks: [], date: pdfDate(deck, opts.sourceDateEpoch) });
-        return { speech, deck, html, pdf, handout, handoutPages: h.pages, pngs, contactSheet, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+        return { ...done, html, pdf, handout, handoutPages: h.pages, ...shots };
       }
       let progress = false;
       // The first overflowing slide that splitting cannot help: the one to name.
