@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    throw new SpeechdeckError('usage', (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '.'), { hint: 'See `npm run build -- --help`.' });
+    throw new SpeechdeckError('usage', (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '.').replace(/([^.])$/, '$1.'), { hint: 'See `npm run build -- --help`.' });
   }
   if (args.values.help) {
     process.stdout.write(USAGE + '\n');
