@@ -192,7 +192,7 @@ export type Slide =
       /** The point the speech makes of it, below it. */
       coda?: string;
     })
-  | (SlideBase & { layout: 'figure'; /** What the figures add up to, in words. */ subtitle?: string; /** Each figure: its number (head) and what it counts (text). */ cards: Card[] })
+  | (SlideBase & { layout: 'figure'; /** What the figures add up to, in words. */ subtitle?: string; /** Each figure: its number (head) and what it counts (text). */ cards: Card[]; /** The one sentence said after the figures that ends the passage (今年要在此基础上……), under them. */ coda?: string })
   | (SlideBase & { layout: 'closing' });
 
 /** The slide of one layout. */

@@ -208,6 +208,68 @@ test('a quote slide carries the sentence that leads into it and the point made o
   assert.deepEqual(deck.slides.map((s) => s.layout), ['title', 'quote', 'figure', 'closing']);
 });
 
+test('a figure slide carries the one sentence that ends its passage, and a quote slide the comment in the next paragraph, even with a callout above', () => {
+  const deck = planText(
+    [
+      '在全市财政工作会议上的讲话',
+      '同志们：',
+      '一、深化预算管理制度改革',
+      '全面实施零基预算改革，打破支出固化格局，对连续两年绩效评价结果较差的项目一律取消。去年，全市82个部门、1460个项目开展绩效自评，对38个重点项目开展了第三方评价，共压减低效无效资金4.6亿元。今年要在此基础上，把绩效评价范围扩大到全部市级项目。',
+      '二、坚定理想信念',
+      '理想信念坚定，骨头就硬。方志敏同志在狱中说：“敌人只能砍下我们的头颅，决不能动摇我们的信仰！”这句话，今天读来仍然掷地有声。有的干部在金钱面前打了败仗，有的在人情面前失了分寸。明代于谦有一首《石灰吟》：“千锤万凿出深山，烈火焚烧若等闲。粉骨碎身浑不怕，要留清白在人间。”这首诗我们从小就会背，但真正做到“要留清白在人间”，需要一辈子的修炼。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const figure = deck.slides.find((s) => s.layout === 'figure');
+  assert.ok(figure && figure.layout === 'figure', JSON.stringify(deck.slides.map((s) => s.layout)));
+  assert.equal(figure.coda, '今年要在此基础上，把绩效评价范围扩大到全部市级项目');
+  assert.ok(figure.notes.join('').includes('今年要在此基础上'), 'the coda is in the notes of the slide that shows it');
+  const quote = deck.slides.find((s) => s.layout === 'quote');
+  assert.ok(quote && quote.layout === 'quote');
+  assert.equal(quote.coda, '这首诗我们从小就会背，但真正做到“要留清白在人间”，需要一辈子的修炼');
+  // No near-empty （续） slide for either sentence.
+  assert.ok(!deck.slides.some((s) => s.continued && s.items.length === 1), JSON.stringify(deck.slides.map((s) => [s.layout, s.title, s.items])));
+});
+
+test('every numbered part opens as a content slide with its number: a line or two before subsections is its lede over their headings, never a bare divider', () => {
+  const deck = planText(
+    [
+      '在全区社区治理工作推进会上的讲话',
+      '同志们：',
+      '一、充分肯定社区治理工作取得的成效',
+      '近年来，全区上下持续推进社区治理创新。',
+      '（一）社区服务体系更加完善。全区68个社区全部建成综合服务中心，平均面积620平方米。',
+      '（二）居民自治活力不断增强。全区培育发展社区社会组织412个，居委会换届选举参选率87.3%。',
+      '二、清醒认识社区治理面临的新形势',
+      '当前，随着城市化进程加快，社区人口结构、利益诉求日趋多元。有的社区行政事务过多，“小马拉大车”的现象比较突出。有的社区服务设施老化，群众不满意。社区工作者待遇偏低，队伍不稳定。',
+      '三、扎实推进重点任务',
+      '（一）推动社区减负增效。全面清理社区工作事项，凡是没有法律法规依据的，一律不得交由社区承担。',
+      '（二）提升服务水平。年底前，所有社区都要实现“一门受理、全科服务”。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  assert.ok(!deck.slides.some((s) => s.layout === 'section'), JSON.stringify(deck.slides.map((s) => [s.layout, s.title])));
+  const one = deck.slides.find((s) => s.badge === '一')!;
+  assert.equal(one.layout, 'points');
+  assert.ok(one.layout === 'points' && one.subtitle === '近年来，全区上下持续推进社区治理创新', JSON.stringify(one));
+  assert.deepEqual(one.items, ['社区服务体系更加完善', '居民自治活力不断增强']);
+  // Subsections carry their number too.
+  assert.ok(deck.slides.some((s) => s.badge === '（二）' && s.title === '居民自治活力不断增强'), JSON.stringify(deck.slides.map((s) => [s.badge, s.title])));
+});
+
+test('an English announcement of what the speaker will say is notes, not a bullet or a coda', () => {
+  const deck = planText(
+    [
+      'Welcome Remarks',
+      'Good morning, everyone.',
+      'Last summer, 4,312 children and 1,150 adults signed up, and together they read 38,900 books. This morning I want to say a few words about why reading together matters.',
+      'Thank you.',
+    ].join('\n'),
+  );
+  const shown = JSON.stringify(deck.slides.map((s) => [s.title, s.items, 'coda' in s ? s.coda : '', 'subtitle' in s ? s.subtitle : '']));
+  assert.ok(!shown.includes('I want to say'), shown);
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [

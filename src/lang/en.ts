@@ -6,7 +6,7 @@ const PERSON = /\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\b/;
 
 export const en: LangRules = {
   procedural: [
-    /^(?:today,?\s+)?I(?: would|'d| want to| wish to)? like to (?:share|say|talk about|speak about|make|offer|raise) (?:a few|three|two|four|some|several) (?:things|points|thoughts|words|observations|remarks)/i,
+    /^(?:(?:today|this morning|this afternoon|this evening|tonight),?\s+)?I(?: would like|'d like| want| wish)? to (?:share|say|talk about|speak about|make|offer|raise) (?:a few|three|two|four|some|several) (?:things|points|thoughts|words|observations|remarks)/i,
     /^(?:let me|allow me to) (?:begin|start|turn|end|close|conclude|say a few words)\b/i,
     /^(?:good (?:morning|afternoon|evening)|hello|hi)\b[^.!?]{0,60}[.!]?$/i,
     /^I have been (?:told|asked) (?:that )?I have \w+ minutes/i,

@@ -94,7 +94,7 @@ const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, ke
   points: ['subtitle', 'callout', 'calloutBy'],
   statement: ['subtitle', 'callout'],
   quote: ['subtitle', 'lead', 'coda'],
-  figure: ['subtitle', 'cards'],
+  figure: ['subtitle', 'cards', 'coda'],
   closing: [],
 };
 const BASE_FIELDS: ReadonlyArray<keyof SlideBase> = ['id', 'title', 'items', 'notes', 'source', 'badge', 'section', 'continued', 'group'];
@@ -140,8 +140,6 @@ class Planner {
   private pendingNotes: Paragraph[] = [];
   private readonly lang: Lang;
   private top = 0;
-  /** Whether top-level numbered parts get divider slides (decided once, for all of them). */
-  private dividers = false;
   /** Whether an agenda comes (two or more top-level parts). */
   private agendaAhead = false;
   /** A line for the agenda: a purpose too thin for a slide of its own. */
@@ -248,15 +246,21 @@ class Planner {
     // 就一定能够……), is the point it makes, under it. Not a near-empty slide each.
     const captionOf = new Map<number, Item>();
     const codaOf = new Map<number, Item>();
+    // (Not the callout's one stop: the callout is shown where its paragraph is.)
+    const calloutStop = (st: Stop) => !!callout && !stops.some((o) => o !== st && o.kind === 'items' && o.items.some((it) => it.para === calloutPara));
     const alone = (st: Stop | undefined, most: number): Item | null =>
-      st?.kind === 'items' && st.items.length === 1 && displayWidth(st.items[0]!.text) <= most && !(callout && st.items[0]!.para === calloutPara) ? st.items[0]! : null;
+      st?.kind === 'items' && st.items.length === 1 && displayWidth(st.items[0]!.text) <= most && !(calloutStop(st) && st.items[0]!.para === calloutPara) ? st.items[0]! : null;
     stops.forEach((st, k) => {
       if (st.kind !== 'special') return;
       const sp = st.special;
       const before = alone(stops[k - 1], 40);
       if (before && before.para === sp.para && before.sent === sp.from - 1) captionOf.set(k, before);
-      const after = sp.kind === 'quote' ? alone(stops[k + 1], 72) : null;
-      if (after && after.para === sp.para && after.sent > sp.to && stops[k + 2]?.kind !== 'items' && !captionOf.has(k + 2)) codaOf.set(k, after);
+      // (Its own paragraph's next sentence, or the next paragraph's first: 这首诗我们从小就会背，但……)
+      // A figure slide's coda ends the passage: the one thing said after its figures (今年要在此基础上……).
+      const after = alone(stops[k + 1], sp.kind === 'quote' ? 72 : 64);
+      const next = after && ((after.para === sp.para && after.sent > sp.to) || (after.para === sp.para + 1 && after.sent <= 1));
+      const ends = sp.kind === 'quote' ? stops[k + 2]?.kind !== 'items' && !captionOf.has(k + 2) : k + 2 === stops.length;
+      if (after && next && ends) codaOf.set(k, after);
     });
     const absorbed = (k: number) => captionOf.has(k + 1) || codaOf.has(k - 1);
     // A short quotation that opens a passage going on with points (The writer Borges
@@ -286,7 +290,9 @@ class Planner {
         if (sp.kind === 'figure') {
           const slide = this.figureSlide(p, base, sentenceSpans(p.text).slice(sp.from, sp.to + 1).map((x) => x.text).join(''));
           if (slide && caption) slide.subtitle = caption.text;
-          if (slide) made.push({ slide, owns });
+          if (slide && coda) slide.coda = coda.text;
+          const withCoda = (pc: Piece) => owns(pc) || (!!coda && order(pc) > order({ para: sp.para, sent: sp.to }) && order(pc) <= order(coda));
+          if (slide) made.push({ slide, owns: withCoda });
         } else {
           // A quotation over several slides: its sentence is cut where each slide's lines begin.
           const slides = this.quoteSlides(p, base, sp.quote!);
@@ -297,7 +303,7 @@ class Planner {
             // (Not a title taken from the reply to it: `…sailor." She was right, of course.`)
             else if (i === 0 && !made.length && !(p.text.indexOf(base.title) > sentenceSpans(p.text)[sp.to]!.start)) slide.lead = base.title;
             if (last && coda) slide.coda = coda.text;
-            const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && !!coda && pc.para === sp.para && pc.sent > sp.to && pc.sent <= coda.sent);
+            const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && !!coda && order(pc) > order({ para: sp.para, sent: sp.to }) && order(pc) <= order(coda));
             made.push({ slide, owns: mine, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
           }
         }
@@ -840,7 +846,6 @@ class Planner {
   /** Walk a node list: loose paragraphs become points slides, sections their own slides. */
   private nodes(nodes: Node[], fallback: Base, isRoot = false): void {
     const tops = isRoot ? sectionsOf(nodes).filter((s) => s.kind === 'numbered' || s.kind === 'ordinal') : [];
-    if (isRoot) this.dividers = tops.some((t) => t.kind === 'numbered' && sectionsOf(t.children).length > 0);
     // An agenda for a speech of a few minutes (a toast, short remarks) is padding:
     // one comes for two parts or more in a speech of three and a half minutes or more.
     let agendaDone = tops.length < 2 || speakingSeconds(allParagraphs(this.speech).map((p) => p.text), this.lang) < AGENDA_MIN_SECONDS;
@@ -882,14 +887,16 @@ class Planner {
    */
   private pointsUpToTurn(base: Base, paras: Paragraph[], items: Item[], group: string, turns: boolean): void {
     const turn = turns ? paras.findIndex((p, i) => i > 0 && rules(this.lang).turn.test(p.text)) : -1;
-    if (turn <= 0) return this.points(base, paras, items, group);
+    // (A turn right under the heading, with nothing said before it, is where the part starts.)
+    if (turn <= 0 || !items.some((it) => it.para < turn)) return this.points(base, paras, items, group);
     this.points(base, paras.slice(0, turn), items.filter((it) => it.para < turn), group);
     this.loose(paras.slice(turn), { title: base.title, badge: base.badge });
   }
 
   private section(s: Section): void {
     if (s.kind === 'announced') return this.announced(s);
-    const badge = s.level === 1 && (s.kind === 'numbered' || s.kind === 'ordinal') ? badgeText(s) : undefined;
+    // Parts carry their number: 一 at the top, （一） a level below; deeper levels are titles.
+    const badge = s.level === 1 && (s.kind === 'numbered' || s.kind === 'ordinal') ? badgeText(s) : s.level === 2 && s.kind === 'numbered' ? s.number : undefined;
     const title = this.title(s.heading);
     const kids = sectionsOf(s.children);
     const own = [s.lead, ...s.children.filter((c): c is Paragraph & { type: 'paragraph' } => c.type === 'paragraph' && s.children.indexOf(c) < (kids[0] ? s.children.indexOf(kids[0]) : Infinity))];
@@ -903,25 +910,6 @@ class Planner {
       kids.length <= 6 &&
       kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= CARD_SENTENCES) &&
       kids.filter((c) => [c.lead, ...c.children.filter((x) => x.type === 'paragraph')].some((p) => this.setOffIn(p).figures.length > 0)).length * 2 < kids.length;
-    // Top-level numbered parts get a divider, all of them or none in a deck
-    // (none when no part has subsections: a slide each is enough).
-    if (s.level === 1 && s.kind === 'numbered' && this.dividers) {
-      // The divider's notes: the heading (its line, or the sentence it opens its
-      // paragraph with); the rest of that paragraph goes on with what follows.
-      const spans = sentenceSpans(s.lead.text);
-      const head: Paragraph = s.inline && spans.length > 1 ? { text: s.lead.text.slice(0, spans[1]!.start), source: s.lead.source } : s.lead;
-      const restLead: Paragraph[] = head === s.lead ? [] : [{ text: s.lead.text.slice(head.text.length), source: s.lead.source }];
-      const rest = [...restLead, ...own.slice(1)];
-      const items = this.itemsOf(rest).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
-      // (A paragraph all figures or a quotation has no bullets, but its slide.)
-      const special = rest.some((p) => this.setsOff(p));
-      const showsRest = !asCards && (items.length > 0 || special || !kids.length);
-      this.push({ layout: 'section', title, badge, items: [], notes: (showsRest ? [head] : asCards ? [s.lead] : own).map((p) => p.text), source: { ...s.lead.source }, group: g });
-      if (asCards) return this.cards(s, title, badge, own.slice(1), false);
-      if (showsRest && rest.length) this.pointsUpToTurn({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, rest, items, g + '-body', !kids.length);
-      if (kids.length) this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
-      return;
-    }
     if (!kids.length) {
       this.pointsUpToTurn({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g, true);
       return;
@@ -930,20 +918,19 @@ class Planner {
       this.cards(s, title, badge, own, true);
       return;
     }
-    // One short sentence before the subsections (这是我们防范事故的重中之重) is this
-    // part's line on its divider, not a near-empty slide of its own.
+    // A part that opens with a line or two before its subsections (理论上清醒，政治上才能
+    //坚定 / 全局党员干部要把……作为终身必修课), or with nothing but its heading, opens with
+    // what it is made of: its line under the title and its subsections' headings, as any
+    // part of the deck does (a content slide with its number), not a bare divider.
     // (A paragraph built around figures or a quotation shows them: a slide of its own.)
     const ownSpecial = own.some((p) => this.setsOff(p));
-    // So do two (理论上清醒，政治上才能坚定 / 全局党员干部要把……作为终身必修课): every part
-    // of this kind opens the same way, a divider with its line or two.
-    if (ownItems.length >= 1 && ownItems.length <= 2 && !ownSpecial && s.kind === 'numbered' && ownItems.every((it) => displayWidth(it.text) <= 40)) {
-      this.push({ layout: 'section', title, badge: s.number, items: ownItems.map((it) => it.text), notes: own.map((p) => p.text), source: range(own), group: g });
+    const opener = !ownSpecial && s.kind === 'numbered' && ownItems.length <= 2 && ownItems.every((it) => displayWidth(it.text) <= 40);
+    if (opener) {
+      const line = [...ownItems].sort((a, b) => weight(b.text, this.lang) - weight(a.text, this.lang))[0];
+      const heads = kids.map((c) => this.title(c.heading));
+      this.push({ layout: 'points', title, badge, subtitle: line?.text, items: heads.length <= this.opts.maxItems + 1 ? heads : [], notes: own.map((p) => p.text), source: range(own), group: g });
     } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
-    else if (s.kind === 'numbered') {
-      // Nothing to show but the heading, and subsections follow: a divider for this
-      // part (（二）非煤矿山和危险化学品安全), so its heading is seen, not only read.
-      this.push({ layout: 'section', title, badge: s.number, items: [], notes: own.map((p) => p.text), source: range(own), group: g });
-    } else {
+    else {
       // Nothing to show but the heading: its paragraphs go with the first subsection's slide.
       this.pendingNotes.push(...own);
     }
@@ -981,8 +968,9 @@ class Planner {
       const text = (perCard === 1 ? one : phrases.slice(0, perCard)).join('\n');
       return { head: this.title(c.heading), text };
     });
-    const introText = intro.find((p) => p !== s.lead || !s.inline);
-    const subtitleSource = s.lead === intro[0] && s.inline ? sentences(s.lead.text)[1] : introText ? sentences(introText.text)[0] : undefined;
+    // (An own-line heading's paragraph is the heading: the lede is the paragraph after it.)
+    const introText = intro.find((p) => p !== s.lead);
+    const subtitleSource = s.lead === intro[0] && s.inline ? (sentences(s.lead.text)[1] ?? (introText ? sentences(introText.text)[0] : undefined)) : introText ? sentences(introText.text)[0] : undefined;
     const paras: Paragraph[] = [...(withLead ? [s.lead] : []), ...paragraphsUnder(s.children)];
     this.overview({
       title,

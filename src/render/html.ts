@@ -122,6 +122,7 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
       const m = /^([\d.,]+)(.*)$/.exec(c.head);
       return { num: m ? m[1] : c.head, unit: m ? m[2] : '', text: w(c.text) };
     }),
+    coda: w(s.coda),
   }),
   closing: (s, d) => ({ title: words(s.title), byline: w(d.meta.occasion) }),
 };
