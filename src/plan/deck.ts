@@ -1078,32 +1078,7 @@ class Planner {
     this.nodes(this.speech.body, { title: this.words.intro }, true);
     this.top = 0;
     this.closing();
-    return this.noRepeatAfterDividers(this.slides);
-  }
-
-  /**
-   * A divider followed at once by a slide of the same title says the heading twice.
-   * One or two short points go on the divider, under its title; more stay on their
-   * slide, which then opens the part (it carries the badge) without a divider.
-   * The notes go with what is shown. Slides are numbered again.
-   */
-  private noRepeatAfterDividers(slides: Slide[]): Slide[] {
-    const out: Slide[] = [];
-    for (let i = 0; i < slides.length; i++) {
-      const d = slides[i]!;
-      const next = slides[i + 1];
-      if (d.layout !== 'section' || !next || next.title !== d.title || next.continued) {
-        out.push(d);
-        continue;
-      }
-      const source = { startLine: Math.min(d.source.startLine, next.source.startLine), endLine: Math.max(d.source.endLine, next.source.endLine) };
-      const notes = [...d.notes, ...next.notes];
-      const few = (next.layout === 'points' || next.layout === 'statement') && !next.callout && next.items.length <= 2 && next.items.every((t) => displayWidth(t) <= 40);
-      if (few) out.push({ ...d, items: next.items, notes, source });
-      else out.push({ ...next, badge: next.badge ?? d.badge, notes, source });
-      i++;
-    }
-    return out.map((x, k) => ({ ...x, id: `s${k + 1}` }));
+    return this.slides;
   }
 }
 
