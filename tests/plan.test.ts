@@ -270,6 +270,25 @@ test('an English announcement of what the speaker will say is notes, not a bulle
   assert.ok(!shown.includes('I want to say'), shown);
 });
 
+test('general lines past a slide\'s worth stay in the notes rather than make a （续） slide; every figure stays on the slide', () => {
+  const deck = planText(
+    [
+      '在全局党员大会上的讲话',
+      '同志们：',
+      '一、建强基层党组织战斗堡垒',
+      '局机关现有党支部14个，党员256名。查摆问题是为了解决问题。要深入推进“四强”党支部创建，今年力争创建市级示范党支部3个。支部建设的关键在支部书记。对照这些问题，局党组班子进行了认真反思。支部书记每年要向局机关党委述职一次。这是一条被历史反复证明了的规律。局机关党委要建立支部工作季度考评制度，考评结果与评先评优挂钩。基层党组织是党的全部工作和战斗力的基础。要加强支部书记培训，每年至少组织一次集中轮训。',
+      '二、锤炼干部队伍',
+      '今年计划举办各类专题培训班18期，培训干部1200人次以上。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const part = deck.slides.filter((s) => s.title.startsWith('建强基层党组织战斗堡垒'));
+  assert.equal(part.length, 1, JSON.stringify(part.map((s) => s.items)));
+  const shown = part[0]!.items.join('|');
+  for (const f of ['14个', '3个', '述职一次', '季度考评', '集中轮训']) assert.ok(shown.includes(f), `${f} in ${shown}`);
+  assert.ok(!shown.includes('这是一条被历史反复证明了的规律'), shown);
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [

@@ -50,6 +50,11 @@ export const en: LangRules = {
   conclusion: /^(?:let me (?:end|close|conclude|finish)|in closing|to conclude|to close|before I (?:finish|close|sit down))\b/i,
   pledge: /^(?:we will|we shall|we are going to)\b/i,
   exhortation: /^(?:looking ahead|so let us|let us|together,|friends,|colleagues,|so,? as we)/i,
+  stance: [
+    [/\b(?:need|must|will|should|commit\w*|promise\w*|priorit\w*|goal)\b/i, 1],
+    [/\bnot\b[^.;]{1,60}\bbut\b|\bnot only\b/i, 1],
+  ],
+  pointsBack: /^(?:That (?:is|was)|This (?:is|was|shows)|It (?:is|was))\b/,
   concrete: [
     [/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|half|a third|a quarter|twice|double|triple)\b/i, 2],
     [/\bby (?:the end of|next|this|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b|\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?|months?|years?)\b|\bdeadline\b/i, 2],

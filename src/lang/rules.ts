@@ -52,6 +52,14 @@ export interface LangRules {
    * keeps the concrete clause of a sentence, and a slide the concrete sentences.
    */
   concrete: Array<[RegExp, number]>;
+  /**
+   * What makes a sentence the speaker's point rather than narrative, with its points:
+   * an obligation or goal (要, 必须, 确保; must, will), a stated contrast or condition
+   * (不是……而是……, 既要……又要……, 只有……才……; not … but …). A slide keeps these over general lines.
+   */
+  stance: Array<[RegExp, number]>;
+  /** A sentence that points back to what was just said (这说明……, That is why…): it says little alone. */
+  pointsBack: RegExp;
   /** A clause with no subject of its own (就……, 不得不……, which …): never the start of a bullet cut from the middle of a sentence. */
   dependent: RegExp;
   /** A person named (刘海涛同志; Peter Osei): the match is the name. */
@@ -91,6 +99,11 @@ export function concreteness(text: string, lang: Lang): number {
   const r = RULES[lang];
   const t = text.replace(r.dates, '');
   return r.concrete.reduce((n, [re, pts]) => n + (re.test(t) ? pts : 0), 0);
+}
+
+/** How much a sentence states the speaker's point: the points of every kind of stance it takes. */
+export function stance(text: string, lang: Lang): number {
+  return RULES[lang].stance.reduce((n, [re, pts]) => n + (re.test(text) ? pts : 0), 0);
 }
 
 /** True when a sentence only runs the meeting (`下面，我讲三点意见`). */

@@ -2,7 +2,7 @@
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
 import { capitalise, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
-import { concreteness, contentOf, isProcedural, rules } from '../lang/rules.js';
+import { concreteness, contentOf, isProcedural, rules, stance } from '../lang/rules.js';
 import { phrases } from '../lang/segment.js';
 
 
@@ -349,11 +349,11 @@ export function weight(sentence: string, lang: Lang = hasCjk(sentence) ? 'zh' : 
   if (rules(lang).filler.test(stripEnd(sentence.trim()))) return -5;
   // Figures (not years), deadlines and targets: what a slide should keep.
   w += Math.min(4, concreteness(sentence, lang));
-  if (/(要|必须|不能|坚持|确保|务必|切实|着力|推进|加强|提高|实现|完成|目标|关键|重点|希望|(?:我们|我)将|need|must|will|should|commit\w*|promise\w*|priorit\w*|goal)/i.test(sentence)) w += 1;
+  w += stance(sentence, lang);
   if (/[“「]/.test(sentence)) w += 1;
   if (displayWidth(sentence) < 12) w -= 1;
   // A sentence that points back (这说明……, That is why…) says little alone.
-  if (/^(?:这(?:是|就是|也是|说明|表明|些)|此外|That (?:is|was)|This (?:is|was|shows)|It (?:is|was))/.test(sentence)) w -= 3;
+  if (rules(lang).pointsBack.test(sentence)) w -= 3;
   if (!hasCjk(sentence) && sentence.split(/\s+/).length < 5) w -= 2;
   return w;
 }

@@ -321,8 +321,11 @@ class Planner {
       if (lone && st.items.every(slight)) return;
       const lim = g === group ? limit : this.limitFor(g);
       let chunks = this.chunk(st.items, g, lim, hasCallout);
-      // One or two bullets past a slide's worth would make a further （续） slide: the
-      // weakest of them (no figure, deadline or target; never the first) stay in the notes.
+      // Bullets past a slide's worth make a further （续） slide: the weakest of them
+      // (no figure, deadline or target; never the first) stay in the notes, as long as
+      // that saves a slide. Two may say something; past two, only general lines go
+      // (要始终坚持……, 这是一条被历史反复证明了的规律): a careful person shows the points
+      // that carry the passage and says the rest.
       if (chunks.length >= 2 && !base.layout) {
         // Items of a list (several from one sentence: 会议任务's tasks, 一是……二是……) or
         // of a parallel series (忠诚，……/ 干净，……/ 担当，……) are kept together.
@@ -334,13 +337,22 @@ class Planner {
           .map((it, i) => ({ it, i, w: weight(it.text, this.lang) }))
           .filter((x) => concreteness(x.it.text, this.lang) === 0 && !sameSentence(x.it) && !series.includes(x.it));
         ranked.sort((a, b) => a.w - b.w || b.i - a.i);
-        for (let n = 1; n <= Math.min(2, ranked.length); n++) {
-          const drop = new Set(ranked.slice(0, n).map((x) => x.it));
-          const fewer = this.chunk(st.items.filter((it) => !drop.has(it)), g, lim, hasCallout);
-          if (fewer.length < chunks.length) {
-            chunks = fewer;
-            break;
+        const general = (x: { w: number }) => x.w <= 1;
+        let dropped = 0;
+        while (chunks.length >= 2) {
+          let n = dropped + 1;
+          let fewer: Item[][] | null = null;
+          for (; n <= ranked.length && (n <= 2 || general(ranked[n - 1]!)); n++) {
+            const drop = new Set(ranked.slice(0, n).map((x) => x.it));
+            const c = this.chunk(st.items.filter((it) => !drop.has(it)), g, lim, hasCallout);
+            if (c.length < chunks.length) {
+              fewer = c;
+              break;
+            }
           }
+          if (!fewer) break;
+          chunks = fewer;
+          dropped = n;
         }
       }
       // One bullet alone, cut from a sentence that goes on to say more of its own
