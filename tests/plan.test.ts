@@ -289,6 +289,14 @@ test('general lines past a slide\'s worth stay in the notes rather than make a �
   assert.ok(!shown.includes('这是一条被历史反复证明了的规律'), shown);
 });
 
+test('no bullet ends on words that only set up what follows (也好……也好, 归纳起来), and a sentence announcing the list is notes', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  const { isProcedural } = await import('../src/lang/rules.js');
+  assert.equal(keyPhrase('作风建设也好，改革发展也好，最终都要靠一支政治过硬、本领高强、作风优良的干部队伍来推动。', 'zh'), '作风建设也好，改革发展也好，最终都要靠一支政治过硬、本领高强、作风优良的干部队伍来推动');
+  assert.ok(isProcedural('这次调研中，基层和服务对象给我们提了不少意见，归纳起来，主要集中在以下几个方面。', 'zh'));
+  assert.ok(!isProcedural('这次调研中，基层和服务对象给我们提了87条意见。', 'zh'));
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [
