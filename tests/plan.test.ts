@@ -297,6 +297,27 @@ test('no bullet ends on words that only set up what follows (也好……也好,
   assert.ok(!isProcedural('这次调研中，基层和服务对象给我们提了87条意见。', 'zh'));
 });
 
+test('the closing passage is titled by what it is about (下一步安排), not a second 结语', () => {
+  const deck = planText(
+    [
+      '在全局专题党课上的讲话',
+      '同志们：',
+      '一、深刻把握初心使命',
+      '初心易得，始终难守。要在长期执政、手握权力的条件下守住初心。',
+      '二、以过硬作风推动发展',
+      '1.要在系统学习上下功夫。每年参加集中培训不少于56学时。',
+      '2.要在学用结合上下功夫。每个课题都由一名局领导牵头。',
+      '3.要在检验成效上下功夫。学得好不好，最终要看工作干得好不好。',
+      '今年是我们党成立104周年。一百多年来，我们党历经千锤百炼而朝气蓬勃，一个很重要的原因，就是始终坚持从严管党治党。',
+      '同志们，这次专题党课之后，局党组将在全局开展为期三个月的作风建设专项整治行动。7月底前，各支部要把查摆问题的情况书面报局机关党委；9月底前，局党组要召开专题民主生活会。',
+      '同志们，回望来路，我们无比自豪。让我们以优异成绩迎接党的104周年华诞！',
+    ].join('\n'),
+  );
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('下一步安排'), JSON.stringify(titles));
+  assert.ok(titles.filter((t) => t === '结语').length <= 1, JSON.stringify(titles));
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [

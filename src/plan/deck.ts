@@ -1044,12 +1044,14 @@ class Planner {
     const ex = before[before.length - 1];
     const exhorts = !!ex && rules(this.lang).exhortation.test(ex.text);
     const passage = exhorts ? before.slice(0, -1) : before;
-    if (passage.length) this.points({ title: this.words.conclusion }, passage, this.itemsOf(passage), 'conclusion');
+    // Titled by what it is about (下一步安排) or its own short first sentence, when either says it; else 结语.
+    const lead = passage.length ? this.leadTitle(passage[0]!) : null;
+    if (passage.length) this.points({ title: this.topicTitle(passage) ?? (lead?.whole ? lead.title : null) ?? this.words.conclusion }, passage, this.itemsOf(passage), 'conclusion');
     if (ex && exhorts) {
       const items = sentencePhrases(ex.text.replace(/^[^，,！!]{1,10}[，,！!]\s*/, ''), this.lang, 2).map((x) => x.text).slice(0, 2);
       // Its first point, when short (青春由磨砺而出彩，人生因奋斗而升华), is its title: not 结语.
       const short = items.length > 1 && displayWidth(items[0]!) <= (this.lang === 'zh' ? 22 : 48);
-      this.push({ layout: 'statement', title: short ? items[0]! : this.words.conclusion, items: short ? items.slice(1) : items, notes: [ex.text], source: { ...ex.source }, group: 'conclusion-words' });
+      this.push({ layout: 'statement', title: short ? items[0]! : (this.topicTitle([ex]) ?? this.words.conclusion), items: short ? items.slice(1) : items, notes: [ex.text], source: { ...ex.source }, group: 'conclusion-words' });
     }
     // A signature (role, name, date) is in the notes, never the closing's words.
     const all = [...lastWords, ...signature];
