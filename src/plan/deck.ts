@@ -257,8 +257,19 @@ class Planner {
       if (before && before.para === sp.para && before.sent === sp.from - 1) captionOf.set(k, before);
       // (Its own paragraph's next sentence, or the next paragraph's first: 这首诗我们从小就会背，但……)
       // A figure slide's coda ends the passage: the one thing said after its figures (今年要在此基础上……).
-      const after = alone(stops[k + 1], sp.kind === 'quote' ? 72 : 64);
-      const next = after && ((after.para === sp.para && after.sent > sp.to) || (after.para === sp.para + 1 && after.sent <= 1));
+      // (Two short sentences that end the passage after a quotation make one point too:
+      // 作风问题具有顽固性和反复性……；我们决不能……盲目乐观.)
+      const pair = (st: Stop | undefined): Item | null => {
+        if (sp.kind !== 'quote' || st?.kind !== 'items' || st.items.length !== 2 || k + 2 !== stops.length) return null;
+        const [a, b] = st.items as [Item, Item];
+        const text = `${a.text}${this.lang === 'zh' ? '；' : '; '}${b.text}`;
+        const apart = b.para === a.para ? b.sent === a.sent + 1 : b.para === a.para + 1 && b.sent === 0;
+        const whole = (it: Item) => stripEnd(stripOpeners(sentenceOf(it), this.lang)) === it.text;
+        return apart && a.sent !== b.sent && whole(a) && whole(b) && displayWidth(text) <= 88 && !(calloutStop(st) && st.items.some((it) => it.para === calloutPara)) ? { ...b, text } : null;
+      };
+      const after = alone(stops[k + 1], sp.kind === 'quote' ? 72 : 64) ?? pair(stops[k + 1]);
+      const first = after && stops[k + 1]?.kind === 'items' ? (stops[k + 1] as { items: Item[] }).items[0]! : after;
+      const next = after && first && ((first.para === sp.para && first.sent > sp.to) || (first.para === sp.para + 1 && first.sent <= 1));
       const ends = sp.kind === 'quote' ? stops[k + 2]?.kind !== 'items' && !captionOf.has(k + 2) : k + 2 === stops.length;
       if (after && next && ends) codaOf.set(k, after);
     });
