@@ -260,7 +260,7 @@ class Planner {
       // (Two short sentences that end the passage after a quotation make one point too:
       // 作风问题具有顽固性和反复性……；我们决不能……盲目乐观.)
       const pair = (st: Stop | undefined): Item | null => {
-        if (sp.kind !== 'quote' || st?.kind !== 'items' || st.items.length !== 2 || k + 2 !== stops.length) return null;
+        if (sp.kind !== 'quote' || k === 0 || st?.kind !== 'items' || st.items.length !== 2 || k + 2 !== stops.length) return null;
         const [a, b] = st.items as [Item, Item];
         const text = `${a.text}${this.lang === 'zh' ? '；' : '; '}${b.text}`;
         const apart = b.para === a.para ? b.sent === a.sent + 1 : b.para === a.para + 1 && b.sent === 0;
