@@ -318,6 +318,22 @@ test('the closing passage is titled by what it is about (下一步安排), not a
   assert.ok(titles.filter((t) => t === '结语').length <= 1, JSON.stringify(titles));
 });
 
+test('a passage of requirements is titled by whom they are for; a countdown to the holiday and a reaction (我很受触动) are never bullets', () => {
+  const deck = planText(
+    [
+      '在春节前走访慰问环卫一线职工时的讲话',
+      '同志们、朋友们：',
+      '再过几天就是农历蛇年春节了。今天一大早，我们来到城东环卫作业站，看望慰问环卫职工。在这里，我代表市委、市政府，向全市6800多名环卫职工致以新春的祝福和崇高的敬意！',
+      '刚才和老师傅们聊天，张秀兰大姐说，她在环卫岗位上干了二十二年。听了这句话，我很受触动。你们是城市的“美容师”，是这座城市最可爱的人。',
+      '这里，我也要给有关部门提个要求。市城管局和各区要把关心关爱环卫职工的各项措施落到实处。春节期间，要合理安排好班次，保障好大家的年夜饭和休息时间。',
+      '最后，祝大家新春愉快、身体健康！',
+    ].join('\n'),
+  );
+  const shown = deck.slides.flatMap((s) => [s.title, ...s.items]);
+  assert.ok(shown.includes('对有关部门的要求'), JSON.stringify(shown));
+  assert.ok(!shown.some((t) => t.includes('再过几天') || t.includes('很受触动')), JSON.stringify(shown));
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [

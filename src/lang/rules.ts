@@ -26,7 +26,7 @@ export interface LangRules {
   aside: RegExp;
   /** The two halves of a paired statement (表面上……实质上……, 不仅……而且……): never cut apart. */
   pair: [RegExp, RegExp];
-  /** Slide titles by what a paragraph is about, first match wins: [pattern, title]. */
+  /** Slide titles by what a paragraph is about, first match wins: [pattern, title]; $1 in the title is what the pattern caught. */
   topics: Array<[RegExp, string]>;
   /** A sentence stating the meeting's purpose, and the clause after which its tasks are listed. */
   purpose: RegExp;
