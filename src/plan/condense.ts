@@ -281,6 +281,8 @@ export function nextPhrase(sentence: string, shown: string, lang: Lang, anyConte
   const { dependent, leadIn, completes } = rules(lang);
   const open = rest.replace(TIES, '');
   if (displayWidth(open) < 8 || dependent.test(open) || completes.test(open) || leadIn.test(clauseParts(open)[0]?.text ?? '')) return null;
+  // (English: a clause that opens with its subject; the rest of a list is no point alone.)
+  if (lang === 'en' && !mainStarts.test(open)) return null;
   // (`anyContent`: what is left of a long sentence, whatever it says.)
   if (weight(open, lang) < (anyContent ? 0 : 1)) return null;
   const phrase = keyPhrase(open, lang);

@@ -390,6 +390,21 @@ class Planner {
         }
         chunks[0] = out.slice(0, lone ? 3 : 4);
       }
+      // A slide with room left shows what a cut bullet's sentence goes on to state in
+      // figures, deadlines or rules (……合法权益都必须得到保障 / 工资必须按时足额发放……):
+      // one more bullet under it, while the slide holds fewer than its limit.
+      if (chunks.length === 1 && chunks[0]!.length < lim && !hasCallout && !base.layout) {
+        const out: Item[] = [];
+        const room = () => chunks[0]!.length + (out.length - chunks[0]!.filter((it) => out.includes(it)).length) < lim;
+        for (const it of chunks[0]!) {
+          out.push(it);
+          if (!room()) continue;
+          const more = nextPhrase(sentenceOf(it), it.text, this.lang, true);
+          const same = chunks[0]!.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
+          if (more && !same && concreteness(more, this.lang) > 0 && !out.some((o) => o.text === more)) out.push({ text: more, para: it.para, sent: it.sent });
+        }
+        chunks[0] = out;
+      }
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
         made.push({
