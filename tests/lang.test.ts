@@ -52,6 +52,9 @@ test('line breaks (phrases): never inside a compound, a number with its unit, or
     ['拥有9900多万名党员', '拥有|9900多万名党员'],
     // parts set apart by ideographic spaces stay whole
     ['盯紧目标抓冲刺　守住底线抓安全　着眼长远抓谋划', '盯紧目标抓冲刺　|守住底线抓安全　|着眼长远抓谋划'],
+    // a threshold with its number; a verb with its question complement
+    ['全年集中学习不少于12次', '全年|集中学习|不少于12次'],
+    ['基础打得牢不牢，决定了你们能走多远', '基础|打得牢不牢，|决定了|你们|能走多远'],
   ];
   for (const [text, want] of cases) {
     const got = phrases(text);

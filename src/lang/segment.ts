@@ -99,6 +99,10 @@ export function phrases(text: string): string[] {
         // 9900|多万 / 3万|余人: an approximate number is one; so is 百亿|级.
         (/\d$/.test(prev) && /^[多余](?:[万亿千百十]|[个家所项名人户件起次吨亩套辆元])/.test(t)) ||
         (/[\d万亿千百]$/.test(prev) && /^级/.test(t)) ||
+        // A threshold and its number (不少于|12次, 达到|100%) read as one; so does a
+        // verb and its question complement (基础打得|牢不牢).
+        (/(?:不少于|不低于|不超过|不高于|达到|超过|至少|低于|高于|约|近|达)$/.test(prev) && /^\d/.test(t)) ||
+        (/不(?:少|低|高|多)$/.test(prev) && /^于/.test(t)) ||
         (/^[A-Za-z0-9]/.test(t) && /[A-Za-z0-9]$/.test(prev)));
     if (join) out[out.length - 1] = prev + t;
     else out.push(t);
@@ -106,6 +110,8 @@ export function phrases(text: string): string[] {
     // compound jieba does not know (总|要求, 低|效用地): it stays with what follows.
     glue = OPEN.test(t) || (/^[\u4e00-\u9fff]$/.test(t) && !FUNCTION_WORD.test(t) && !locative);
   }
+  // A verb and its question complement (基础打得|牢不牢) read as one.
+  for (let i = out.length - 1; i > 0; i--) if (/^([\u4e00-\u9fff])不\1/.test(out[i]!) && /得$/.test(out[i - 1]!)) out.splice(i - 1, 2, out[i - 1]! + out[i]!);
   return out;
 }
 
