@@ -45,7 +45,7 @@ for (const f of FIXTURES) {
   test(`${name}: every stated heading is on a slide; slides stay within limits`, () => {
     const speech = parseSpeech(manuscript(f));
     const deck = planDeck(speech);
-    const visible = deck.slides.flatMap((s) => [s.title, ...s.items, ...('cards' in s ? s.cards : []).map((c) => c.head)]);
+    const visible = deck.slides.flatMap((s) => [s.title, ...s.items, ...('cards' in s ? s.cards : []).map((c) => c.head), ...(s.kicker ? [s.kicker.replace(/^[^、.（(]*[、.]\s*|^[（(][^）)]*[）)]/, '')] : [])]);
     const walk = (s: Section) => {
       // A long heading may be shown by its lead clause or phrase: the title starts the heading.
       assert.ok(visible.some((v) => s.heading.startsWith(v.replace(/（续）$/, '')) && v.length >= Math.min(4, s.heading.length)), `heading not on a slide: ${s.heading}`);
@@ -255,6 +255,26 @@ test('every numbered part opens as a content slide with its number: a line or tw
   assert.deepEqual(one.items, ['社区服务体系更加完善', '居民自治活力不断增强']);
   // Subsections carry their number too.
   assert.ok(deck.slides.some((s) => s.badge === '（二）' && s.title === '居民自治活力不断增强'), JSON.stringify(deck.slides.map((s) => [s.badge, s.title])));
+});
+
+test('a part with nothing to say before its subsections makes no slide of their headings: it is named above the first one\'s title', () => {
+  const deck = planText(
+    [
+      '在全县安全生产工作会议上的讲话',
+      '同志们：',
+      '一、清醒认识当前安全生产形势',
+      '（一）取得的成绩。去年全县共发生生产安全事故23起、死亡9人，同比分别下降17.9%和25%。',
+      '（二）存在的问题。有的企业负责人安全意识淡薄，隐患排查流于形式。全县15个乡镇中，有6个乡镇没有配备专职安全监管人员。',
+      '二、切实压紧压实安全生产责任',
+      '要严格落实“党政同责、一岗双责”，年底前完成考核。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  assert.ok(!deck.slides.some((s) => s.title === '清醒认识当前安全生产形势'), JSON.stringify(deck.slides.map((s) => s.title)));
+  const first = deck.slides.find((s) => s.title === '取得的成绩');
+  assert.ok(first, JSON.stringify(deck.slides.map((s) => s.title)));
+  assert.equal(first.kicker, '一、清醒认识当前安全生产形势');
+  assert.equal(deck.slides.filter((s) => s.kicker).length, 1);
 });
 
 test('an English announcement of what the speaker will say is notes, not a bullet or a coda', () => {

@@ -97,7 +97,7 @@ const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, ke
   figure: ['subtitle', 'cards', 'coda'],
   closing: [],
 };
-const BASE_FIELDS: ReadonlyArray<keyof SlideBase> = ['id', 'title', 'items', 'notes', 'source', 'badge', 'section', 'continued', 'group'];
+const BASE_FIELDS: ReadonlyArray<keyof SlideBase> = ['id', 'title', 'items', 'notes', 'source', 'badge', 'section', 'continued', 'kicker', 'group'];
 
 /** A numbered draft as the slide of its layout: its own fields, none unset. */
 function shape(d: Draft, id: string, section: number | undefined): Slide {
@@ -142,6 +142,8 @@ class Planner {
   private top = 0;
   /** Whether an agenda comes (two or more top-level parts). */
   private agendaAhead = false;
+  /** A part with nothing to show but its heading and subsections: named above the next slide's title. */
+  private pendingKicker: string | null = null;
   /** A line for the agenda: a purpose too thin for a slide of its own. */
   private agendaLede: string | null = null;
 
@@ -158,6 +160,11 @@ class Planner {
   }
 
   private push(s: Draft): void {
+    // A part with nothing of its own to show is named above the first slide that has a title.
+    if (this.pendingKicker && KICKED.has(s.layout)) {
+      s = { ...s, kicker: this.pendingKicker };
+      this.pendingKicker = null;
+    }
     if (this.pendingNotes.length) {
       // The pending paragraphs come first; the source spans them and the slide's own notes.
       const before = this.pendingNotes;
@@ -966,8 +973,17 @@ class Planner {
     // (A paragraph built around figures or a quotation shows them: a slide of its own.)
     const ownSpecial = own.some((p) => this.setsOff(p));
     const opener = !ownSpecial && s.kind === 'numbered' && ownItems.length <= 2 && ownItems.every((it) => displayWidth(it.text) <= 40);
-    if (opener) {
-      const line = [...ownItems].sort((a, b) => weight(b.text, this.lang) - weight(a.text, this.lang))[0];
+    const line = [...ownItems].sort((a, b) => weight(b.text, this.lang) - weight(a.text, this.lang))[0];
+    // (A line that says something: not a bare question, 我们该怎么办 / What should we do.)
+    const says = !!line && !/[？?]$/.test(line.text) && weight(line.text, this.lang) + concreteness(line.text, this.lang) >= 1;
+    if (opener && !says) {
+      // Nothing to say but its subsections' headings, which their slides show next: no
+      // slide listing them; the part is named above the first of them, its words in the notes.
+      // (Two such parts in a row, 二 and its （一）, are named together.)
+      const name = this.lang === 'zh' ? (s.level === 1 ? `${badge ?? s.number}、${title}` : `${s.number}${title}`) : `${badge ?? s.number}. ${title}`;
+      this.pendingKicker = this.pendingKicker ? `${this.pendingKicker}${this.lang === 'zh' ? '　' : ' · '}${name}` : name;
+      this.pendingNotes.push(...own);
+    } else if (opener) {
       const heads = kids.map((c) => this.title(c.heading));
       this.push({ layout: 'points', title, badge, subtitle: line?.text, items: heads.length <= this.opts.maxItems + 1 ? heads : [], notes: own.map((p) => p.text), source: range(own), group: g });
     } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
@@ -1240,6 +1256,9 @@ export function quotePages(lines: string[], rows: number, lang: Lang): string[][
 const QUOTE_EM = 24;
 /** Room for one figure when three stand in a row (a 1,100 px body, 40 px gaps), with a margin. */
 const FIGURE_CELL_PX = 300;
+
+/** Layouts that show a title, and so can carry the name of the part they open above it. */
+const KICKED = new Set<Layout>(['points', 'statement', 'figure', 'overview']);
 
 export function planDeck(speech: Speech, opts: PlanOptions = DEFAULT_PLAN): Deck {
   const slides = new Planner(speech, opts).plan();

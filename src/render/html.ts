@@ -134,7 +134,9 @@ function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, stri
   // --steps: each bullet is a reveal fragment (the PDF shows them all).
   // The one place a slide meets its layout's function: the layout key says which it is.
   const context = (LAYOUTS[s.layout] as (s: Slide, deck: Deck) => Record<string, unknown>)(s, deck);
-  const inner = renderTemplate(layouts[s.layout] ?? '', { ...context, steps: opts.steps });
+  // The part a slide opens, above its title (一、清醒认识当前安全生产形势).
+  const kicker = s.kicker ? `<p class="kicker">${words(s.kicker).markup}</p>` : '';
+  const inner = kicker + renderTemplate(layouts[s.layout] ?? '', { ...context, steps: opts.steps });
   const content = CONTENT.has(s.layout);
   const foot = content
     ? `<footer class="foot"><span class="foot-text">${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
@@ -162,6 +164,7 @@ export function charsByFace(deck: Deck): { serif: Set<string>; sans: Set<string>
   deck.slides.forEach((s, i) => {
     add(serif, s.title);
     add(serif, s.badge);
+    add(sans, s.kicker);
     add(sans, String(i + 1));
     for (const c of 'cards' in s ? s.cards : []) {
       add(serif, c.head);
