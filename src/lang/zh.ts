@@ -91,7 +91,7 @@ export const zh: LangRules = {
     // hard rules and targets
     [/一律|全部|全覆盖|不得|严禁|决不|绝不|至少|每(?:年|季度|半年|月|周)|达到|不少于|不低于|不超过|(?<=[\d%％万亿千百十])(?:以上|以下|以内)|力争|确保/, 1],
     // how it is enforced and what follows (考核结果通报, 一票否决, 追责, 季度考评, 挂钩): the teeth of a requirement
-    [/一票否决|追责|问责|挂钩|挂牌督办|约谈|通报|考核|考评|督查|督办|销号|季度|每季/, 1],
+    [/一票否决|追责|问责|挂钩|挂牌督办|约谈|通报|考核|考评|督查|督办|销号|季度|每季|责任人/, 1],
     // a person named (刘海涛同志): who did it is a fact worth showing
     [PERSON, 1],
   ],

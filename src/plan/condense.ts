@@ -280,7 +280,9 @@ export function nextPhrase(sentence: string, shown: string, lang: Lang, anyConte
   const rest = s.slice(at + shown.length).replace(/^[，；：,;:\s]+/, '');
   const { dependent, leadIn, completes } = rules(lang);
   const open = rest.replace(TIES, '');
-  if (displayWidth(open) < 8 || dependent.test(open) || completes.test(open) || leadIn.test(clauseParts(open)[0]?.text ?? '')) return null;
+  // (A scene-setter opening the rest goes with the clause it leads to when `anyContent`:
+  // 对发生较大以上事故的，实行“一票否决”.)
+  if (displayWidth(open) < 8 || dependent.test(open) || completes.test(open) || (!anyContent && leadIn.test(clauseParts(open)[0]?.text ?? ''))) return null;
   // (English: a clause that opens with its subject; the rest of a list is no point alone.)
   if (lang === 'en' && !mainStarts.test(open)) return null;
   // (`anyContent`: what is left of a long sentence, whatever it says.)

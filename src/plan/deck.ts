@@ -405,10 +405,15 @@ class Planner {
         const room = () => chunks[0]!.length + (out.length - chunks[0]!.filter((it) => out.includes(it)).length) < lim;
         for (const it of chunks[0]!) {
           out.push(it);
-          if (!room()) continue;
-          const more = nextPhrase(sentenceOf(it), it.text, this.lang, true);
           const same = chunks[0]!.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
-          if (more && !same && concreteness(more, this.lang) > 0 && !out.some((o) => o.text === more)) out.push({ text: more, para: it.para, sent: it.sent });
+          let shown = it.text;
+          // (Up to two: 每季度考核一次 / 考核结果在全县通报 / 实行“一票否决”.)
+          for (let n = 0; n < 2 && !same && room(); n++) {
+            const more = nextPhrase(sentenceOf(it), shown, this.lang, true);
+            if (!more || concreteness(more, this.lang) === 0 || out.some((o) => o.text === more)) break;
+            out.push({ text: more, para: it.para, sent: it.sent });
+            shown = more;
+          }
         }
         chunks[0] = out;
       }
