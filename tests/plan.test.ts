@@ -372,6 +372,8 @@ test('a bullet keeps the concrete clause (figures, deadline, target) of a senten
     ['7月16日凌晨2时，市防指启动防汛Ⅰ级应急响应，不到一个小时，全市2.8万名党员干部全部到岗到位，1.6万名巡堤查险人员迅速上堤。', '不到一个小时，全市2.8万名党员干部全部到岗到位，1.6万名巡堤查险人员迅速上堤'],
     // a figure is not cut off its statement when the whole fits two lines
     ['新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%。', '新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%'],
+    // a count of what there is is context: the clause that says what is to be done, with its figure
+    ['全县在建房屋建筑和市政工程项目有213个，要全面推行施工现场安全风险分级管控，深基坑、高支模、起重机械等危险性较大的分部分项工程要100%落实专家论证和旁站监督。', '深基坑、高支模、起重机械等危险性较大的分部分项工程要100%落实专家论证和旁站监督'],
     // a count whose thing the clause before names, by the same verb
     ['要选派优秀年轻干部到县区财政局、乡镇财政所和重点项目一线挂职锻炼，今年计划选派15名，让年轻干部在基层一线经风雨、见世面、长才干。', '要选派优秀年轻干部到县区财政局、乡镇财政所和重点项目一线挂职锻炼，今年计划选派15名'],
   ];

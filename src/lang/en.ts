@@ -54,6 +54,7 @@ export const en: LangRules = {
     [/\b(?:need|must|will|should|commit\w*|promise\w*|priorit\w*|goal)\b/i, 1],
     [/\bnot\b[^.;]{1,60}\bbut\b|\bnot only\b/i, 1],
   ],
+  existing: /^(?:there (?:are|is|were|was)|we (?:have|had)) (?:now )?(?:more than |over |about |some )?[\d,]+\b/i,
   pointsBack: /^(?:That (?:is|was)|This (?:is|was|shows)|It (?:is|was))\b/,
   concrete: [
     [/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|half|a third|a quarter|twice|double|triple)\b/i, 2],

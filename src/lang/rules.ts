@@ -58,6 +58,12 @@ export interface LangRules {
    * (不是……而是……, 既要……又要……, 只有……才……; not … but …). A slide keeps these over general lines.
    */
   stance: Array<[RegExp, number]>;
+  /**
+   * A clause that only counts what there is (全县在建项目有213个 / 现有党支部14个; There are
+   * 140 gauges): its figure is context, and a bullet that has no other keeps the clause
+   * that says what is to be done with it instead.
+   */
+  existing: RegExp;
   /** A sentence that points back to what was just said (这说明……, That is why…): it says little alone. */
   pointsBack: RegExp;
   /** A clause with no subject of its own (就……, 不得不……, which …): never the start of a bullet cut from the middle of a sentence. */
@@ -99,6 +105,11 @@ export function concreteness(text: string, lang: Lang): number {
   const r = RULES[lang];
   const t = text.replace(r.dates, '');
   return r.concrete.reduce((n, [re, pts]) => n + (re.test(t) ? pts : 0), 0);
+}
+
+/** How concrete a clause or sentence is beyond the counts of what there is (`existing`). */
+export function concretenessBeyondContext(text: string, lang: Lang): number {
+  return clauseParts(text).reduce((n, p) => n + (RULES[lang].existing.test(p.text) ? 0 : concreteness(p.text, lang)), 0);
 }
 
 /** How much a sentence states the speaker's point: the points of every kind of stance it takes. */

@@ -2,7 +2,7 @@
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
 import { capitalise, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
-import { concreteness, contentOf, isProcedural, rules, stance } from '../lang/rules.js';
+import { concreteness, concretenessBeyondContext, contentOf, isProcedural, rules, stance } from '../lang/rules.js';
 import { phrases } from '../lang/segment.js';
 
 
@@ -45,7 +45,10 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   // or target come later (……立下了“军令状”，十二项主要指标中，已有九项完成……)
   // keeps the concrete clause instead.
   // (Not for a title, which names the sentence by its own first words: `concrete` false.)
-  if (concrete && phrase && concreteness(phrase, lang) === 0) phrase = concreteClauses(sentence, lang, Math.max(limit, most)) ?? phrase;
+  // (So does one whose only figure counts what there is: 全县在建项目有213个，要全面推行…… →
+  // 危险性较大的分部分项工程要100%落实专家论证和旁站监督.)
+  const context = (t: string) => concretenessBeyondContext(t, lang) === 0 && rules(lang).stance.some(([re]) => re.test(t));
+  if (concrete && phrase && (concreteness(phrase, lang) === 0 || context(phrase))) phrase = concreteClauses(sentence, lang, Math.max(limit, most)) ?? phrase;
   // A question shown to its end keeps its question mark (靠的是什么？): without it, it reads as a broken statement.
   const q = /[？?]\s*$/.exec(sentence.trimEnd());
   return q && phrase && stripEnd(sentence).endsWith(phrase) ? phrase + (lang === 'zh' ? '？' : '?') : phrase;
