@@ -277,6 +277,21 @@ test('a part with nothing to say before its subsections makes no slide of their 
   assert.equal(deck.slides.filter((s) => s.kicker).length, 1);
 });
 
+test('a continuation slide that turns to the problems is titled 存在的问题, not the passage（续）', () => {
+  const deck = planText(
+    [
+      '在全市学前教育工作会议上的讲话',
+      '同志们：',
+      '一、要充分认识发展学前教育的重要意义',
+      '学前教育是终身学习的开端，是国民教育体系的重要组成部分。近年来，全市新建改扩建幼儿园86所，新增学位2.1万个。学前三年毛入园率达到89.6%，比三年前提高7.2个百分点。普惠性幼儿园覆盖率达到82%，提前一年完成省定目标。全市幼儿园专任教师达到1.3万人，持证上岗率98%。各县区都建立了学前教育专项经费保障机制。',
+      '但是，学前教育仍然是我市教育体系中的短板，问题依然突出。城区“入园难”问题还没有根本解决，部分新建小区配套幼儿园建设滞后，有的至今没有移交。农村幼儿园办园条件较差，保教质量不高。幼儿教师待遇偏低，队伍不够稳定。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('存在的问题'), JSON.stringify(titles));
+});
+
 test('an English announcement of what the speaker will say is notes, not a bullet or a coda', () => {
   const deck = planText(
     [

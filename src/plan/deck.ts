@@ -488,10 +488,17 @@ class Planner {
       if (m.slide.layout === 'quote') return;
       // (Its paragraph: the one its first bullet or figures come from.)
       const pi = m.chunk?.[0]?.para ?? pieces.find((pc) => m.owns(pc))?.para;
-      const opens = mi > 0 && pi !== undefined && pi > 0 && !base.layout && !made.slice(0, mi).some((x) => x.chunk?.some((it) => it.para === pi));
+      const opens = mi > 0 && pi !== undefined && pi > 0 && !base.layout && !made.slice(0, mi).some((x) => x.chunk?.some((it) => it.para === pi) || pieces.some((pc) => pc.para === pi && x.owns(pc)));
       const own = opens ? this.leadTitle(paras[pi]!) : null;
       const shown = (t: string) => made.slice(0, mi + 1).some((x) => x.slide.items.includes(t) || x.slide.subtitle === t || x.slide.title === t);
-      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : null;
+      // Else what its paragraph is about, when the language names it (调研情况, 存在的问题).
+      const used = (t: string) => shown(t) || this.slides.some((x) => x.title === t);
+      // (Judged by the sentences the slide itself shows and says.)
+      const said = pieces.filter((pc) => m.owns(pc)).map((pc) => pc.text).join('');
+      // (Not a list going on: 会议任务's tasks, a run cut from one sentence.)
+      const goesOn = !!m.chunk?.length && made.slice(0, mi).some((x) => x.chunk?.some((it) => it.para === m.chunk![0]!.para && it.sent === m.chunk![0]!.sent));
+      const topic = mi > 0 && !base.layout && !goesOn && said ? this.topicTitle([{ text: said, source: paras[0]!.source }], 1) : null;
+      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : null;
       if (titled && t) m.slide.title = t;
       else if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
       titled ||= m.slide.title.startsWith(base.title);
@@ -790,14 +797,14 @@ class Planner {
   }
 
   /** A title by topic (rules.topics), from the run's sentences that say something. */
-  private topicTitle(run: Paragraph[]): string | null {
+  private topicTitle(run: Paragraph[], first = 2): string | null {
     // What the run opens with decides: its first sentence that says something.
     const text = run
       .flatMap((p) => sentences(p.text))
       // (A bare turn to the problems is no bullet, but it says what follows is about them.)
       .map((x) => (rules(this.lang).turn.test(x) ? x : contentOf(x, this.lang)))
       .filter(Boolean)
-      .slice(0, 2)
+      .slice(0, first)
       .join('');
     for (const [re, pattern] of rules(this.lang).topics) {
       const m = re.exec(text);
