@@ -231,13 +231,13 @@ test('a figure slide carries the one sentence that ends its passage, and a quote
   assert.ok(!deck.slides.some((s) => s.continued && s.items.length === 1), JSON.stringify(deck.slides.map((s) => [s.layout, s.title, s.items])));
 });
 
-test('every numbered part opens as a content slide with its number: a line or two before subsections is its lede over their headings, never a bare divider', () => {
+test('every numbered part opens as a content slide with its number: a line with facts before subsections is its lede over their headings, never a bare divider', () => {
   const deck = planText(
     [
       '在全区社区治理工作推进会上的讲话',
       '同志们：',
       '一、充分肯定社区治理工作取得的成效',
-      '近年来，全区上下持续推进社区治理创新。',
+      '近年来，全区累计投入社区建设资金3.6亿元。',
       '（一）社区服务体系更加完善。全区68个社区全部建成综合服务中心，平均面积620平方米。',
       '（二）居民自治活力不断增强。全区培育发展社区社会组织412个，居委会换届选举参选率87.3%。',
       '二、清醒认识社区治理面临的新形势',
@@ -251,7 +251,7 @@ test('every numbered part opens as a content slide with its number: a line or tw
   assert.ok(!deck.slides.some((s) => s.layout === 'section'), JSON.stringify(deck.slides.map((s) => [s.layout, s.title])));
   const one = deck.slides.find((s) => s.badge === '一')!;
   assert.equal(one.layout, 'points');
-  assert.ok(one.layout === 'points' && one.subtitle === '近年来，全区上下持续推进社区治理创新', JSON.stringify(one));
+  assert.ok(one.layout === 'points' && one.subtitle === '近年来，全区累计投入社区建设资金3.6亿元', JSON.stringify(one));
   assert.deepEqual(one.items, ['社区服务体系更加完善', '居民自治活力不断增强']);
   // Subsections carry their number too.
   assert.ok(deck.slides.some((s) => s.badge === '（二）' && s.title === '居民自治活力不断增强'), JSON.stringify(deck.slides.map((s) => [s.badge, s.title])));

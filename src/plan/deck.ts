@@ -987,7 +987,9 @@ class Planner {
     const opener = !ownSpecial && s.kind === 'numbered' && ownItems.length <= 2 && ownItems.every((it) => displayWidth(it.text) <= 40);
     const line = [...ownItems].sort((a, b) => weight(b.text, this.lang) - weight(a.text, this.lang))[0];
     // (A line that says something: not a bare question, 我们该怎么办 / What should we do.)
-    const says = !!line && !/[？?]$/.test(line.text) && weight(line.text, this.lang) + concreteness(line.text, this.lang) >= 1;
+    // (Only a line with facts of its own: 共有31条意见涉及这方面内容. A general line
+    // over the headings of the slides that follow is a slide that repeats them.)
+    const says = !!line && !/[？?]$/.test(line.text) && concreteness(line.text, this.lang) > 0;
     if (opener && !says) {
       // Nothing to say but its subsections' headings, which their slides show next: no
       // slide listing them; the part is named above the first of them, its words in the notes.
