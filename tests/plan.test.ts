@@ -325,6 +325,9 @@ test('general lines past a slide\'s worth stay in the notes rather than make a �
 });
 
 test('no bullet ends on words that only set up what follows (也好……也好, 归纳起来), and a sentence announcing the list is notes', async () => {
+  // (Nor on a condition: 师德考核不合格的，…… — even at a card's short limit.)
+  const { keyPhrase: kp } = await import('../src/plan/condense.js');
+  assert.equal(kp('师德考核不合格的，在职称评聘、评优评先中实行一票否决。', 'zh', 19), '师德考核不合格的，在职称评聘、评优评先中实行一票否决');
   const { keyPhrase } = await import('../src/plan/condense.js');
   const { isProcedural } = await import('../src/lang/rules.js');
   assert.equal(keyPhrase('作风建设也好，改革发展也好，最终都要靠一支政治过硬、本领高强、作风优良的干部队伍来推动。', 'zh'), '作风建设也好，改革发展也好，最终都要靠一支政治过硬、本领高强、作风优良的干部队伍来推动');

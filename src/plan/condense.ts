@@ -165,7 +165,7 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
   // a cut after a question put as 能不能 / 牢不牢 (its answer follows).
   // So does a cut after a verb that takes what follows as its object (局党组研究决定，……).
   // So does a cut after what only sets up a conclusion (作风建设也好，改革发展也好，/ 归纳起来).
-  const asks = (t: string) => /([\u4e00-\u9fff])不\1|能不能|是不是|有没有|会不会/.test(t) || /(?:研究决定|决定|认为|指出|强调|要求|表示|提出|明确|规定|发现|反映|说了?一句(?:话)?|说道|回答|也好|也罢|归纳起来|概括起来|总结起来|说到底)$/.test(t);
+  const asks = (t: string) => /([\u4e00-\u9fff])不\1|能不能|是不是|有没有|会不会/.test(t) || /(?:研究决定|决定|认为|指出|强调|要求|表示|提出|明确|规定|发现|反映|说了?一句(?:话)?|说道|回答|也好|也罢|归纳起来|概括起来|总结起来|说到底)$/.test(t) || (lang === 'zh' && /的$/.test(t) && !/是/.test(clauseParts(t).at(-1)?.text ?? ''));
   if (taken.length && taken.length < parts.length && (parts.slice(taken.length).some((p) => completes.test(p.text)) || asks(taken[taken.length - 1]!.text))) {
     const whole = joinParts(parts);
     if (displayWidth(whole) <= hard) return whole;
