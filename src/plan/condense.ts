@@ -47,7 +47,8 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   // (Not for a title, which names the sentence by its own first words: `concrete` false.)
   // (So does one whose only figure counts what there is: 全县在建项目有213个，要全面推行…… →
   // 危险性较大的分部分项工程要100%落实专家论证和旁站监督.)
-  const context = (t: string) => concretenessBeyondContext(t, lang) === 0 && rules(lang).stance.some(([re]) => re.test(t));
+  // (Context when the sentence goes on to say what is to be done: ……有213个，要…….)
+  const context = (t: string) => concretenessBeyondContext(t, lang) === 0 && stance(sentence.slice(sentence.indexOf(t) + t.length), lang) > 0;
   if (concrete && phrase && (concreteness(phrase, lang) === 0 || context(phrase))) phrase = concreteClauses(sentence, lang, Math.max(limit, most)) ?? phrase;
   // A question shown to its end keeps its question mark (靠的是什么？): without it, it reads as a broken statement.
   const q = /[？?]\s*$/.exec(sentence.trimEnd());
