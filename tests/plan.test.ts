@@ -324,6 +324,14 @@ test('general lines past a slide\'s worth stay in the notes rather than make a �
   assert.ok(!shown.includes('这是一条被历史反复证明了的规律'), shown);
 });
 
+test('a bullet does not speak in the first person to the room: 我希望大家/你们 goes, what is hoped for stays', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  assert.equal(keyPhrase('我希望大家每天都能挤出一点时间读书学习。', 'zh'), '每天都能挤出一点时间读书学习');
+  assert.equal(keyPhrase('我希望你们不要被这些声音左右，要相信努力的意义。', 'zh'), '不要被这些声音左右，要相信努力的意义');
+  // (A wish with no speaker named is a sentence of its own.)
+  assert.equal(keyPhrase('希望大家珍惜机会。', 'zh'), '希望大家珍惜机会');
+});
+
 test('no bullet ends on words that only set up what follows (也好……也好, 归纳起来), and a sentence announcing the list is notes', async () => {
   // (Nor on a condition: 师德考核不合格的，…… — even at a card's short limit.)
   const { keyPhrase: kp } = await import('../src/plan/condense.js');
