@@ -752,7 +752,8 @@ class Planner {
         // that is a whole clause; else 开场 / Introduction.
         const opening = this.slides.length <= 1;
         const phrase = this.quotedTitle(run[0]!) ?? this.phraseTitle(run[0]!, opening);
-        let title = this.topicTitle(run) ?? lead?.title ?? phrase ?? fallback.title;
+        // (The opening, with nothing better, by what it goes on to do: 致以……敬意 → 感谢与问候.)
+        let title = this.topicTitle(run) ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) : null) ?? fallback.title;
         // The same title twice in a row reads as one passage going on.
         const prev = this.slides[this.slides.length - 1];
         if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
@@ -828,6 +829,9 @@ class Planner {
    * what a passage told as a story is remembered by, and so titled by.
    */
   private quotedTitle(p: Paragraph): string | null {
+    // (Or the theme it is given: 以“守初心、担使命、转作风、促发展”为主题.)
+    const theme = /以“([^“”]{4,20})”为主题/.exec(p.text);
+    if (theme) return stripEnd(theme[1]!);
     for (const m of p.text.matchAll(/(?:说|道|是|句|：|:)[：:]?“([^“”]{6,16})”/g)) {
       const q = stripEnd(m[1]!);
       if (displayWidth(q) >= 6 && !/[“”《》]/.test(q)) return q;
