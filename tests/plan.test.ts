@@ -231,7 +231,7 @@ test('a figure slide carries the one sentence that ends its passage, and a quote
   assert.ok(!deck.slides.some((s) => s.continued && s.items.length === 1), JSON.stringify(deck.slides.map((s) => [s.layout, s.title, s.items])));
 });
 
-test('every numbered part opens as a content slide with its number: a line with facts before subsections is its lede over their headings, never a bare divider', () => {
+test('a numbered part carries its number; one that says a line before its subsections is named above the first of them, a line with facts as its lede: no divider, no slide of headings', () => {
   const deck = planText(
     [
       '在全区社区治理工作推进会上的讲话',
@@ -249,10 +249,12 @@ test('every numbered part opens as a content slide with its number: a line with 
     ].join('\n'),
   );
   assert.ok(!deck.slides.some((s) => s.layout === 'section'), JSON.stringify(deck.slides.map((s) => [s.layout, s.title])));
-  const one = deck.slides.find((s) => s.badge === '一')!;
-  assert.equal(one.layout, 'points');
-  assert.ok(one.layout === 'points' && one.subtitle === '近年来，全区累计投入社区建设资金3.6亿元', JSON.stringify(one));
-  assert.deepEqual(one.items, ['社区服务体系更加完善', '居民自治活力不断增强']);
+  // No slide of 一's subsection headings: 一 is named above its first subsection, its line of facts under that title.
+  assert.ok(!deck.slides.some((s) => s.title === '充分肯定社区治理工作取得的成效'), JSON.stringify(deck.slides.map((s) => s.title)));
+  const first = deck.slides.find((s) => s.title === '社区服务体系更加完善')!;
+  assert.equal(first.kicker, '一、充分肯定社区治理工作取得的成效');
+  assert.ok('subtitle' in first && first.subtitle === '近年来，全区累计投入社区建设资金3.6亿元', JSON.stringify(first));
+  assert.ok(first.notes.join('').includes('近年来，全区累计投入社区建设资金3.6亿元'));
   // Subsections carry their number too.
   assert.ok(deck.slides.some((s) => s.badge === '（二）' && s.title === '居民自治活力不断增强'), JSON.stringify(deck.slides.map((s) => [s.badge, s.title])));
 });

@@ -144,6 +144,8 @@ class Planner {
   private agendaAhead = false;
   /** A part with nothing to show but its heading and subsections: named above the next slide's title. */
   private pendingKicker: string | null = null;
+  /** That part's line with facts of its own: the lede of the slide the kicker goes on. */
+  private pendingLede: string | null = null;
   /** A line for the agenda: a purpose too thin for a slide of its own. */
   private agendaLede: string | null = null;
 
@@ -162,8 +164,10 @@ class Planner {
   private push(s: Draft): void {
     // A part with nothing of its own to show is named above the first slide that has a title.
     if (this.pendingKicker && KICKED.has(s.layout)) {
-      s = { ...s, kicker: this.pendingKicker };
+      const lede = this.pendingLede && !s.subtitle && s.layout !== 'statement' ? { subtitle: this.pendingLede } : {};
+      s = { ...s, kicker: this.pendingKicker, ...lede };
       this.pendingKicker = null;
+      this.pendingLede = null;
     }
     if (this.pendingNotes.length) {
       // The pending paragraphs come first; the source spans them and the slide's own notes.
@@ -994,16 +998,15 @@ class Planner {
     // (Only a line with facts of its own: 共有31条意见涉及这方面内容. A general line
     // over the headings of the slides that follow is a slide that repeats them.)
     const says = !!line && !/[？?]$/.test(line.text) && concreteness(line.text, this.lang) > 0;
-    if (opener && !says) {
-      // Nothing to say but its subsections' headings, which their slides show next: no
-      // slide listing them; the part is named above the first of them, its words in the notes.
+    if (opener) {
+      // No slide listing its subsections' headings, which their slides show next: the
+      // part is named above the first of them, its words in the notes; a line with facts
+      // of its own (共有31条意见涉及这方面内容) is that slide's lede, when it has none.
       // (Two such parts in a row, 二 and its （一）, are named together.)
       const name = this.lang === 'zh' ? (s.level === 1 ? `${badge ?? s.number}、${title}` : `${s.number}${title}`) : `${badge ?? s.number}. ${title}`;
       this.pendingKicker = this.pendingKicker ? `${this.pendingKicker}${this.lang === 'zh' ? '　' : ' · '}${name}` : name;
+      this.pendingLede = says ? line!.text : null;
       this.pendingNotes.push(...own);
-    } else if (opener) {
-      const heads = kids.map((c) => this.title(c.heading));
-      this.push({ layout: 'points', title, badge, subtitle: line?.text, items: heads.length <= this.opts.maxItems + 1 ? heads : [], notes: own.map((p) => p.text), source: range(own), group: g });
     } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
     else {
       // Nothing to show but the heading: its paragraphs go with the first subsection's slide.
