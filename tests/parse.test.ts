@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpeech, matchMarker } from '../src/parse/speech.js';
 import { closingParagraphs, sectionsOf } from '../src/tree.js';
-import { parseDateLine, parseSpeakerLine, chineseNumber, isSalutation } from '../src/parse/header.js';
+import { parseDateLine, parseSpeakerLine, chineseNumber, isSalutation, occasionFromTitle } from '../src/parse/header.js';
 import { manuscript, SEED } from './helpers.js';
 
 test('seed: header block, salutation, occasion', () => {
@@ -13,6 +13,12 @@ test('seed: header block, salutation, occasion', () => {
   assert.equal(s.meta.salutation, '同志们：');
   assert.equal(s.meta.occasion, '省直机关工会工作会议');
   assert.equal(s.meta.lang, 'zh');
+});
+
+test('the occasion is what the title says the speech was given at: 在……上/时/期间的讲话', () => {
+  assert.equal(occasionFromTitle('在春节前走访慰问环卫一线职工时的讲话'), '春节前走访慰问环卫一线职工');
+  assert.equal(occasionFromTitle('在全县安全生产工作会议上的讲话'), '全县安全生产工作会议');
+  assert.equal(occasionFromTitle('在防汛救灾期间的讲话'), '防汛救灾');
 });
 
 test('seed: the four numbered requirements, inline headings', () => {

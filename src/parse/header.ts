@@ -145,7 +145,7 @@ export function isSalutation(line: string): boolean {
 /** `在省直机关工会工作会议上的讲话` → `省直机关工会工作会议`. */
 export function occasionFromTitle(title: string): string | null {
   const t = title.replace(/^[—–-]+\s*/, '');
-  let m = /^在(.+?)(?:上|中|前|后|期间)?的(?:讲话|致辞|发言|报告|总结讲话|动员讲话|主持词|工作报告|辅导报告)/.exec(t);
+  let m = /^在(.+?)(?:上|中|前|后|时|期间)?的(?:讲话|致辞|发言|报告|总结讲话|动员讲话|主持词|工作报告|辅导报告)/.exec(t);
   if (m) return m[1]!.trim();
   m = /\b(?:at|to) the (.+)$/i.exec(t);
   if (m) return m[1]!.trim();
