@@ -29,7 +29,7 @@ function visible(deck: Deck): string {
 
 const squeeze = (s: string) => s.replace(/[\s,]/g, '');
 
-test('fact recall: seven in eight of the figures the fixture manuscripts state reach a slide, and no fixture shows fewer than half', () => {
+test('fact recall: nine in ten of the figures the fixture manuscripts state reach a slide, and no fixture shows fewer than half', () => {
   const dir = join(ROOT, 'tests', 'fixtures', 'manuscripts');
   let stated = 0;
   let shown = 0;
@@ -44,6 +44,7 @@ test('fact recall: seven in eight of the figures the fixture manuscripts state r
     if (facts.length && hit.length / facts.length < 0.5) worst.push(`${f} ${hit.length}/${facts.length}`);
   }
   // Measured 2026-12-07: 340 of 379 (90%); at the start of that session 293 of 379 (77%).
-  assert.ok(shown / stated >= 0.87, `${shown} of ${stated} figures on slides`);
+  // Measured 2026-12-07 (next session): 350 of 379 (92%).
+  assert.ok(shown / stated >= 0.9, `${shown} of ${stated} figures on slides`);
   assert.deepEqual(worst, [], 'no fixture shows fewer than half of its figures');
 });

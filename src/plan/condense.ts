@@ -684,7 +684,11 @@ export function figureSpans(text: string): Array<{ from: number; to: number }> {
     // they make one (three or more); else the slide shows the telling ones.
     let rest = 0;
     for (let j = i; j < figs.length && figs[j]!.length; j++) if (j === i || !lists[j]) rest += figs[j]!.length;
-    if (run.length && count(run) + f.length > FIGURES_A_SLIDE && ok(run) && rest >= 3) end();
+    // (Fewer, they are bullets: shown, not squeezed off a full slide.)
+    if (run.length && count(run) + f.length > FIGURES_A_SLIDE && ok(run)) {
+      end();
+      if (rest < 3) return;
+    }
     run.push(i);
   });
   end();
