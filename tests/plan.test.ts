@@ -390,6 +390,21 @@ test('a passage of requirements is titled by whom they are for; a countdown to t
   assert.ok(!shown.some((t) => t.includes('再过几天') || t.includes('很受触动')), JSON.stringify(shown));
 });
 
+test('a figure slide\'s line is what its figures add up to when that says more than the sentence before them', () => {
+  const deck = planText(
+    [
+      '在全县安全生产工作会议上的讲话',
+      '同志们：',
+      '2024年，全县安全生产形势总体稳定。全年共发生各类生产安全事故27起、死亡19人，同比分别下降15.6%和20.8%，未发生较大以上生产安全事故，连续六年实现事故起数和死亡人数“双下降”。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const figure = deck.slides.find((s) => s.layout === 'figure');
+  assert.ok(figure && figure.layout === 'figure');
+  assert.equal(figure.subtitle, '未发生较大以上生产安全事故，连续六年实现事故起数和死亡人数“双下降”');
+  assert.ok(figure.notes.join('').includes('形势总体稳定'), 'the line before is in its notes');
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [

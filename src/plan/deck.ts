@@ -311,7 +311,10 @@ class Planner {
         const owns = (pc: Piece) => pc.para === sp.para && pc.sent >= from && pc.sent <= sp.to;
         if (sp.kind === 'figure') {
           const slide = this.figureSlide(p, base, sentenceSpans(p.text).slice(sp.from, sp.to + 1).map((x) => x.text).join(''));
-          if (slide && caption) slide.subtitle = caption.text;
+          // (What the figures add up to, said after them, says more than the line before them:
+          // 未发生较大以上事故，连续六年“双下降” over 形势总体稳定.)
+          // (A short one, 低于全国控制标准, leans on the figures: the line before says more.)
+          if (slide && caption && (!slide.subtitle || displayWidth(slide.subtitle) < displayWidth(caption.text))) slide.subtitle = caption.text;
           if (slide && coda) slide.coda = coda.text;
           const withCoda = (pc: Piece) => owns(pc) || (!!coda && order(pc) > order({ para: sp.para, sent: sp.to }) && order(pc) <= order(coda));
           if (slide) made.push({ slide, owns: withCoda });
@@ -579,7 +582,7 @@ class Planner {
     return {
       layout: 'figure',
       title: base.title,
-      subtitle: displayWidth(caption) >= 8 && displayWidth(caption) <= 40 ? caption : undefined,
+      subtitle: displayWidth(caption) >= 8 && displayWidth(caption) <= 72 ? caption : undefined,
       badge: base.badge,
       items: cards.flatMap((c) => [c.head, c.text]),
       cards,
