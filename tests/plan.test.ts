@@ -405,6 +405,23 @@ test('a figure slide\'s line is what its figures add up to when that says more t
   assert.ok(figure.notes.join('').includes('形势总体稳定'), 'the line before is in its notes');
 });
 
+test('figures a slide has no room for are said under its title; a comparison (是1978年的近500倍) goes beside its figure', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  assert.equal(findFigures('全市一般公共预算收入达到286.4亿元，是1978年的近500倍；一般公共预算支出达到612.7亿元。')[0]!.label, '全市一般公共预算收入，是1978年的近500倍');
+  const deck = planText(
+    [
+      '在全局专题党课上的讲话',
+      '同志们：',
+      '上周，我带着几位同志先后到6个县区财政局、11个乡镇财政所，听取了基层干部和服务对象的意见建议，召开了4场座谈会，个别谈话42人次，收集意见建议87条。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const figure = deck.slides.find((s) => s.layout === 'figure');
+  assert.ok(figure && figure.layout === 'figure');
+  assert.equal(figure.cards.length, 4);
+  assert.equal(figure.subtitle, '收集意见建议87条');
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [

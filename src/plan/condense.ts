@@ -552,7 +552,7 @@ export function findSaying(text: string): string | null {
 }
 
 /** A change against an earlier time (同比增长, 比上一学年提高): said of a figure, never alone. */
-const CHANGE = /^(?:(?:同比|(?:比|较)(?:上年|去年|上一?学年|上一?年度|上季度|上月|上半年|前年|年初|上年同期|去年同期))(?:分别)?(?:增长|下降|提高|减少|增加|上升|降低|回落|扩大|缩小)了?|(?:高于|低于|超出|快于|慢于)[^，。]{0,8}(?:平均水平|平均|增速|水平))$/;
+const CHANGE = /^(?:(?:同比|(?:比|较)(?:上年|去年|上一?学年|上一?年度|上季度|上月|上半年|前年|年初|上年同期|去年同期))(?:分别)?(?:增长|下降|提高|减少|增加|上升|降低|回落|扩大|缩小)了?|(?:高于|低于|超出|快于|慢于)[^，。]{0,8}(?:平均水平|平均|增速|水平)|(?:是|为|相当于)\d{4}年的(?:近|约|将近)?)$/;
 
 /**
  * A quotation set off in the text: `……的一首诗送给大家：“万山不许一溪奔，……。”`,
@@ -855,7 +855,7 @@ export function findFigures(text: string): Figure[] {
       const m = FIGURE.exec(masked);
       // `培训党员干部3400余人次，比上年增长15.3%`: the change goes beside the figure it changes.
       // (A change counted in the figure's own unit too: 达97家，比上年增加14家.)
-      const change = m && CHANGE.test(c.slice(0, m.index).trim()) && (/[%％]|百分点/.test(m[2]!) || (!!inSentence.length && inSentence[inSentence.length - 1]!.value.endsWith(m[2]!)));
+      const change = m && CHANGE.test(c.slice(0, m.index).trim()) && (/[%％]|百分点|倍/.test(m[2]!) || (!!inSentence.length && inSentence[inSentence.length - 1]!.value.endsWith(m[2]!)));
       // `占比56.3%` / `比上年提高4.1个百分点`: a share or a change says something only
       // beside the figure it is of; never a figure of its own.
       // (完成全年目标任务的58.9% after 城镇新增就业4120人 is that figure's share of its target.)

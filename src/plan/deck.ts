@@ -578,7 +578,11 @@ class Planner {
     const lastFigure = cs.map((c) => /\d/.test(c.text)).lastIndexOf(true);
     const said = cs.slice(lastFigure + 1);
     const conclusion = said.length > 0 && rules(this.lang).outcome.test(joinParts(said)) && said.every((c) => !/\d|^[一二三四五六七八九十]是|^(?:要|必须|其中)/.test(c.text) && !rules(this.lang).leadIn.test(c.text));
-    const caption = conclusion ? joinParts(said) : '';
+    // Figures the slide has no room for are said in words under its title (收集意见建议87条),
+    // when nothing else is: the clauses that give them.
+    const left = figures.filter((f) => !shown.includes(f));
+    const leftSaid = joinParts(clauseParts(stripEnd(text.replace(/[；;]/g, '，'))).filter((c) => left.some((f) => c.text.includes(f.value))));
+    const caption = conclusion ? joinParts(said) : left.length && !shown.some((f) => leftSaid.includes(f.value)) ? stripOpeners(leftSaid, this.lang) : '';
     return {
       layout: 'figure',
       title: base.title,
