@@ -358,6 +358,9 @@ export function weight(sentence: string, lang: Lang = hasCjk(sentence) ? 'zh' : 
   if (rules(lang).filler.test(stripEnd(sentence.trim()))) return -5;
   // Figures (not years), deadlines and targets: what a slide should keep.
   w += Math.min(4, concreteness(sentence, lang));
+  // Several figures (48小时内筹措拨付防控资金3.2亿元，23名党员下沉社区) say more than one.
+  const figures = (sentence.replace(rules(lang).dates, '').match(/\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,2}|\w+)/g) ?? []).length;
+  w += Math.min(2, Math.max(0, figures - 1));
   w += stance(sentence, lang);
   if (/[“「]/.test(sentence)) w += 1;
   if (displayWidth(sentence) < 12) w -= 1;
