@@ -425,13 +425,17 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     list.forEach((x, k) => out.push({ sent: Math.max(0, sentOf(markerAt[k] ?? introEnd)), text: keyPhrase(x, lang, limit) }));
     return dedupeItems(out.filter((o) => !skip.has(o.sent)));
   }
+  // (A first sentence that says nothing concrete, 数字背后，是一个又一个感人的故事, before
+  // sentences with figures only leads into them: it stands on their merits.)
+  const concreteLater = open.slice(1).some(({ s }) => concreteness(s, lang) >= 2);
   const units = open
     .filter(({ s }) => !SAYING.test(s))
     .map(({ i, s }, k) => {
       const run = lang === 'zh' ? parallelRun(s) : null;
       // The first sentence states the point, unless it only fills time.
       const w = weight(s, lang);
-      return { i, w: (k === 0 && w > -5 ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : undefined) ?? story(s, lang, limit) };
+      const states = w > -5 && (w > 0 || !concreteLater || max >= open.length);
+      return { i, w: (k === 0 && states ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : undefined) ?? story(s, lang, limit) };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows
