@@ -422,6 +422,16 @@ test('figures a slide has no room for are said under its title; a comparison (�
   assert.equal(figure.subtitle, '收集意见建议87条');
 });
 
+test('a paragraph\'s general first sentence gives way to its sentences with figures when only some can be shown', async () => {
+  const { sentencePhrases } = await import('../src/plan/condense.js');
+  const p = '数字背后，是一个又一个感人的故事。上世纪六十年代，老局长带领财政干部跑遍全市所有公社，一年骑行一万多公里。2020年新冠疫情暴发后，我们在48小时内筹措拨付防控资金3.2亿元，局机关有23名党员下沉社区。这些故事告诉我们，财政人的初心就写在账簿里。';
+  const got = sentencePhrases(p, 'zh', 2).map((x) => x.text).join('|');
+  assert.ok(!got.includes('数字背后'), got);
+  assert.ok(got.includes('3.2亿元'), got);
+  // With room for every sentence, the first stays first.
+  assert.ok(sentencePhrases(p, 'zh', 5)[0]!.text.startsWith('数字背后'));
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [
