@@ -432,6 +432,23 @@ test('a paragraph\'s general first sentence gives way to its sentences with figu
   assert.ok(sentencePhrases(p, 'zh', 5)[0]!.text.startsWith('数字背后'));
 });
 
+test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
+  const deck = planText(
+    [
+      '在全市优秀年轻干部座谈会上的讲话',
+      '同志们：',
+      '一、要练就过硬本领',
+      '对年轻干部来说，强的关键在本领。现在经济社会发展日新月异，新知识、新技术、新业态层出不穷，如果不加强学习，很快就会落伍。要向书本学，向实践学，向群众学，特别是要多到基层一线、多到困难复杂的地方去历练。组织部门每年举办年轻干部专题培训班不少于4期。近三年，全市共选派1260名年轻干部到乡村振兴、信访维稳、招商引资等一线岗位锻炼，其中有213人在实践中脱颖而出，得到提拔重用。',
+      '二、要严守纪律规矩',
+      '去年查处的违纪违法案件中，35岁以下的年轻干部有17人，大家一定要以此为戒。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const shown = deck.slides.flatMap((s) => s.items).join('|');
+  assert.ok(shown.includes('213人'), shown);
+  assert.ok(!shown.includes('日新月异'), shown);
+});
+
 test('a bullet keeps the concrete clause (figures, deadline, target) of a sentence whose first words are general', async () => {
   const { keyPhrase } = await import('../src/plan/condense.js');
   const cases: Array<[string, string]> = [

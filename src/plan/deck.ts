@@ -424,6 +424,25 @@ class Planner {
         }
         chunks[0] = out;
       }
+      // A full slide trades its most general line (现在经济社会发展日新月异……) for the figures
+      // a cut bullet's sentence goes on to give (其中有213人……得到提拔重用), once.
+      if (chunks.length === 1 && !base.layout) {
+        const chunk = chunks[0]!;
+        const alike = (it: Item) => chunk.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
+        const general = chunk
+          .slice(1)
+          .filter((it) => concreteness(it.text, this.lang) === 0 && weight(sentenceOf(it), this.lang) <= 1 && !alike(it))
+          .sort((a, b) => weight(sentenceOf(a), this.lang) - weight(sentenceOf(b), this.lang))[0];
+        for (const it of general ? chunk : []) {
+          if (it === general || alike(it)) continue;
+          const more = nextPhrase(sentenceOf(it), it.text, this.lang, true);
+          if (!more || concreteness(more, this.lang) < 2 || chunk.some((o) => o.text === more)) continue;
+          const next = chunk.filter((o) => o !== general);
+          next.splice(next.indexOf(it) + 1, 0, { text: more, para: it.para, sent: it.sent });
+          chunks[0] = next;
+          break;
+        }
+      }
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
         made.push({
