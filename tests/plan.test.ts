@@ -432,6 +432,24 @@ test('a paragraph\'s general first sentence gives way to its sentences with figu
   assert.ok(sentencePhrases(p, 'zh', 5)[0]!.text.startsWith('数字背后'));
 });
 
+test('an item of a list goes on with its own figures when the slide has room, never into the next item', () => {
+  const deck = planText(
+    [
+      '在全县安全生产工作会议上的讲话',
+      '同志们：',
+      '一、2024年工作情况',
+      '主要做了以下工作：一是深入开展安全生产治本攻坚三年行动，全年排查企业和场所8460家次，发现一般事故隐患2.37万项，整改率达到98.6%，挂牌督办重大事故隐患14项，已全部整改销号；二是严格执法检查，全年立案查处安全生产违法行为523起，罚款1960万元；三是夯实基层基础，全县18个乡镇全部建成应急管理站。',
+      '二、今年重点任务',
+      '要严格落实安全生产责任，确保年底前全部完成。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const items = deck.slides.find((s) => s.title === '2024年工作情况')!.items;
+  const at = items.findIndex((t) => t.includes('8460家次'));
+  assert.ok(at >= 0 && !items[at]!.includes('2.37万项') && items[at + 1]!.includes('2.37万项'), JSON.stringify(items));
+  assert.equal(items.filter((t) => t.includes('523起')).length, 1, JSON.stringify(items));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [

@@ -415,9 +415,11 @@ class Planner {
           const same = chunks[0]!.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
           let shown = it.text;
           // (Up to two: 每季度考核一次 / 考核结果在全县通报 / 实行“一票否决”.)
-          for (let n = 0; n < 2 && !same && room(); n++) {
+          for (let n = 0; n < (same ? 1 : 2) && room(); n++) {
             const more = nextPhrase(sentenceOf(it), shown, this.lang, true);
-            if (!more || concreteness(more, this.lang) === 0 || out.some((o) => o.text === more)) break;
+            // (An item of a list goes on only within itself: never into the next item, 二是…….)
+            const sibling = chunks[0]!.some((o) => o !== it && o.para === it.para && o.sent === it.sent && (more?.includes(o.text.slice(0, 6)) || o.text.includes(more ?? '\u0000')));
+            if (!more || sibling || concreteness(more, this.lang) === 0 || out.some((o) => o.text === more)) break;
             out.push({ text: more, para: it.para, sent: it.sent });
             shown = more;
           }
