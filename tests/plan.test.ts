@@ -450,6 +450,22 @@ test('an item of a list goes on with its own figures when the slide has room, ne
   assert.equal(items.filter((t) => t.includes('523起')).length, 1, JSON.stringify(items));
 });
 
+test('one general line alone before a figure slide is said, not a near-empty slide: the figures open the passage under its title', () => {
+  const deck = planText(
+    [
+      '在全局专题党课上的讲话',
+      '同志们：',
+      '一、从身边先进典型中汲取奋进力量',
+      '榜样是看得见的哲理，典型是立起来的标杆。',
+      '国库支付中心主任刘慧敏同志，扎根国库工作二十六年，经手资金超过5000亿元。宋一帆同志逐户比对了12.6万条数据，发现并纠正问题线索1300多条，挽回资金损失860多万元。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const part = deck.slides.filter((s) => s.title.startsWith('从身边先进典型中汲取奋进力量'));
+  assert.equal(part[0]!.layout, 'figure', JSON.stringify(part.map((s) => [s.layout, s.items])));
+  assert.ok(part[0]!.notes.join('').includes('榜样是看得见的哲理'));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [
