@@ -344,8 +344,8 @@ class Planner {
       const lone = st.items.length <= 2 && k > 0 && stops[k - 1]!.kind === 'special' && !hasCallout;
       const slight = (it: Item) => weight(sentenceOf(it)) < (st.items.length === 1 ? 2 : 1);
       if (lone && st.items.every(slight)) return;
-      // So does one general line alone before a figure slide that opens with its own line
-      // (榜样是看得见的哲理，典型是立起来的标杆 before 近年来……涌现出一批先进典型 and their figures).
+      // So does one general line alone before a figure slide (榜样是看得见的哲理，典型是立起来的标杆
+      // before the figures of 刘慧敏、宋一帆): it goes in the figure slide's notes.
       const next = stops[k + 1];
       const leadsIn = st.items.length === 1 && next?.kind === 'special' && next.special.kind === 'figure' && !hasCallout;
       if (leadsIn && slight(st.items[0]!) && concreteness(st.items[0]!.text, this.lang) === 0) return;
