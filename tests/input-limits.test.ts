@@ -221,14 +221,14 @@ test('a file over the byte limit: refused before decoding, by readManuscript bef
   assert.ok(performance.now() - t < 1000, 'refused at once');
 });
 
-/** 99 numbered sections of three subsections each: ~34,000 characters, over 400 slides. */
+/** 99 numbered sections of five subsections each: ~55,000 characters, over 400 slides. */
 function manySlides(): string {
   const D = '零一二三四五六七八九';
   const cn = (n: number): string => (n < 10 ? D[n]! : n < 20 ? '十' + (n % 10 ? D[n % 10] : '') : D[Math.floor(n / 10)] + '十' + (n % 10 ? D[n % 10] : ''));
   const parts = ['在全市工作会议上的讲话', '', '同志们：', ''];
   for (let i = 1; i <= 99; i++) {
     parts.push(`${cn(i)}、第${i}项工作要抓紧抓实`, '');
-    for (let j = 1; j <= 3; j++) {
+    for (let j = 1; j <= 5; j++) {
       parts.push(`（${cn(j)}）第${j}方面要抓好`, '', '要坚持问题导向，逐项梳理任务清单。要强化责任落实，确保按时完成。要加强督查考核，形成工作闭环。要注重总结经验，及时推广好做法。要防范风险隐患，守住安全底线。要压实各方责任，确保工作落地见效。', '');
     }
   }
