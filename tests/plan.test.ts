@@ -405,6 +405,12 @@ test('a figure slide\'s line is what its figures add up to when that says more t
   assert.ok(figure.notes.join('').includes('形势总体稳定'), 'the line before is in its notes');
 });
 
+test('a figure\'s label drops the words that only say there were some (你们当中有……)', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  const got = findFigures('这几年，你们当中有1300多人次在各类学科竞赛中获奖，有460多人参加了西部计划、支教和乡村振兴志愿服务。').map((f) => f.label);
+  assert.deepEqual(got, ['在各类学科竞赛中获奖', '参加了西部计划、支教和乡村振兴志愿服务']);
+});
+
 test('figures a slide has no room for are said under its title; a comparison (是1978年的近500倍) goes beside its figure', async () => {
   const { findFigures } = await import('../src/plan/condense.js');
   assert.equal(findFigures('全市一般公共预算收入达到286.4亿元，是1978年的近500倍；一般公共预算支出达到612.7亿元。')[0]!.label, '全市一般公共预算收入，是1978年的近500倍');

@@ -912,6 +912,8 @@ export function findFigures(text: string): Figure[] {
       if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
       // Words that only tie the label to the sentence it came from (其中……, 按……) go.
       label = label.replace(/^(?:其中|按|按照)(?=[\u4e00-\u9fff]{2})/, '').replace(/最高不$/, '最高');
+      // So do the words that only say there were some (你们当中有……在学科竞赛中获奖 / 有……参加了……).
+      label = label.replace(/^(?:(?:你们|我们|大家|他们)(?:当中|之中|中间)?)?有(?=[\u4e00-\u9fff]{4})/, '');
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
       if (people.size >= 2 && person && !label.includes(person) && displayWidth(label) <= 20) label = `${person}：${label}`;
       const fig: Figure = { value: m[1]! + m[2]! + qualifier, label, ...breakdown(c) };
