@@ -374,6 +374,23 @@ test('the closing passage is titled by what it is about (下一步安排), not a
   assert.ok(titles.filter((t) => t === '结语').length <= 1, JSON.stringify(titles));
 });
 
+test('a closing passage titled by its first sentence does not show it again as a bullet', () => {
+  const deck = planText(
+    [
+      'Remarks to the University Council',
+      'Good morning.',
+      '1. We will measure success by the students we help to finish. We will double the number of foundation-year places by 2027.',
+      '2. We will put our research to work for the region. We will set up a four million pound Civic Research Fund over five years.',
+      '3. We will invest in people before buildings. Every new lecturer will have a secure contract from the first day.',
+      'None of this will be easy, and not all of it will be popular. I would rather we were honest about that now than disappointed later. The full strategy will be published on Monday.',
+      'Thank you.',
+    ].join('\n'),
+  );
+  const last = deck.slides.find((s) => s.title === 'None of this will be easy, and not all of it will be popular');
+  assert.ok(last, JSON.stringify(deck.slides.map((s) => s.title)));
+  assert.ok(!last.items.includes(last.title), JSON.stringify(last.items));
+});
+
 test('a passage of requirements is titled by whom they are for; a countdown to the holiday and a reaction (我很受触动) are never bullets', () => {
   const deck = planText(
     [

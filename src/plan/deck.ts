@@ -1145,7 +1145,10 @@ class Planner {
     const passage = exhorts ? before.slice(0, -1) : before;
     // Titled by what it is about (下一步安排) or its own short first sentence, when either says it; else 结语.
     const lead = passage.length ? this.leadTitle(passage[0]!) : null;
-    if (passage.length) this.points({ title: this.topicTitle(passage) ?? (lead?.whole ? lead.title : null) ?? this.words.conclusion }, passage, this.itemsOf(passage), 'conclusion');
+    const topic = passage.length ? this.topicTitle(passage) : null;
+    const byLead = !topic && !!lead?.whole;
+    // (Titled by its first sentence, it does not show that sentence again as a bullet.)
+    if (passage.length) this.points({ title: topic ?? (byLead ? lead!.title : this.words.conclusion) }, passage, this.itemsOf(passage, byLead ? passage[0] : undefined), 'conclusion');
     if (ex && exhorts) {
       const items = sentencePhrases(ex.text.replace(/^[^，,！!]{1,10}[，,！!]\s*/, ''), this.lang, 2).map((x) => x.text).slice(0, 2);
       // Its first point, when short (青春由磨砺而出彩，人生因奋斗而升华), is its title: not 结语.
