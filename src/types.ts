@@ -183,7 +183,7 @@ export type Slide =
     })
   | (SlideBase & { layout: 'section'; subtitle?: string })
   | (SlideBase & { layout: 'overview'; subtitle?: string; /** Its cards (also listed in `items`). */ cards: Card[] })
-  | (SlideBase & { layout: 'points'; subtitle?: string; /** A saying set off on the slide (`有句话说得好：……`), or a short quotation opening the passage. */ callout?: string; /** Who the callout quotes. */ calloutBy?: string })
+  | (SlideBase & { layout: 'points'; subtitle?: string; /** A saying set off on the slide (`有句话说得好：……`), or a short quotation opening the passage. */ callout?: string; /** Who the callout quotes. */ calloutBy?: string; /** Said before the bullets in the speech: shown above them. */ calloutFirst?: boolean })
   | (SlideBase & { layout: 'statement'; subtitle?: string; callout?: string })
   | (SlideBase & {
       layout: 'quote';

@@ -555,6 +555,8 @@ test('a short quotation opening a passage is its callout, with its author, under
   assert.ok(s && s.layout === 'points', JSON.stringify(s));
   assert.equal(s.callout, '少年智则国智，少年富则国富，少年强则国强');
   assert.equal(s.calloutBy, '梁启超《少年中国说》');
+  // Said before the points, it is shown above them.
+  assert.equal(s.calloutFirst, true);
   assert.ok(s.notes.join('').includes('梁启超在《少年中国说》中写道'), 'the quotation is in that slide\'s notes');
 });
 

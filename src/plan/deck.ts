@@ -80,6 +80,7 @@ type Draft = Omit<SlideBase, 'id' | 'section'> & {
   coda?: string;
   callout?: string;
   calloutBy?: string;
+  calloutFirst?: boolean;
   cards?: Card[];
   marks?: string[];
   start?: number;
@@ -91,7 +92,7 @@ const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, ke
   agenda: ['subtitle', 'marks', 'start'],
   section: ['subtitle'],
   overview: ['subtitle', 'cards'],
-  points: ['subtitle', 'callout', 'calloutBy'],
+  points: ['subtitle', 'callout', 'calloutBy', 'calloutFirst'],
   statement: ['subtitle', 'callout'],
   quote: ['subtitle', 'lead', 'coda'],
   figure: ['subtitle', 'cards', 'coda'],
@@ -205,6 +206,8 @@ class Planner {
     let calloutPara = sayings.findIndex(Boolean);
     let callout = sayings[calloutPara] ?? undefined;
     let calloutBy: string | undefined;
+    // (The sentence it is said in: before the slide's first bullet, it is shown above them.)
+    let calloutSent = callout ? Math.max(0, sentenceSpans(paras[calloutPara]!.text).findIndex((sp) => sp.text.includes(callout!.slice(0, 4)))) : 0;
     // Where the paragraph is set off: a quotation (its sentence) or figures (their sentences).
     type Special = { kind: 'quote' | 'figure'; para: number; from: number; to: number; quote?: Quote };
     const specials: Special[] = [];
@@ -224,6 +227,7 @@ class Planner {
           callout = stripEnd(q.quote.lines.join(this.lang === 'zh' ? '' : ' '));
           calloutBy = q.quote.attribution || undefined;
           calloutPara = pi;
+          calloutSent = q.sent;
           continue;
         }
         specials.push({ kind: 'quote', para: pi, from: q.sent, to: q.sent, quote: q.quote });
@@ -464,6 +468,7 @@ class Planner {
             items: chunk.map((c) => c.text),
             callout: calloutHere ? callout : undefined,
             calloutBy: calloutHere ? calloutBy : undefined,
+            calloutFirst: calloutHere && (calloutPara < 0 || order({ para: calloutPara, sent: calloutSent }) < order(chunk[0] ?? { para: Infinity, sent: 0 })) ? true : undefined,
             notes: [],
             source: range(paras),
             continued: continued > 1 || undefined,
