@@ -586,6 +586,8 @@ test('figure slides: a slide\'s worth of figures each, and a list after the head
   const eight = '全市平均降雨量1386毫米，比常年同期偏多47%，持续超警时间长达19天。全市共有14个县区、186个乡镇受灾，紧急转移安置群众23.6万人，直接经济损失48.7亿元。';
   assert.deepEqual(figureSpans(eight), [{ from: 0, to: 0 }, { from: 1, to: 1 }]);
   assert.deepEqual(figureSpans('累计投入资金9.8亿元，新建、改扩建幼儿园213所，新增学位3.6万个。全市学前三年毛入园率达到85.6%，普惠性幼儿园覆盖率达到72.4%。'), [{ from: 0, to: 0 }]);
+  // Last year's results and this year's plans are not one slide of figures.
+  assert.deepEqual(figureSpans('去年，我们新建和改造了“爱心驿站”120个，工资标准提高了8.5%，办理意外伤害保险6800份。今年，我们还要在全市新增“爱心驿站”80个，安排体检5000人次，新建休息室30处。'), [{ from: 0, to: 0 }, { from: 1, to: 1 }]);
 });
 
 test('the meeting\'s tasks just before the agenda are a line under its title; tasks stated without 主要任务是 are read too', () => {

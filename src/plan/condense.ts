@@ -673,8 +673,13 @@ export function figureSpans(text: string): Array<{ from: number; to: number }> {
     if (run.length) runs.push(run);
     run = [];
   };
+  // (Last year's results and this year's plans are not one slide of figures: 去年，……120个。今年，……还要……80个.)
+  const frame = (t: string) => /^(?:(?:去年|上年|前年|过去一年|今年|明年|下一步|今后)|\d{4}年)/.exec(t.trim())?.[0];
   figs.forEach((f, i) => {
     if (!f.length) return end();
+    const was = run.length ? frame(spans[run[0]!]!.text) : undefined;
+    const now = frame(spans[i]!.text);
+    if (was && now && was !== now) end();
     if (lists[i]) {
       // A list whose figures fit one slide (首先，……专业点146个；其次，……职教集团18个),
       // with no figures shown before it, is a figure slide. A list after figures
