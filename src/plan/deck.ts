@@ -355,105 +355,7 @@ class Planner {
       if (leadsIn && slight(st.items[0]!) && concreteness(st.items[0]!.text, this.lang) === 0) return;
       const lim = g === group ? limit : this.limitFor(g);
       let chunks = this.chunk(st.items, g, lim, hasCallout);
-      // Bullets past a slide's worth make a further （续） slide: the weakest of them
-      // (no figure, deadline or target; never the first) stay in the notes, as long as
-      // that saves a slide. Two may say something; past two, only general lines go
-      // (要始终坚持……, 这是一条被历史反复证明了的规律): a careful person shows the points
-      // that carry the passage and says the rest.
-      if (chunks.length >= 2 && !base.layout) {
-        // Items of a list (several from one sentence: 会议任务's tasks, 一是……二是……) or
-        // of a parallel series (忠诚，……/ 干净，……/ 担当，……) are kept together.
-        const sameSentence = (it: Item) => st.items.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
-        const head = (t: string) => /^([^，,]{1,4})[，,]/.exec(t)?.[1]?.length ?? 0;
-        const series = st.items.filter((it) => head(it.text) > 0 && st.items.filter((o) => head(o.text) === head(it.text)).length >= 3);
-        const ranked = st.items
-          .slice(1)
-          .map((it, i) => ({ it, i, w: weight(it.text, this.lang) }))
-          .filter((x) => concreteness(x.it.text, this.lang) === 0 && !sameSentence(x.it) && !series.includes(x.it));
-        ranked.sort((a, b) => a.w - b.w || b.i - a.i);
-        const general = (x: { w: number }) => x.w <= 1;
-        let dropped = 0;
-        while (chunks.length >= 2) {
-          let n = dropped + 1;
-          let fewer: Item[][] | null = null;
-          for (; n <= ranked.length && (n <= 2 || general(ranked[n - 1]!)); n++) {
-            const drop = new Set(ranked.slice(0, n).map((x) => x.it));
-            const c = this.chunk(st.items.filter((it) => !drop.has(it)), g, lim, hasCallout);
-            if (c.length < chunks.length) {
-              fewer = c;
-              break;
-            }
-          }
-          if (!fewer) break;
-          chunks = fewer;
-          dropped = n;
-        }
-      }
-      // One bullet alone, cut from a sentence that goes on to say more of its own
-      // (……查处力度，春节、清明、国庆等重要时段要集中开展专项整治行动): that too, not a
-      // near-empty slide.
-      // So do two bullets, each cut from a long sentence: a slide of two lines is thin
-      // while its sentences say more (……要把机关文化建设摆上重要议事日程，主要负责同志要
-      // 亲自过问……，切实改变“说起来重要、做起来次要、忙起来不要”的状况).
-      if (chunks.length === 1 && chunks[0]!.length <= 2 && !hasCallout && !base.layout) {
-        // A sentence that runs on over several clauses (开展读书会……等活动，建立了一批职工
-        // 书屋……，机关的凝聚力和向心力明显增强) gives up to three bullets, its outcome too.
-        const lone = chunks[0]!.length === 1;
-        const out: Item[] = [];
-        for (const it of chunks[0]!) {
-          out.push(it);
-          let shown = it.text;
-          const long = displayWidth(sentenceOf(it)) > 2 * bulletLimit(this.lang);
-          for (let n = 0; n < 2 && (lone || long); n++) {
-            const more = nextPhrase(sentenceOf(it), shown, this.lang, n > 0 || long);
-            if (!more) break;
-            out.push({ text: more, para: it.para, sent: it.sent });
-            shown = more;
-          }
-        }
-        chunks[0] = out.slice(0, lone ? 3 : 4);
-      }
-      // A slide with room left shows what a cut bullet's sentence goes on to state in
-      // figures, deadlines or rules (……合法权益都必须得到保障 / 工资必须按时足额发放……):
-      // one more bullet under it, while the slide holds fewer than its limit.
-      if (chunks.length === 1 && chunks[0]!.length < lim && !hasCallout && !base.layout) {
-        const out: Item[] = [];
-        const room = () => chunks[0]!.length + (out.length - chunks[0]!.filter((it) => out.includes(it)).length) < lim;
-        for (const it of chunks[0]!) {
-          out.push(it);
-          const same = chunks[0]!.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
-          let shown = it.text;
-          // (Up to two: 每季度考核一次 / 考核结果在全县通报 / 实行“一票否决”.)
-          for (let n = 0; n < (same ? 1 : 2) && room(); n++) {
-            const more = nextPhrase(sentenceOf(it), shown, this.lang, true);
-            // (An item of a list goes on only within itself: never into the next item, 二是…….)
-            const sibling = chunks[0]!.some((o) => o !== it && o.para === it.para && o.sent === it.sent && (more?.includes(o.text.slice(0, 6)) || o.text.includes(more ?? '\u0000')));
-            if (!more || sibling || concreteness(more, this.lang) === 0 || out.some((o) => o.text === more)) break;
-            out.push({ text: more, para: it.para, sent: it.sent });
-            shown = more;
-          }
-        }
-        chunks[0] = out;
-      }
-      // A full slide trades its most general line (现在经济社会发展日新月异……) for the figures
-      // a cut bullet's sentence goes on to give (其中有213人……得到提拔重用), once.
-      if (chunks.length === 1 && !base.layout) {
-        const chunk = chunks[0]!;
-        const alike = (it: Item) => chunk.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
-        const general = chunk
-          .slice(1)
-          .filter((it) => concreteness(it.text, this.lang) === 0 && weight(sentenceOf(it), this.lang) <= 1 && !alike(it))
-          .sort((a, b) => weight(sentenceOf(a), this.lang) - weight(sentenceOf(b), this.lang))[0];
-        for (const it of general ? chunk : []) {
-          if (it === general || alike(it)) continue;
-          const more = nextPhrase(sentenceOf(it), it.text, this.lang, true);
-          if (!more || concreteness(more, this.lang) < 2 || chunk.some((o) => o.text === more)) continue;
-          const next = chunk.filter((o) => o !== general);
-          next.splice(next.indexOf(it) + 1, 0, { text: more, para: it.para, sent: it.sent });
-          chunks[0] = next;
-          break;
-        }
-      }
+      if (!base.layout) chunks = this.fill(this.shed(st.items, chunks, g, lim, hasCallout), lim, hasCallout, sentenceOf);
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
         made.push({
@@ -706,6 +608,124 @@ class Planner {
     }
     const balanced = even(greedy.length);
     return balanced.every(fits) ? balanced : greedy;
+  }
+
+  /**
+   * Bullets past a slide's worth make a further （续） slide: the weakest of them
+   * (no figure, deadline or target; never the first) stay in the notes, as long as
+   * that saves a slide. Two may say something; past two, only general lines go
+   * (要始终坚持……, 这是一条被历史反复证明了的规律): a careful person shows the points
+   * that carry the passage and says the rest.
+   */
+  private shed(items: Item[], chunks: Item[][], g: string, lim: number, hasCallout: boolean): Item[][] {
+    if (chunks.length < 2) return chunks;
+    // Items of a list (several from one sentence: 会议任务's tasks, 一是……二是……) or
+    // of a parallel series (忠诚，……/ 干净，……/ 担当，……) are kept together.
+    const head = (t: string) => /^([^，,]{1,4})[，,]/.exec(t)?.[1]?.length ?? 0;
+    const series = items.filter((it) => head(it.text) > 0 && items.filter((o) => head(o.text) === head(it.text)).length >= 3);
+    const ranked = items
+      .slice(1)
+      .map((it, i) => ({ it, i, w: weight(it.text, this.lang) }))
+      .filter((x) => concreteness(x.it.text, this.lang) === 0 && !fromOneSentence(items, x.it) && !series.includes(x.it));
+    ranked.sort((a, b) => a.w - b.w || b.i - a.i);
+    const general = (x: { w: number }) => x.w <= 1;
+    let dropped = 0;
+    while (chunks.length >= 2) {
+      let n = dropped + 1;
+      let fewer: Item[][] | null = null;
+      for (; n <= ranked.length && (n <= 2 || general(ranked[n - 1]!)); n++) {
+        const drop = new Set(ranked.slice(0, n).map((x) => x.it));
+        const c = this.chunk(items.filter((it) => !drop.has(it)), g, lim, hasCallout);
+        if (c.length < chunks.length) {
+          fewer = c;
+          break;
+        }
+      }
+      if (!fewer) break;
+      chunks = fewer;
+      dropped = n;
+    }
+    return chunks;
+  }
+
+  /** A passage on one slide says what its cut bullets' sentences go on to say, where that is worth the room. */
+  private fill(chunks: Item[][], lim: number, hasCallout: boolean, sentenceOf: (it: Item) => string): Item[][] {
+    if (chunks.length !== 1) return chunks;
+    let chunk = chunks[0]!;
+    if (chunk.length <= 2 && !hasCallout) chunk = this.goOnThin(chunk, sentenceOf);
+    if (chunk.length < lim && !hasCallout) chunk = this.goOnWithFigures(chunk, lim, sentenceOf);
+    return [this.tradeGeneral(chunk, sentenceOf)];
+  }
+
+  /**
+   * One bullet alone, cut from a sentence that goes on to say more of its own
+   * (……查处力度，春节、清明、国庆等重要时段要集中开展专项整治行动): that too, not a
+   * near-empty slide. So do two bullets, each cut from a long sentence: a slide of
+   * two lines is thin while its sentences say more (……要把机关文化建设摆上重要议事日程，
+   * 主要负责同志要亲自过问……，切实改变“说起来重要、做起来次要、忙起来不要”的状况).
+   * A sentence that runs on over several clauses (开展读书会……等活动，建立了一批职工
+   * 书屋……，机关的凝聚力和向心力明显增强) gives up to three bullets, its outcome too.
+   */
+  private goOnThin(chunk: Item[], sentenceOf: (it: Item) => string): Item[] {
+    const lone = chunk.length === 1;
+    const out: Item[] = [];
+    for (const it of chunk) {
+      out.push(it);
+      let shown = it.text;
+      const long = displayWidth(sentenceOf(it)) > 2 * bulletLimit(this.lang);
+      for (let n = 0; n < 2 && (lone || long); n++) {
+        const more = nextPhrase(sentenceOf(it), shown, this.lang, n > 0 || long);
+        if (!more) break;
+        out.push({ text: more, para: it.para, sent: it.sent });
+        shown = more;
+      }
+    }
+    return out.slice(0, lone ? 3 : 4);
+  }
+
+  /**
+   * A slide with room left shows what a cut bullet's sentence goes on to state in
+   * figures, deadlines or rules (……合法权益都必须得到保障 / 工资必须按时足额发放……):
+   * up to two more bullets under it (每季度考核一次 / 考核结果在全县通报 / 实行“一票否决”),
+   * one for an item of a list, while the slide holds fewer than its limit.
+   */
+  private goOnWithFigures(chunk: Item[], lim: number, sentenceOf: (it: Item) => string): Item[] {
+    const out: Item[] = [];
+    const room = () => out.length + chunk.filter((it) => !out.includes(it)).length < lim;
+    for (const it of chunk) {
+      out.push(it);
+      const listed = fromOneSentence(chunk, it);
+      let shown = it.text;
+      for (let n = 0; n < (listed ? 1 : 2) && room(); n++) {
+        const more = nextPhrase(sentenceOf(it), shown, this.lang, true);
+        // (An item of a list goes on only within itself: never into the next item, 二是…….)
+        const sibling = chunk.some((o) => o !== it && o.para === it.para && o.sent === it.sent && (more?.includes(o.text.slice(0, 6)) || o.text.includes(more ?? '\u0000')));
+        if (!more || sibling || concreteness(more, this.lang) === 0 || out.some((o) => o.text === more)) break;
+        out.push({ text: more, para: it.para, sent: it.sent });
+        shown = more;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A full slide trades its most general line (现在经济社会发展日新月异……) for the figures
+   * a cut bullet's sentence goes on to give (其中有213人……得到提拔重用), once.
+   */
+  private tradeGeneral(chunk: Item[], sentenceOf: (it: Item) => string): Item[] {
+    const general = chunk
+      .slice(1)
+      .filter((it) => concreteness(it.text, this.lang) === 0 && weight(sentenceOf(it), this.lang) <= 1 && !fromOneSentence(chunk, it))
+      .sort((a, b) => weight(sentenceOf(a), this.lang) - weight(sentenceOf(b), this.lang))[0];
+    for (const it of general ? chunk : []) {
+      if (it === general || fromOneSentence(chunk, it)) continue;
+      const more = nextPhrase(sentenceOf(it), it.text, this.lang, true);
+      if (!more || concreteness(more, this.lang) < 2 || chunk.some((o) => o.text === more)) continue;
+      const next = chunk.filter((o) => o !== general);
+      next.splice(next.indexOf(it) + 1, 0, { text: more, para: it.para, sent: it.sent });
+      return next;
+    }
+    return chunk;
   }
 
   /**
@@ -1318,6 +1338,11 @@ export function quotePages(lines: string[], rows: number, lang: Lang): string[][
 const QUOTE_EM = 24;
 /** Room for one figure when three stand in a row (a 1,100 px body, 40 px gaps), with a margin. */
 const FIGURE_CELL_PX = 300;
+
+/** Whether `it` is one of several items cut from one sentence (a list, 一是……二是……). */
+function fromOneSentence(items: Item[], it: Item): boolean {
+  return items.some((o) => o !== it && o.para === it.para && o.sent === it.sent);
+}
 
 /** Layouts that show a title, and so can carry the name of the part they open above it. */
 const KICKED = new Set<Layout>(['points', 'statement', 'figure', 'overview']);
