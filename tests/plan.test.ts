@@ -489,6 +489,23 @@ test('one general line alone before a figure slide is said, not a near-empty sli
   assert.ok(part[0]!.notes.join('').includes('榜样是看得见的哲理'));
 });
 
+test('a continuation slide of measures taken (推进……，……/ 推动……，……/ 优化……，……) is titled 主要做法 with its passage, not （续）', () => {
+  const deck = planText(
+    [
+      '2024年度个人述职报告',
+      '各位领导、同志们：',
+      '一、聚焦主责主业，分管工作取得新成效',
+      '（一）工业经济稳中有进。全年组织召开工业经济运行调度会31次，协调解决企业用工、用地、用电等问题146个，全县规模以上工业增加值同比增长12.5%，新增规上工业企业23家。推进项目建设，全力推动重大工业项目早开工、早投产、早见效。推动企业技改，引导企业加大设备更新和数字化改造力度。优化企业服务，深入开展“千名干部帮千企”活动，帮助企业解决实际困难。',
+      '（二）商贸流通活力增强。全年实现社会消费品零售总额96.8亿元，同比增长7.2%。',
+      '二、存在的不足',
+      '理论学习的系统性还不够，调查研究还不够深入。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('工业经济稳中有进：主要做法'), JSON.stringify(titles));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [

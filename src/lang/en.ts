@@ -55,6 +55,9 @@ export const en: LangRules = {
     [/\bnot\b[^.;]{1,60}\bbut\b|\bnot only\b/i, 1],
   ],
   existing: /^(?:there (?:are|is|were|was)|we (?:have|had)) (?:now )?(?:more than |over |about |some )?[\d,]+\b/i,
+  measure: /^(?:To [a-z]+(?: [a-z]+){0,5}),/,
+  measuresTitle: ['What we did', 'What we will do'],
+  plan: /\b(?:will|must|shall|need to|are going to)\b/i,
   pointsBack: /^(?:That (?:is|was)|This (?:is|was|shows)|It (?:is|was))\b/,
   concrete: [
     [/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|half|a third|a quarter|twice|double|triple)\b/i, 2],

@@ -64,6 +64,12 @@ export interface LangRules {
    * that says what is to be done with it instead.
    */
   existing: RegExp;
+  /** A bullet that opens with a measure taken, as a short head before a comma (推进项目建设，……; To cut waiting times, …). */
+  measure: RegExp;
+  /** The title of a slide of such measures: done (主要做法) and to be done (重点举措). */
+  measuresTitle: [string, string];
+  /** Words of what is still to be done (要, 将, 力争; will, must). */
+  plan: RegExp;
   /** A sentence that points back to what was just said (这说明……, That is why…): it says little alone. */
   pointsBack: RegExp;
   /** A clause with no subject of its own (就……, 不得不……, which …): never the start of a bullet cut from the middle of a sentence. */

@@ -438,7 +438,13 @@ class Planner {
       // (Not a list going on: 会议任务's tasks, a run cut from one sentence.)
       const goesOn = !!m.chunk?.length && made.slice(0, mi).some((x) => x.chunk?.some((it) => it.para === m.chunk![0]!.para && it.sent === m.chunk![0]!.sent));
       const topic = mi > 0 && !base.layout && !goesOn && said ? this.topicTitle([{ text: said, source: paras[0]!.source }], 1) : null;
-      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : null;
+      // Else, three or more measures in a row (推进项目建设，……/ 推动企业技改，……/ 优化企业服务，……):
+      // what was done (主要做法), or what is to be done (重点举措).
+      const measures = m.slide.layout === 'points' && m.slide.items.filter((x) => rules(this.lang).measure.test(x)).length >= 3;
+      const kind = measures ? rules(this.lang).measuresTitle[m.slide.items.some((x) => rules(this.lang).plan.test(x)) ? 1 : 0] : null;
+      // (With the passage's own title when short: 工业经济稳中有进：主要做法.)
+      const done = kind && displayWidth(base.title) <= 24 ? `${base.title}${this.lang === 'zh' ? '：' : ': '}${kind}` : kind;
+      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : null;
       if (titled && t) m.slide.title = t;
       else if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
       titled ||= m.slide.title.startsWith(base.title);
