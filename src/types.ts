@@ -195,7 +195,7 @@ export type Slide =
       coda?: string;
     })
   | (SlideBase & { layout: 'figure'; /** What the figures add up to, in words. */ subtitle?: string; /** Each figure: its number (head) and what it counts (text). */ cards: Card[]; /** The one sentence said after the figures that ends the passage (今年要在此基础上……), under them. */ coda?: string })
-  | (SlideBase & { layout: 'closing' });
+  | (SlideBase & { layout: 'closing'; /** The exhortation's line under the last words, when they are its first point. */ subtitle?: string });
 
 /** The slide of one layout. */
 export type SlideOf<L extends Layout> = Extract<Slide, { layout: L }>;

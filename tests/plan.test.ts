@@ -506,6 +506,27 @@ test('a continuation slide of measures taken (推进……，……/ 推动…�
   assert.ok(titles.includes('工业经济稳中有进：主要做法'), JSON.stringify(titles));
 });
 
+test('with nothing to end on but 谢谢, the exhortation titled by its first point is the last slide, not a slogan slide and then 谢谢', () => {
+  const deck = planText(
+    [
+      '在全市优秀年轻干部座谈会上的讲话',
+      '同志们：',
+      '一、要坚定理想信念',
+      '年轻干部成长，最重要的是方向要正，每年读书不少于12本。',
+      '二、要练就过硬本领',
+      '要向书本学，向实践学，三年内到基层一线锻炼不少于一年。',
+      '同志们，青春由磨砺而出彩，人生因奋斗而升华。希望大家珍惜组织的培养，在新时代的广阔舞台上建功立业！',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  const last = deck.slides[deck.slides.length - 1]!;
+  assert.equal(last.layout, 'closing');
+  assert.equal(last.title, '青春由磨砺而出彩，人生因奋斗而升华');
+  assert.ok(last.layout === 'closing' && last.subtitle === '希望大家珍惜组织的培养，在新时代的广阔舞台上建功立业', JSON.stringify(last));
+  assert.ok(last.notes.join('').includes('谢谢大家'));
+  assert.ok(!deck.slides.some((s) => s.title === '谢谢'));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [
@@ -669,9 +690,10 @@ test('figures: a number inside a quoted name or at the start of a change is part
 
 test('the closing exhortation is titled by its first point when short, not 结语', () => {
   const deck = planDeck(parseSpeech(manuscript('座谈会上的讲话\n\n同志们：\n\n一、要坚定理想信念\n\n要把学习作为终身必修课，每年参加集中培训不少于56学时。\n\n二、要勇于担当作为\n\n要敢于较真碰硬，对违反财经纪律的行为一律严肃处理。\n\n同志们，青春由磨砺而出彩，人生因奋斗而升华。希望大家珍惜组织的培养，珍惜青春年华，在新时代的广阔舞台上建功立业。\n\n谢谢大家！')));
-  const ex = deck.slides.find((s) => s.group === 'conclusion-words')!;
+  // (With nothing after it but 谢谢, it is the closing slide, its next point under the title.)
+  const ex = deck.slides[deck.slides.length - 1]!;
   assert.equal(ex.title, '青春由磨砺而出彩，人生因奋斗而升华');
-  assert.deepEqual(ex.items, ['希望大家珍惜组织的培养，珍惜青春年华，在新时代的广阔舞台上建功立业']);
+  assert.ok(ex.layout === 'closing' && ex.subtitle === '希望大家珍惜组织的培养，珍惜青春年华，在新时代的广阔舞台上建功立业', JSON.stringify(ex));
 });
 
 test('a paragraph of what we will do starts its own passage, not the previous one\'s （续）', () => {

@@ -96,7 +96,7 @@ const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, ke
   statement: ['subtitle', 'callout'],
   quote: ['subtitle', 'lead', 'coda'],
   figure: ['subtitle', 'cards', 'coda'],
-  closing: [],
+  closing: ['subtitle'],
 };
 const BASE_FIELDS: ReadonlyArray<keyof SlideBase> = ['id', 'title', 'items', 'notes', 'source', 'badge', 'section', 'continued', 'kicker', 'group'];
 
@@ -1210,6 +1210,15 @@ class Planner {
     // `以上报告，如有不妥，请……批评指正`: a formula, not words to end on.
     if (/批评指正|供大家参考|抓好落实$/.test(title)) title = this.words.closing;
     if (this.lang === 'en') title = capitalise(title);
+    // With nothing to end on but 谢谢, an exhortation titled by its own first point
+    // (青春由磨砺而出彩，人生因奋斗而升华) is the last slide: not a slogan slide and then
+    // a 谢谢 slide. Its next point goes under the title when short.
+    const prev = this.slides[this.slides.length - 1];
+    if (title === this.words.closing && prev?.group === 'conclusion-words' && prev.title !== this.words.conclusion && prev.items.length <= 1 && prev.items.every((t) => displayWidth(t) <= 60)) {
+      this.slides.pop();
+      this.push({ layout: 'closing', title: prev.title, subtitle: prev.items[0], items: [], notes: [...prev.notes, ...texts], source: range([{ text: '', source: prev.source }, ...all]), group: 'closing' });
+      return;
+    }
     this.push({
       layout: 'closing',
       title: stripEnd(title),

@@ -124,7 +124,7 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
     }),
     coda: w(s.coda),
   }),
-  closing: (s, d) => ({ title: words(s.title), byline: w(d.meta.occasion) }),
+  closing: (s, d) => ({ title: words(s.title), subtitle: w(s.subtitle), byline: w(d.meta.occasion) }),
 };
 
 /** Layouts drawn with the content frame (top rule and footer). */
