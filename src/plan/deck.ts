@@ -143,8 +143,8 @@ class Planner {
   private top = 0;
   /** Whether an agenda comes (two or more top-level parts). */
   private agendaAhead = false;
-  /** A part with nothing to show but its heading and subsections: named above the next slide's title. */
-  private pendingKicker: string | null = null;
+  /** The numbered parts (一, （一）) the slides being made belong to: named above their titles. */
+  private path: Array<{ title: string; name: string }> = [];
   /** That part's line with facts of its own: the lede of the slide the kicker goes on. */
   private pendingLede: string | null = null;
   /** A line for the agenda: a purpose too thin for a slide of its own. */
@@ -164,10 +164,15 @@ class Planner {
 
   private push(s: Draft): void {
     // A part with nothing of its own to show is named above the first slide that has a title.
-    if (this.pendingKicker && KICKED.has(s.layout)) {
+    // Every slide of a numbered part names the parts it is in above its title (一、……
+    // （一）……), but for the part's own slides; a part with a slide of its own says so
+    // by its title and badge.
+    if (KICKED.has(s.layout)) {
+      const own = s.title.replace(this.words.continued, '');
+      const at = this.path.findIndex((e) => e.title === own);
+      const names = (at >= 0 ? this.path.slice(0, at) : this.path).map((e) => e.name);
       const lede = this.pendingLede && !s.subtitle && s.layout !== 'statement' ? { subtitle: this.pendingLede } : {};
-      s = { ...s, kicker: this.pendingKicker, ...lede };
-      this.pendingKicker = null;
+      if (names.length) s = { ...s, kicker: names.join(this.lang === 'zh' ? '　' : ' · '), ...lede };
       this.pendingLede = null;
     }
     if (this.pendingNotes.length) {
@@ -1026,6 +1031,21 @@ class Planner {
   }
 
   private section(s: Section): void {
+    // (Its slides and its subsections' slides are in it: named above their titles.)
+    const named = s.kind !== 'announced' && ((s.level === 1 && (s.kind === 'numbered' || s.kind === 'ordinal')) || (s.level === 2 && s.kind === 'numbered'));
+    if (named) {
+      const title = this.title(s.heading);
+      const name = this.lang === 'zh' ? (s.level === 1 ? `${badgeText(s)}、${title}` : `${s.number}${title}`) : `${s.level === 1 ? badgeText(s) : s.number}. ${title}`;
+      this.path.push({ title, name });
+    }
+    try {
+      this.sectionSlides(s);
+    } finally {
+      if (named) this.path.pop();
+    }
+  }
+
+  private sectionSlides(s: Section): void {
     if (s.kind === 'announced') return this.announced(s);
     // Parts carry their number: 一 at the top, （一） a level below; deeper levels are titles.
     const badge = s.level === 1 && (s.kind === 'numbered' || s.kind === 'ordinal') ? badgeText(s) : s.level === 2 && s.kind === 'numbered' ? s.number : undefined;
@@ -1066,9 +1086,6 @@ class Planner {
       // No slide listing its subsections' headings, which their slides show next: the
       // part is named above the first of them, its words in the notes; a line with facts
       // of its own (共有31条意见涉及这方面内容) is that slide's lede, when it has none.
-      // (Two such parts in a row, 二 and its （一）, are named together.)
-      const name = this.lang === 'zh' ? (s.level === 1 ? `${badge ?? s.number}、${title}` : `${s.number}${title}`) : `${badge ?? s.number}. ${title}`;
-      this.pendingKicker = this.pendingKicker ? `${this.pendingKicker}${this.lang === 'zh' ? '　' : ' · '}${name}` : name;
       this.pendingLede = says ? line!.text : null;
       this.pendingNotes.push(...own);
     } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
