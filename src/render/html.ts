@@ -110,7 +110,7 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
   }),
   // The callout's marks as its language writes them: “……”—— 作者 / “…” — Author.
   points: (s, d) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(wordsWithFigures), callout: w(s.callout), calloutBy: w(s.calloutBy), calloutFirst: s.calloutFirst || undefined, dash: d.meta.lang === 'zh' ? '——' : '—' }),
-  statement: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), long: [s.callout ?? '', ...s.items].some((t) => displayWidth(t) > 32), items: (s.callout ? [s.callout, ...s.items] : s.items).map(words) }),
+  statement: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), long: [s.callout ?? '', ...s.items].some((t) => displayWidth(t) > 32), items: [...(s.callout ? [words(s.callout)] : []), ...s.items.map(wordsWithFigures)] }),
   quote: (s) => ({ items: s.items.map(words), subtitle: w(s.subtitle), lead: w(s.lead), coda: w(s.coda) }),
   figure: (s) => ({
     title: words(s.title),
