@@ -506,6 +506,8 @@ test('a continuation slide of measures taken (推进……，……/ 推动…�
   );
   const titles = deck.slides.map((s) => s.title);
   assert.ok(titles.includes('工业经济稳中有进：主要做法'), JSON.stringify(titles));
+  // The kicker names the parts it is in, not the one its title already names.
+  assert.equal(deck.slides.find((s) => s.title === '工业经济稳中有进：主要做法')?.kicker, '一、聚焦主责主业，分管工作取得新成效');
 });
 
 test('with nothing to end on but 谢谢, the exhortation titled by its first point is the last slide, not a slogan slide and then 谢谢', () => {

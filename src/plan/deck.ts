@@ -169,7 +169,8 @@ class Planner {
     // by its title and badge.
     if (KICKED.has(s.layout)) {
       const own = s.title.replace(this.words.continued, '');
-      const at = this.path.findIndex((e) => e.title === own);
+      // (Its own slides include those titled after it: 工业经济稳中有进：主要做法.)
+      const at = this.path.findIndex((e) => own.startsWith(e.title));
       const names = (at >= 0 ? this.path.slice(0, at) : this.path).map((e) => e.name);
       const lede = this.pendingLede && !s.subtitle && s.layout !== 'statement' ? { subtitle: this.pendingLede } : {};
       if (names.length) s = { ...s, kicker: names.join(this.lang === 'zh' ? '　' : ' · '), ...lede };
