@@ -531,6 +531,17 @@ test('with nothing to end on but 谢谢, the exhortation titled by its first poi
   assert.ok(!deck.slides.some((s) => s.title === '谢谢'));
 });
 
+test('cards short of room give up a general lede before they split', () => {
+  const speech = parseSpeech(manuscript('tests/fixtures/manuscripts/28-zh-ordinals-in-subsection.txt'));
+  const loose = planDeck(speech);
+  const cards = loose.slides.find((s) => s.layout === 'overview' && s.title === '加强教师队伍建设')!;
+  assert.ok('subtitle' in cards && cards.subtitle, 'the lede is there with room');
+  const tight = planDeck(speech, { ...DEFAULT_PLAN, tighten: { [cards.group]: 3 } });
+  const again = tight.slides.find((s) => s.group === cards.group)!;
+  assert.equal(again.layout === 'overview' && again.cards.length, 3);
+  assert.ok(!('subtitle' in again && again.subtitle), JSON.stringify(again));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [

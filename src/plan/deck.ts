@@ -1135,7 +1135,8 @@ class Planner {
     this.overview({
       title,
       // A lede that only repeats the heading (`1.加强源头管理` under 加强源头管理) says nothing.
-      subtitle: subtitleSource && stripEnd(subtitleSource).replace(/^[（(]?[\d一二三四五六七八九十]+[）)]?[、.．，,\s]*/, '') !== title ? keyPhrase(subtitleSource, this.lang, 30) : undefined,
+      // (A general lede gives its room to the cards before they split: 教师是立教之本、兴教之源.)
+      subtitle: subtitleSource && stripEnd(subtitleSource).replace(/^[（(]?[\d一二三四五六七八九十]+[）)]?[、.．，,\s]*/, '') !== title && !(short && concreteness(subtitleSource, this.lang) === 0) ? keyPhrase(subtitleSource, this.lang, 30) : undefined,
       badge,
       cards,
       notes: paras.map((p) => p.text),
