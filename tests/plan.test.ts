@@ -542,6 +542,13 @@ test('cards short of room give up a general lede before they split', () => {
   assert.ok(!('subtitle' in again && again.subtitle), JSON.stringify(again));
 });
 
+test('a short parallel run that would spill onto a （续） slide of fragments is one line, as spoken', () => {
+  const deck = planDeck(parseSpeech(manuscript(SEED)));
+  const part = deck.slides.filter((s) => s.title.startsWith('要准确把握全省工作格局'));
+  assert.equal(part.length, 1, JSON.stringify(part.map((s) => s.items)));
+  assert.ok(part[0]!.items.includes('什么时候唱主角，什么时候“敲边鼓”，什么时候举大旗引领，什么时候“摇旗呐喊”'), JSON.stringify(part[0]!.items));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [

@@ -657,6 +657,20 @@ class Planner {
       chunks = fewer;
       dropped = n;
     }
+    // A run of short parallel phrases from one sentence (什么时候唱主角，什么时候“敲边鼓”，
+    // ……) is one line of the slide, as spoken, rather than a （续） slide of fragments.
+    if (chunks.length >= 2) {
+      const kept = chunks.flat();
+      const run = kept.filter((it) => fromOneSentence(kept, it) && displayWidth(it.text) <= 12);
+      const first = run[0];
+      const whole = first ? kept.filter((it) => it.para === first.para && it.sent === first.sent) : [];
+      // (Not when the run is the passage's content: 全方位拓展工作职能 / 全力推进…… stay bullets.)
+      if (first && run.length >= 3 && whole.length === run.length && run.length < kept.length - 1) {
+        const line: Item = { ...first, text: run.map((it) => it.text).join(this.lang === 'zh' ? '，' : ', ') };
+        const joined = this.chunk(kept.flatMap((it) => (it === first ? [line] : run.includes(it) ? [] : [it])), g, lim, hasCallout);
+        if (joined.length < chunks.length) return joined;
+      }
+    }
     return chunks;
   }
 
