@@ -549,6 +549,19 @@ test('a short parallel run that would spill onto a （续） slide of fragments 
   assert.ok(part[0]!.items.includes('什么时候唱主角，什么时候“敲边鼓”，什么时候举大旗引领，什么时候“摇旗呐喊”'), JSON.stringify(part[0]!.items));
 });
 
+test('measured room: bullets added to fill a slide never make it overflow, and an idle first line gives way to figures', () => {
+  const speech = parseSpeech(manuscript('tests/fixtures/manuscripts/25-en-keynote.txt'));
+  const loose = planDeck(speech);
+  const slide = loose.slides.find((s) => s.title === 'The climate is changing faster than our infrastructure')!;
+  assert.ok(!slide.items[0]!.startsWith('At the same time'), JSON.stringify(slide.items));
+  // As measured in Chromium: 124 px a two-line bullet, 390 px of room.
+  const heights = Object.fromEntries(slide.items.map((t) => [t, 124]));
+  const fitted = planDeck(speech, { ...DEFAULT_PLAN, fit: { [slide.group]: { budget: 390, heights, callout: 0 } } });
+  const part = fitted.slides.filter((s) => s.group.startsWith(slide.group));
+  for (const s of part) assert.ok(s.items.length * 124 <= 390, JSON.stringify(part.map((x) => x.items)));
+  assert.ok(part.length <= 2, JSON.stringify(part.map((x) => x.items)));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [

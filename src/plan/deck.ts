@@ -361,13 +361,14 @@ class Planner {
       if (leadsIn && slight(st.items[0]!) && concreteness(st.items[0]!.text, this.lang) === 0) return;
       const lim = g === group ? limit : this.limitFor(g);
       let chunks = this.chunk(st.items, g, lim, hasCallout);
-      if (!base.layout) chunks = this.fill(this.shed(st.items, chunks, g, lim, hasCallout), lim, hasCallout, sentenceOf);
+      if (!base.layout) chunks = this.fill(this.shed(st.items, chunks, g, lim, hasCallout), g, lim, hasCallout, sentenceOf);
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
         made.push({
           slide: {
             // One point alone reads as a statement, large, not as a lone bullet on an empty slide.
-            layout: base.layout ?? (chunk.length > 1 || (chunk.length === 1 && calloutHere) ? 'points' : 'statement'),
+            // (A passage cut over several slides keeps one look: a last single point is a bullet too.)
+            layout: base.layout ?? (chunk.length > 1 || calloutHere || chunks.length > 1 ? 'points' : 'statement'),
             start: base.layout === 'agenda' ? items.indexOf(chunk[0]!) + 1 : undefined,
             title: titleFor(),
             subtitle: continued === 1 ? base.subtitle : undefined,
@@ -488,7 +489,10 @@ class Planner {
         const sent = spans.findIndex((sp) => quote.at >= sp.start && quote.at < sp.end);
         if (sent >= 0 && !quotes.some((x) => x.sent === sent)) quotes.push({ quote, sent });
       }
-      this.setOff.set(p, (v = { quotes, figures: figureSpans(p.text) }));
+      // (Only figures that make a slide: sentences whose figures make none are bullets, not lost.)
+      const base: Base = { title: '' };
+      const figures = figureSpans(p.text).filter((f) => this.figureSlide(p, base, spans.slice(f.from, f.to + 1).map((x) => x.text).join('')) !== null);
+      this.setOff.set(p, (v = { quotes, figures }));
     }
     return v;
   }
@@ -610,7 +614,10 @@ class Planner {
     const fit = this.opts.fit?.[group];
     if (!fit || !items.length) return even(Math.max(1, Math.ceil(items.length / limit)));
     const budget = fit.budget - (hasCallout ? fit.callout : 0);
-    const h = (it: Item) => fit.heights[it.text] ?? budget / limit;
+    // (A text not measured yet, a bullet added since: as tall as the measured one nearest in length.)
+    const known = Object.entries(fit.heights).map(([t, px]) => ({ w: displayWidth(t), px }));
+    const guess = (t: string) => known.reduce<{ w: number; px: number } | null>((best, k) => (!best || Math.abs(k.w - displayWidth(t)) < Math.abs(best.w - displayWidth(t)) ? k : best), null)?.px ?? budget / limit;
+    const h = (it: Item) => fit.heights[it.text] ?? guess(it.text);
     const fits = (c: Item[]) => c.length <= limit && c.reduce((t, it) => t + h(it), 0) <= budget + 0.5;
     const greedy: Item[][] = [[]];
     for (const it of items) {
@@ -636,7 +643,7 @@ class Planner {
     const head = (t: string) => /^([^，,]{1,4})[，,]/.exec(t)?.[1]?.length ?? 0;
     const series = items.filter((it) => head(it.text) > 0 && items.filter((o) => head(o.text) === head(it.text)).length >= 3);
     const ranked = items
-      .slice(1)
+      .slice(this.leadsTheSlide(items) ? 1 : 0)
       .map((it, i) => ({ it, i, w: weight(it.text, this.lang) }))
       .filter((x) => concreteness(x.it.text, this.lang) === 0 && !fromOneSentence(items, x.it) && !series.includes(x.it));
     ranked.sort((a, b) => a.w - b.w || b.i - a.i);
@@ -674,13 +681,28 @@ class Planner {
     return chunks;
   }
 
+  /**
+   * Whether a slide's first bullet states its point and so stays: unless it says
+   * nothing concrete and nothing it asks for (At the same time, the ground is moving
+   * under our feet, sometimes literally) while bullets after it have figures.
+   */
+  private leadsTheSlide(items: Item[]): boolean {
+    const first = items[0];
+    if (!first) return true;
+    const idle = concreteness(first.text, this.lang) === 0 && weight(first.text, this.lang) <= 0;
+    return !(idle && items.slice(1).some((it) => concreteness(it.text, this.lang) >= 2));
+  }
+
   /** A passage on one slide says what its cut bullets' sentences go on to say, where that is worth the room. */
-  private fill(chunks: Item[][], lim: number, hasCallout: boolean, sentenceOf: (it: Item) => string): Item[][] {
+  private fill(chunks: Item[][], g: string, lim: number, hasCallout: boolean, sentenceOf: (it: Item) => string): Item[][] {
     if (chunks.length !== 1) return chunks;
+    // (Each pass only where the slide, as measured, still holds it.)
+    const holds = (c: Item[]) => this.chunk(c, g, lim, hasCallout).length === 1;
     let chunk = chunks[0]!;
-    if (chunk.length <= 2 && !hasCallout) chunk = this.goOnThin(chunk, sentenceOf);
-    if (chunk.length < lim && !hasCallout) chunk = this.goOnWithFigures(chunk, lim, sentenceOf);
-    return [this.tradeGeneral(chunk, sentenceOf)];
+    const tried = (next: Item[]) => (holds(next) ? next : chunk);
+    if (chunk.length <= 2 && !hasCallout) chunk = tried(this.goOnThin(chunk, sentenceOf));
+    if (chunk.length < lim && !hasCallout) chunk = tried(this.goOnWithFigures(chunk, lim, sentenceOf));
+    return [tried(this.tradeGeneral(chunk, sentenceOf))];
   }
 
   /**
@@ -740,7 +762,7 @@ class Planner {
    */
   private tradeGeneral(chunk: Item[], sentenceOf: (it: Item) => string): Item[] {
     const general = chunk
-      .slice(1)
+      .slice(this.leadsTheSlide(chunk) ? 1 : 0)
       .filter((it) => concreteness(it.text, this.lang) === 0 && weight(sentenceOf(it), this.lang) <= 1 && !fromOneSentence(chunk, it))
       .sort((a, b) => weight(sentenceOf(a), this.lang) - weight(sentenceOf(b), this.lang))[0];
     for (const it of general ? chunk : []) {
