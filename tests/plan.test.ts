@@ -562,6 +562,12 @@ test('measured room: bullets added to fill a slide never make it overflow, and a
   assert.ok(part.length <= 2, JSON.stringify(part.map((x) => x.items)));
 });
 
+test('a sentence with a semicolon after punctuation only (&amp;;) is cut without a crash (found by the hostile-text property)', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  const s = '工作中，很多问题没有现成的答案，需要自己去发现、去摸索、去解决。&amp&#x3C;;要虚心向老同事学习，多问几个为什么，不要怕出错，更不要怕吃苦。';
+  assert.ok(keyPhrase(s, 'zh').length > 0);
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [

@@ -62,7 +62,8 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
   const { leadIn, completes } = rules(lang);
   // ……，是信任；……，是期待: parallel halves that end alike say one thing together;
   // so do two halves that open alike (学校里，……；工作中，……): a contrast.
-  const segs = splitOutsideQuotes(s, /[；;]/);
+  // (A segment of punctuation only, `&amp;;`, has no clause: it is no half of anything.)
+  const segs = splitOutsideQuotes(s, /[；;]/).filter((g) => clauseParts(g).length > 0);
   if (segs.length > 1 && displayWidth(s) <= hard) {
     const tails = segs.map((g) => clauseParts(g).at(-1)!.text);
     if (tails.every((t) => completes.test(t) && t[0] === tails[0]![0])) return s;
