@@ -430,6 +430,11 @@ test('a figure\'s label drops the words that only say there were some (你们当
   assert.deepEqual(got, ['在各类学科竞赛中获奖', '参加了西部计划、支教和乡村振兴志愿服务']);
 });
 
+test('figures that share a short predicate (14个县区、186个乡镇受灾) each say it: not 全市共有县区', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  assert.deepEqual(findFigures('全市共有14个县区、186个乡镇受灾，紧急转移安置群众23.6万人。').map((f) => [f.value, f.label]), [['14个', '县区受灾'], ['186个', '乡镇受灾'], ['23.6万人', '紧急转移安置群众']]);
+});
+
 test('figures a slide has no room for are said under its title; a comparison (是1978年的近500倍) goes beside its figure', async () => {
   const { findFigures } = await import('../src/plan/condense.js');
   assert.equal(findFigures('全市一般公共预算收入达到286.4亿元，是1978年的近500倍；一般公共预算支出达到612.7亿元。')[0]!.label, '全市一般公共预算收入，是1978年的近500倍');

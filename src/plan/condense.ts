@@ -805,7 +805,7 @@ function sharedPredicate(parts: string[]): string[] | null {
   const last = after[after.length - 1]!.rest;
   const len = nouns[nouns.length - 1]!.length;
   const predicate = last.slice(len).replace(/^([\u4e00-\u9fff]{2})了/, '$1');
-  if (displayWidth(predicate) < 4 || !/^[\u4e00-\u9fff]/.test(predicate)) return null;
+  if (displayWidth(predicate) < 2 || !/^[\u4e00-\u9fff]/.test(predicate)) return null;
   return after.map((a, k) => `${k < nouns.length ? nouns[k] : last.slice(0, len)}${predicate}${a!.num}`);
 }
 
