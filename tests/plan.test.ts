@@ -432,6 +432,8 @@ test('a figure\'s label drops the words that only say there were some (你们当
 
 test('figures that share a short predicate (14个县区、186个乡镇受灾) each say it: not 全市共有县区', async () => {
   const { findFigures } = await import('../src/plan/condense.js');
+  // A bare action says what it is for with the 对-clause before it.
+  assert.equal(findFigures('对研发投入增量部分，按10%给予补助，单个企业最高不超过200万元。')[0]!.label, '研发投入增量部分给予补助');
   assert.deepEqual(findFigures('全市共有14个县区、186个乡镇受灾，紧急转移安置群众23.6万人。').map((f) => [f.value, f.label]), [['14个', '县区受灾'], ['186个', '乡镇受灾'], ['23.6万人', '紧急转移安置群众']]);
 });
 

@@ -916,6 +916,10 @@ export function findFigures(text: string): Figure[] {
       }
       // `同比下降12.2%` alone says what changed only with the clause before it.
       if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
+      // A bare action (按10%给予补助) says what it is for with the clause before it, when that
+      // names it (对研发投入增量部分，……): 研发投入增量部分给予补助.
+      const forWhat = ci > 0 ? /^对([^，,\d]{2,12})$/.exec(cs[ci - 1]!.trim()) : null;
+      if (forWhat && /^按/.test(before) && displayWidth(label) <= 8) label = forWhat[1]! + label.replace(/^按/, '');
       // Words that only tie the label to the sentence it came from (其中……, 按……) go.
       label = label.replace(/^(?:其中|按|按照)(?=[\u4e00-\u9fff]{2})/, '').replace(/最高不$/, '最高');
       // So do the words that only say there were some (你们当中有……在学科竞赛中获奖 / 有……参加了……).
