@@ -345,6 +345,9 @@ test('a bullet does not speak in the first person to the room: 我希望大家/�
 });
 
 test('no bullet ends on words that only set up what follows (也好……也好, 归纳起来), and a sentence announcing the list is notes', async () => {
+  // (Nor inside a list of short parallel items after a colon.)
+  const { keyPhrase: k2 } = await import('../src/plan/condense.js');
+  assert.equal(k2('越是这样，我们越要时时拷问自己：入党为了什么，当干部干什么，身后留下什么。', 'zh'), '越是这样，我们越要时时拷问自己：入党为了什么，当干部干什么，身后留下什么');
   // (Nor on a condition: 师德考核不合格的，…… — even at a card's short limit.)
   const { keyPhrase: kp } = await import('../src/plan/condense.js');
   assert.equal(kp('师德考核不合格的，在职称评聘、评优评先中实行一票否决。', 'zh', 19), '师德考核不合格的，在职称评聘、评优评先中实行一票否决');

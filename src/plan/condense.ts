@@ -84,6 +84,13 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
   // So does 我们可以清楚地看到，/ 我们要清醒地认识到，(and a scene-setter before it).
   const announced = /^[^，。：:]{0,14}(?:表态|强调|提醒|指出|重申|承诺|说明)[：:]\s*(.+)$/.exec(s) ?? (lang === 'zh' ? /^(?:[^，。：:]{2,16}[，,])?[^，。：:]{0,12}(?:看到|认识到|意识到|体会到|感受到)[，,：:]\s*(.+)$/.exec(s) : null);
   if (announced && displayWidth(announced[1]!) >= 8) return keyPhraseOf(announced[1]!, lang, limit, most);
+  // A list of short parallel items after a colon (……拷问自己：入党为了什么，当干部干什么，
+  // 身后留下什么) is not cut inside: whole when it fits two lines.
+  const listed = /^[^：:]{2,}[：:](.+)$/.exec(s)?.[1];
+  if (listed && displayWidth(s) <= hard) {
+    const items = clauseParts(listed);
+    if (items.length >= 3 && items.every((c) => displayWidth(c.text) <= 8)) return s;
+  }
   // A key phrase stays within the first part of a sentence split by semicolons.
   const first = splitOutsideQuotes(s, /[；;]/)[0]!;
   const all = clauseParts(displayWidth(first) >= 8 ? first : s);
