@@ -578,6 +578,14 @@ test('a sentence with a semicolon after punctuation only (&amp;;) is cut without
   assert.ok(deck.slides.length > 1);
 });
 
+test('an English sentence answered by the next (Data do not make decisions. People do, …) is one bullet with it', async () => {
+  const { sentencePhrases } = await import('../src/plan/condense.js');
+  const got = sentencePhrases('I have sat in too many meetings where a good forecast was ignored. Data do not make decisions. People do, and people act on information they trust.', 'en', 3).map((x) => x.text);
+  assert.ok(got.includes('Data do not make decisions. People do, and people act on information they trust'), JSON.stringify(got));
+  const hope = sentencePhrases('I am often asked whether I am optimistic. Optimism is the belief that things will turn out well. Hope is the decision to work as if they can.', 'en', 3).map((x) => x.text);
+  assert.ok(hope.some((t) => t.includes('Optimism') && t.includes('Hope is the decision')), JSON.stringify(hope));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [

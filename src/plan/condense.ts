@@ -452,7 +452,21 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .filter((u, k) => k < max && u.w > -5 && (k < 3 || u.w >= 1))
     .sort((a, b) => a.i - b.i);
-  return dedupeItems(chosen.flatMap((u) => u.phrases.map((text) => ({ sent: u.i, text }))));
+  // A sentence answered by the next (Data do not make decisions. People do, …; Optimism is
+  // the belief that …. Hope is the decision to …) is one point with it: half is the opposite.
+  const answered = (u: { i: number }) => {
+    const a = spans[u.i]?.text.trim() ?? '';
+    const b = spans[u.i + 1]?.text.trim() ?? '';
+    if (!b || skip.has(u.i + 1) || lang !== 'en') return null;
+    const definitions = /^\w+ (?:is|are) (?:the|a|an) \w+/.test(a) && /^\w+ (?:is|are) (?:the|a|an) \w+/.test(b);
+    const reply = /^[A-Z]\w*(?: \w+)? (?:do|does|did|can|will|is|are|must)\b[,.]/.test(b) && /\bnot\b/.test(a);
+    const both = `${stripEnd(a)}. ${stripEnd(b)}`;
+    return (definitions || reply) && displayWidth(both) <= hardLimit(lang, limit) ? both : null;
+  };
+  return dedupeItems(chosen.flatMap((u) => {
+    const pair = u.phrases.length === 1 ? answered(u) : null;
+    return (pair ? [pair] : u.phrases).map((text) => ({ sent: u.i, text }));
+  }));
 }
 
 /**
