@@ -440,6 +440,12 @@ test('figures that share a short predicate (14个县区、186个乡镇受灾) ea
   assert.deepEqual(findFigures('全市共有14个县区、186个乡镇受灾，紧急转移安置群众23.6万人。').map((f) => [f.value, f.label]), [['14个', '县区受灾'], ['186个', '乡镇受灾'], ['23.6万人', '紧急转移安置群众']]);
 });
 
+test('a figure slide with nothing else to say under its title says the period its figures count (今年1至10月)', () => {
+  const deck = planText(['在全区消防工作会议上的讲话', '同志们：', '今年1至10月，全区共接报火灾312起，同比上升8.7%，造成2人死亡、5人受伤，直接财产损失460余万元。', '谢谢大家！'].join('\n'));
+  const figure = deck.slides.find((s) => s.layout === 'figure');
+  assert.ok(figure && figure.layout === 'figure' && figure.subtitle === '今年1至10月', JSON.stringify(figure));
+});
+
 test('figures a slide has no room for are said under its title; a comparison (是1978年的近500倍) goes beside its figure', async () => {
   const { findFigures } = await import('../src/plan/condense.js');
   assert.equal(findFigures('全市一般公共预算收入达到286.4亿元，是1978年的近500倍；一般公共预算支出达到612.7亿元。')[0]!.label, '全市一般公共预算收入，是1978年的近500倍');

@@ -531,11 +531,13 @@ class Planner {
     // when nothing else is: the clauses that give them.
     const left = figures.filter((f) => !shown.includes(f));
     const leftSaid = joinParts(clauseParts(stripEnd(text.replace(/[；;]/g, '，'))).filter((c) => left.some((f) => c.text.includes(f.value))));
-    const caption = conclusion ? joinParts(said) : left.length && !shown.some((f) => leftSaid.includes(f.value)) ? stripOpeners(leftSaid, this.lang) : '';
+    // Else the period they count (今年1至10月, 上半年), which their labels lose.
+    const period = /^((?:今年|去年|上半年|下半年|前三季度|\d{4}年)?(?:\d{1,2}(?:至|—|-|~)\d{1,2}月|上半年|下半年|前三季度|一季度|全年))[，,]/.exec(text.trim())?.[1] ?? '';
+    const caption = conclusion ? joinParts(said) : left.length && !shown.some((f) => leftSaid.includes(f.value)) ? stripOpeners(leftSaid, this.lang) : period;
     return {
       layout: 'figure',
       title: base.title,
-      subtitle: displayWidth(caption) >= 8 && displayWidth(caption) <= 72 ? caption : undefined,
+      subtitle: (displayWidth(caption) >= 8 || (caption && caption === period)) && displayWidth(caption) <= 72 ? caption : undefined,
       badge: base.badge,
       items: cards.flatMap((c) => [c.head, c.text]),
       cards,
