@@ -345,6 +345,9 @@ test('a bullet does not speak in the first person to the room: 我希望大家/�
 });
 
 test('no bullet ends on words that only set up what follows (也好……也好, 归纳起来), and a sentence announcing the list is notes', async () => {
+  // (Nor start on a clause with no subject of its own: 同业务工作一起研究…….)
+  const { keyPhrase: k3 } = await import('../src/plan/condense.js');
+  assert.ok(!k3('各单位普遍把机关文化建设纳入党组（党委）年度工作要点，同业务工作一起研究、一起部署、一起考核，形成了齐抓共管的工作格局。', 'zh').startsWith('同业务'));
   // (Nor inside a list of short parallel items after a colon.)
   const { keyPhrase: k2 } = await import('../src/plan/condense.js');
   assert.equal(k2('越是这样，我们越要时时拷问自己：入党为了什么，当干部干什么，身后留下什么。', 'zh'), '越是这样，我们越要时时拷问自己：入党为了什么，当干部干什么，身后留下什么');
