@@ -348,6 +348,8 @@ test('no bullet ends on words that only set up what follows (也好……也好,
   // (Nor start on a clause with no subject of its own: 同业务工作一起研究…….)
   const { keyPhrase: k3 } = await import('../src/plan/condense.js');
   assert.ok(!k3('各单位普遍把机关文化建设纳入党组（党委）年度工作要点，同业务工作一起研究、一起部署、一起考核，形成了齐抓共管的工作格局。', 'zh').startsWith('同业务'));
+  // A person met in a story is named, not where the speaker saw the name.
+  assert.equal(k3('今天在作业站，我还看到墙上贴着一张“班组光荣榜”，上面有一位叫马德才的师傅，连续十一年保持“零投诉”，去年还在清扫时捡到一个装有三万多元现金的提包。', 'zh').startsWith('马德才师傅，连续十一年保持“零投诉”'), true);
   // (Nor inside a list of short parallel items after a colon.)
   const { keyPhrase: k2 } = await import('../src/plan/condense.js');
   assert.equal(k2('越是这样，我们越要时时拷问自己：入党为了什么，当干部干什么，身后留下什么。', 'zh'), '越是这样，我们越要时时拷问自己：入党为了什么，当干部干什么，身后留下什么');
