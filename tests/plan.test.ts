@@ -440,6 +440,8 @@ test('a figure\'s label drops the words that only say there were some (你们当
 
 test('figures that share a short predicate (14个县区、186个乡镇受灾) each say it: not 全市共有县区', async () => {
   const { findFigures } = await import('../src/plan/condense.js');
+  // A running total after a figure of its kind is 累计, and the share that follows is its.
+  assert.deepEqual(findFigures('新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%。').map((f) => [f.value, f.label]), [['28个', '新增县通过国家义务教育发展基本均衡县评估验收'], ['96个', '累计，占比91.4%']]);
   // A bare action says what it is for with the 对-clause before it.
   assert.equal(findFigures('对研发投入增量部分，按10%给予补助，单个企业最高不超过200万元。')[0]!.label, '研发投入增量部分给予补助');
   assert.deepEqual(findFigures('全市共有14个县区、186个乡镇受灾，紧急转移安置群众23.6万人。').map((f) => [f.value, f.label]), [['14个', '县区受灾'], ['186个', '乡镇受灾'], ['23.6万人', '紧急转移安置群众']]);

@@ -941,9 +941,14 @@ export function findFigures(text: string): Figure[] {
       const verbOnly = /^(?:同比)?(?:发生|新增|完成|实现|达到)$/.test(bare);
       if (!bare || verbOnly || /^(?:同比)?(?:增加|减少|下降|增长)$/.test(bare)) {
         const prev = ci > 0 ? cs[ci - 1]! : '';
-        if (!prev || /\d/.test(prev)) return;
-        // The clause before names what is counted; a bare verb adds nothing to it.
-        label = prev.replace(/\s+/g, '') + (verbOnly ? '' : label);
+        // (A running total after a figure of the same kind, 新增28个……，累计达到96个: 累计.)
+        const total = /累计|总计|合计/.exec(c.slice(0, m.index!))?.[0];
+        if (total && prev && inSentence.length && inSentence[inSentence.length - 1]!.value.replace(/^[\d.]+/, '') === m[2]) label = total;
+        else {
+          if (!prev || /\d/.test(prev)) return;
+          // The clause before names what is counted; a bare verb adds nothing to it.
+          label = prev.replace(/\s+/g, '') + (verbOnly ? '' : label);
+        }
       }
       // `同比下降12.2%` alone says what changed only with the clause before it.
       if (displayWidth(label) < 4 && ci > 0 && /^(?:同比|比上年|比去年)?(?:增长|下降|减少|提高|降低|上升|增加)/.test(label)) label = cs[ci - 1]!.replace(/\s+/g, '') + label;
