@@ -554,6 +554,17 @@ test('with nothing to end on but 谢谢, the exhortation titled by its first poi
   assert.ok(!deck.slides.some((s) => s.title === '谢谢'));
 });
 
+test('a card says its most concrete points, from any of its sentences, in the order spoken', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/06-zh-inline-lists-figures.txt')));
+  const cards = deck.slides.find((s) => s.layout === 'overview')!;
+  const project = cards.layout === 'overview' ? cards.cards.find((c) => c.head === '抓项目建设')! : null;
+  assert.ok(project && project.text.includes('200亿元') && project.text.includes('80%'), JSON.stringify(project));
+  // Tightened to one point a card, each keeps a concrete one.
+  const tight = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/06-zh-inline-lists-figures.txt')), { ...DEFAULT_PLAN, tighten: { [cards.group]: 4 } });
+  const one = tight.slides.find((s) => s.group === cards.group)!;
+  assert.ok(one.layout === 'overview' && one.cards.every((c) => !c.text.includes('\n')), JSON.stringify(one));
+});
+
 test('cards short of room give up a general lede before they split', () => {
   const speech = parseSpeech(manuscript('tests/fixtures/manuscripts/28-zh-ordinals-in-subsection.txt'));
   const loose = planDeck(speech);

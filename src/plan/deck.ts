@@ -4,7 +4,7 @@ import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOption
 import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
 import { endsHanging } from '../lang/segment.js';
 import { bulletLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
-import { concreteness, contentOf, rules } from '../lang/rules.js';
+import { concreteness, concretenessBeyondContext, contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
 
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
@@ -1158,12 +1158,19 @@ class Planner {
       const glue = this.lang === 'zh' ? '' : ' ';
       const own = [c.inline ? sentences(c.lead.text).slice(1).join(glue) : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
       // (Shorter when one point a card is all there is room for.)
-      const phrases = sentencePhrases(own.join(glue), this.lang, 2, c.inline ? new Set() : new Set([0]), perCard === 1 ? Math.round(bulletLimit(this.lang) * (short ? 0.55 : 0.75)) : undefined)
+      const phrases = sentencePhrases(own.join(glue), this.lang, 4, c.inline ? new Set() : new Set([0]), perCard === 1 ? Math.round(bulletLimit(this.lang) * (short ? 0.55 : 0.75)) : undefined)
         .map((x) => x.text)
         .filter((x) => x !== c.heading);
-      // One point a card: the more concrete of its two (产业类项目完成投资800亿元以上 over 产业项目是经济发展的“压舱石”).
-      const one = phrases.length > 1 && concreteness(phrases[1]!, this.lang) > concreteness(phrases[0]!, this.lang) ? [phrases[1]!] : phrases.slice(0, 1);
-      const text = (perCard === 1 ? one : phrases.slice(0, perCard)).join('\n');
+      // A card says its most concrete points, in the order spoken (产业类项目完成投资800亿元以上
+      // over 产业项目是经济发展的“压舱石”; 补充教师900名以上 over 缺编1180人); the first when none is.
+      const score = (t: string) => concretenessBeyondContext(t, this.lang) * 2 + concreteness(t, this.lang);
+      const best = phrases
+        .map((t, i) => ({ t, i, v: score(t) }))
+        .sort((a, b) => b.v - a.v || a.i - b.i)
+        .slice(0, perCard)
+        .sort((a, b) => a.i - b.i)
+        .map((x) => x.t);
+      const text = (best.every((t) => score(t) === 0) ? phrases.slice(0, perCard) : best).join('\n');
       return { head: this.title(c.heading), text };
     });
     // (An own-line heading's paragraph is the heading: the lede is the paragraph after it.)
