@@ -610,6 +610,20 @@ test('an English sentence answered by the next (Data do not make decisions. Peop
   assert.ok(hope.some((t) => t.includes('Optimism') && t.includes('Hope is the decision')), JSON.stringify(hope));
 });
 
+test('a passage told as a story is titled by the words someone said in it, in their quotation marks', () => {
+  const deck = planText(
+    [
+      '在春节前走访慰问环卫一线职工时的讲话',
+      '同志们、朋友们：',
+      '城市干净不干净，老百姓最有发言权。去年一年，全市环卫系统累计清扫保洁道路面积2.3亿平方米，清运生活垃圾61.8万吨。这些数字的背后，是一把把扫帚扫出来的。',
+      '刚才和老师傅们聊天，张秀兰大姐说，她在环卫岗位上干了二十二年，最大的心愿就是“路上干干净净，大家开开心心”。听了这句话，我很受触动。你们是城市的“美容师”，是这座城市最可爱的人。',
+      '天寒地冻，大家在路上作业，一定要注意安全。凌晨和傍晚光线不好的时候，一定要穿好反光衣。各作业公司要确保春节期间不发生一起安全事故。',
+      '谢谢大家！',
+    ].join('\n'),
+  );
+  assert.ok(deck.slides.some((s) => s.title === '“路上干干净净，大家开开心心”'), JSON.stringify(deck.slides.map((s) => s.title)));
+});
+
 test('a full slide trades its most general line for the figures a cut bullet\'s sentence goes on to give', () => {
   const deck = planText(
     [

@@ -944,9 +944,10 @@ class Planner {
     // (Or the theme it is given: 以“守初心、担使命、转作风、促发展”为主题.)
     const theme = /以“([^“”]{4,20})”为主题/.exec(p.text);
     if (theme) return stripEnd(theme[1]!);
+    // (In its quotation marks: words someone said, not the slide's own claim.)
     for (const m of p.text.matchAll(/(?:说|道|是|句|：|:)[：:]?“([^“”]{6,16})”/g)) {
       const q = stripEnd(m[1]!);
-      if (displayWidth(q) >= 6 && !/[“”《》]/.test(q)) return q;
+      if (displayWidth(q) >= 6 && !/[“”《》]/.test(q)) return `“${q}”`;
     }
     return null;
   }
