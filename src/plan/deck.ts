@@ -163,7 +163,6 @@ class Planner {
   }
 
   private push(s: Draft): void {
-    // A part with nothing of its own to show is named above the first slide that has a title.
     // Every slide of a numbered part names the parts it is in above its title (一、……
     // （一）……), but for the part's own slides; a part with a slide of its own says so
     // by its title and badge.
@@ -319,6 +318,8 @@ class Planner {
         const coda = codaOf.get(k);
         const from = caption ? sp.from - 1 : sp.from;
         const owns = (pc: Piece) => pc.para === sp.para && pc.sent >= from && pc.sent <= sp.to;
+        // (The sentences after it up to its coda are said while it is shown.)
+        const inCoda = (pc: Piece) => !!coda && order(pc) > order({ para: sp.para, sent: sp.to }) && order(pc) <= order(coda);
         if (sp.kind === 'figure') {
           const slide = this.figureSlide(p, base, sentenceSpans(p.text).slice(sp.from, sp.to + 1).map((x) => x.text).join(''));
           // (What the figures add up to, said after them, says more than the line before them:
@@ -326,8 +327,7 @@ class Planner {
           // (A short one, 低于全国控制标准, leans on the figures: the line before says more.)
           if (slide && caption && (!slide.subtitle || displayWidth(slide.subtitle) < displayWidth(caption.text))) slide.subtitle = caption.text;
           if (slide && coda) slide.coda = coda.text;
-          const withCoda = (pc: Piece) => owns(pc) || (!!coda && order(pc) > order({ para: sp.para, sent: sp.to }) && order(pc) <= order(coda));
-          if (slide) made.push({ slide, owns: withCoda });
+          if (slide) made.push({ slide, owns: (pc) => owns(pc) || inCoda(pc) });
         } else {
           // A quotation over several slides: its sentence is cut where each slide's lines begin.
           const slides = this.quoteSlides(p, base, sp.quote!);
@@ -338,7 +338,7 @@ class Planner {
             // (Not a title taken from the reply to it: `…sailor." She was right, of course.`)
             else if (i === 0 && !made.length && !(p.text.indexOf(base.title) > sentenceSpans(p.text)[sp.to]!.start)) slide.lead = base.title;
             if (last && coda) slide.coda = coda.text;
-            const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && !!coda && order(pc) > order({ para: sp.para, sent: sp.to }) && order(pc) <= order(coda));
+            const mine = (pc: Piece) => (i === 0 && owns(pc)) || (last && inCoda(pc));
             made.push({ slide, owns: mine, chunk: [{ text: slide.items[0] ?? '', para: sp.para, sent: sp.from }] });
           }
         }
@@ -490,8 +490,7 @@ class Planner {
         if (sent >= 0 && !quotes.some((x) => x.sent === sent)) quotes.push({ quote, sent });
       }
       // (Only figures that make a slide: sentences whose figures make none are bullets, not lost.)
-      const base: Base = { title: '' };
-      const figures = figureSpans(p.text).filter((f) => this.figureSlide(p, base, spans.slice(f.from, f.to + 1).map((x) => x.text).join('')) !== null);
+      const figures = figureSpans(p.text).filter((f) => this.figureFace(spans.slice(f.from, f.to + 1).map((x) => x.text).join('')) !== null);
       this.setOff.set(p, (v = { quotes, figures }));
     }
     return v;
@@ -499,6 +498,24 @@ class Planner {
 
   /** A figure slide for the sentences of a paragraph built around numbers. */
   private figureSlide(p: Paragraph, base: Base, text: string): Draft | null {
+    const face = this.figureFace(text);
+    if (!face) return null;
+    return {
+      layout: 'figure',
+      title: base.title,
+      subtitle: face.subtitle,
+      badge: base.badge,
+      items: face.cards.flatMap((c) => [c.head, c.text]),
+      cards: face.cards,
+      notes: [],
+      source: { ...p.source },
+      section: base.section,
+      group: `figure-${p.source.startLine}`,
+    };
+  }
+
+  /** The figures a slide shows for the sentences `text` and the line under them; null when they make no slide. */
+  private figureFace(text: string): { cards: Card[]; subtitle?: string } | null {
     const figures = findFigures(text).filter((f) => f.value.length <= 10);
     // The figures that carry the point first: changes (下降12.2%), shares, large sums;
     // shown in the order spoken. Big numbers need room: four (two by two) when all
@@ -534,18 +551,7 @@ class Planner {
     // Else the period they count (今年1至10月, 上半年), which their labels lose.
     const period = /^((?:今年|去年|上半年|下半年|前三季度|\d{4}年)?(?:\d{1,2}(?:至|—|-|~)\d{1,2}月|上半年|下半年|前三季度|一季度|全年))[，,]/.exec(text.trim())?.[1] ?? '';
     const caption = conclusion ? joinParts(said) : left.length && !shown.some((f) => leftSaid.includes(f.value)) ? stripOpeners(leftSaid, this.lang) : period;
-    return {
-      layout: 'figure',
-      title: base.title,
-      subtitle: (displayWidth(caption) >= 8 || (caption && caption === period)) && displayWidth(caption) <= 72 ? caption : undefined,
-      badge: base.badge,
-      items: cards.flatMap((c) => [c.head, c.text]),
-      cards,
-      notes: [],
-      source: { ...p.source },
-      section: base.section,
-      group: `figure-${p.source.startLine}`,
-    };
+    return { cards, subtitle: (displayWidth(caption) >= 8 || (caption && caption === period)) && displayWidth(caption) <= 72 ? caption : undefined };
   }
 
   /**
@@ -1110,23 +1116,18 @@ class Planner {
       this.cards(s, title, badge, own, true);
       return;
     }
-    // A part that opens with a line or two before its subsections (理论上清醒，政治上才能
-    //坚定 / 全局党员干部要把……作为终身必修课), or with nothing but its heading, opens with
-    // what it is made of: its line under the title and its subsections' headings, as any
-    // part of the deck does (a content slide with its number), not a bare divider.
+    // A part that says a line or two before its subsections (理论上清醒，政治上才能坚定 /
+    // 全局党员干部要把……作为终身必修课), or nothing but its heading, has no slide of its
+    // own: no divider, no slide listing the headings its subsections' slides show next.
+    // Their slides name it above their titles (push), its words go in the notes, and a
+    // line with facts of its own (共有31条意见涉及这方面内容; not a bare question, 我们该
+    // 怎么办) is the first one's lede.
     // (A paragraph built around figures or a quotation shows them: a slide of its own.)
     const ownSpecial = own.some((p) => this.setsOff(p));
     const opener = !ownSpecial && s.kind === 'numbered' && ownItems.length <= 2 && ownItems.every((it) => displayWidth(it.text) <= 40);
-    const line = [...ownItems].sort((a, b) => weight(b.text, this.lang) - weight(a.text, this.lang))[0];
-    // (A line that says something: not a bare question, 我们该怎么办 / What should we do.)
-    // (Only a line with facts of its own: 共有31条意见涉及这方面内容. A general line
-    // over the headings of the slides that follow is a slide that repeats them.)
-    const says = !!line && !/[？?]$/.test(line.text) && concreteness(line.text, this.lang) > 0;
     if (opener) {
-      // No slide listing its subsections' headings, which their slides show next: the
-      // part is named above the first of them, its words in the notes; a line with facts
-      // of its own (共有31条意见涉及这方面内容) is that slide's lede, when it has none.
-      this.pendingLede = says ? line!.text : null;
+      const line = [...ownItems].sort((a, b) => weight(b.text, this.lang) - weight(a.text, this.lang))[0];
+      this.pendingLede = line && !/[？?]$/.test(line.text) && concreteness(line.text, this.lang) > 0 ? line.text : null;
       this.pendingNotes.push(...own);
     } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
     else {
@@ -1281,7 +1282,8 @@ class Planner {
     const prev = this.slides[this.slides.length - 1];
     if (title === this.words.closing && prev?.group === 'conclusion-words' && prev.title !== this.words.conclusion && prev.items.length <= 1 && prev.items.every((t) => displayWidth(t) <= 60)) {
       this.slides.pop();
-      this.push({ layout: 'closing', title: prev.title, subtitle: prev.items[0], items: [], notes: [...prev.notes, ...texts], source: range([{ text: '', source: prev.source }, ...all]), group: 'closing' });
+      const source = range(all);
+      this.push({ layout: 'closing', title: prev.title, subtitle: prev.items[0], items: [], notes: [...prev.notes, ...texts], source: { startLine: prev.source.startLine, endLine: Math.max(prev.source.endLine, source.endLine) }, group: 'closing' });
       return;
     }
     this.push({
