@@ -163,7 +163,7 @@ export interface SlideBase {
   section?: number;
   /** True for a continuation slide (title carries （续）). */
   continued?: boolean;
-  /** The part this slide opens, above its title (一、清醒认识当前安全生产形势), when that part says nothing before its subsections. */
+  /** The numbered parts this slide is in, above its title (一、清醒认识当前安全生产形势　（一）……); none on a part's own slides. */
   kicker?: string;
   /** The planning group this slide was cut from; the fit loop tightens per group. */
   group: string;

@@ -134,7 +134,7 @@ function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, stri
   // --steps: each bullet is a reveal fragment (the PDF shows them all).
   // The one place a slide meets its layout's function: the layout key says which it is.
   const context = (LAYOUTS[s.layout] as (s: Slide, deck: Deck) => Record<string, unknown>)(s, deck);
-  // The part a slide opens, above its title (一、清醒认识当前安全生产形势).
+  // The numbered parts a slide is in, above its title (一、清醒认识当前安全生产形势　（一）……).
   const kicker = s.kicker ? `<p class="kicker">${words(s.kicker).markup}</p>` : '';
   const inner = kicker + renderTemplate(layouts[s.layout] ?? '', { ...context, steps: opts.steps });
   const content = CONTENT.has(s.layout);
