@@ -68,3 +68,22 @@ test('a title that leaves its subject hanging (千百年来，一片小小的茶
   for (const t of ['千百年来，一片小小的茶叶', '我们市财政局的历史']) assert.ok(endsHanging(t), t);
   for (const t of ['人间四月天，最美是茶乡', '青川是一片投资兴业的热土', '以茶为媒，以节会友', '2015年工作成效', '存在的问题', '城市干净不干净，老百姓最有发言权']) assert.ok(!endsHanging(t), t);
 });
+
+test('what a sentence lists its subject will do is a bullet a thing; a general sentence the next turns against only concedes', async () => {
+  const { sentencePhrases } = await import('../src/plan/condense.js');
+  const got = sentencePhrases('We will double the number of foundation-year places, expand our partnership with the four further education colleges in the county, and guarantee an interview to every applicant from a local school who meets our contextual offer.', 'en', 3);
+  assert.deepEqual(got.map((x) => x.text), [
+    'Double the number of foundation-year places',
+    'Expand our partnership with the four further education colleges in the county',
+    'Guarantee an interview to every applicant from a local school who meets our contextual offer',
+  ]);
+  // (Adjectives in a row are no list of things done.)
+  assert.equal(sentencePhrases('We will build a safer, fairer and greener city for everyone who lives and works here and for their children too.', 'en', 3).length, 1);
+  // Four sentences, three bullets: the concession is the one left out.
+  const p = 'We publish more papers than ever, and some of them are outstanding. But our partners could not say what our research changed for them. We will create a Civic Research Fund of four million pounds. It will be open only to projects co-designed with a partner.';
+  const kept = sentencePhrases(p, 'en', 3).map((x) => x.text).join('|');
+  assert.ok(!kept.includes('We publish more papers'), kept);
+  // A concession with figures keeps them (综合得分82.6分……。但……仍排在全省后列).
+  const zh = '营商环境就是生产力。今年上半年，我市综合得分82.6分，两项指标进入全省前三。但是，“办理建筑许可”等指标仍排在全省后列。市12345热线共受理涉企诉求6843件。';
+  assert.ok(sentencePhrases(zh, 'zh', 3).some((x) => x.text.includes('82.6')));
+});

@@ -29,6 +29,7 @@ export const en: LangRules = {
     /^I have spent (?:much of |most of |a lot of )?the (?:last|past) [^.!?]{0,30}(?:asking|talking|listening|thinking)\b/i,
   ],
   leadIn: /^(?:when|whenever|if|as|because|although|though|while|since|after|before|from|for|in|on|at|with|by|led by|who|which|and|but|so|or|whether)\b/i,
+  contrast: /^(?:but|however|yet)\b|^still,/i,
   turn: /^(?:but we (?:must|should) also (?:be honest|recognise|recognize|admit)|at the same time, we (?:must|should))/i,
   pair: [/^(?:not only|on the one hand|either|some)\b/i, /^(?:but also|on the other hand|or|others)\b/i],
   completes: /^(?:is|are|was|were|will be|must be|matters?)\b/i,
@@ -61,13 +62,13 @@ export const en: LangRules = {
   pointsBack: /^(?:That (?:is|was)|This (?:is|was|shows)|It (?:is|was))\b/,
   concrete: [
     [/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|half|a third|a quarter|twice|double|triple)\b/i, 2],
-    [/\bby (?:the end of|next|this|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b|\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?|months?|years?)\b|\bdeadline\b/i, 2],
-    [/\b(?:at least|at most|free of charge|must|commit\w*|pledge\w*)\b/i, 1],
+    [/\bfrom (?:next|this) (?:year|month|term|semester|week|spring|summer|autumn|fall|winter)\b|\bby (?:the end of|next|this|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\b|\bwithin (?:a|one|two|three|\d+) (?:days?|weeks?|months?|years?)\b|\bdeadline\b/i, 2],
+    [/\b(?:at least|at most|free of charge|must|commit\w*|pledge\w*|(?:every|each) (?!of\b|other\b|morning\b|evening\b|night\b|time\b)\w+)\b/i, 1],
     // a person named (Peter Osei, Grace Whitfield), not at the start of the sentence
     [new RegExp('(?<=\\S\\s)' + PERSON.source), 1],
   ],
   person: PERSON,
   // (A clause that opens with a past-tense verb has its subject in the clause before: bought two …, hung up …)
-  dependent: /^(?:which|who|whom|whose|then|thus|therefore|so that|[a-z]+ed|bought|made|took|gave|went|came|became|found|built|brought|won|ran|began|grew|kept|left|met|paid|said|saw|sent|sold|told|wrote|hung)\b/i,
+  dependent: /^(?:(?:too )?(?:many|most|some|few|none|all|half|one|each) of (?:them|these|those)|they|them|which|who|whom|whose|then|thus|therefore|so that|[a-z]+ed|bought|made|took|gave|went|came|became|found|built|brought|won|ran|began|grew|kept|left|met|paid|said|saw|sent|sold|told|wrote|hung)\b/i,
   dates: /(?<!\bby )\b(?:19|20)\d\d\b/g,
 };

@@ -13,6 +13,8 @@ export interface LangRules {
   leadIn: RegExp;
   /** A paragraph that turns from achievements to problems (在肯定成绩的同时, At the same time, …). */
   turn: RegExp;
+  /** A sentence that turns against the one before it (但是……, But …): that one only concedes, this one is the point. */
+  contrast: RegExp;
   /**
    * A clause that completes what the clauses before it set up (……，要心中有数 /
    * ……，是期待 / …, is what matters): a bullet cut before it is a dangling topic.

@@ -450,10 +450,13 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     .filter(({ s }) => !SAYING.test(s))
     .map(({ i, s }, k) => {
       const run = lang === 'zh' ? parallelRun(s) : null;
-      // The first sentence states the point, unless it only fills time.
-      const w = weight(s, lang);
-      const states = w > -5 && (w > 0 || !concreteLater || max >= open.length);
-      return { i, w: (k === 0 && states ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : undefined) ?? story(s, lang, limit) };
+      // A general sentence the next one turns against (成绩值得肯定。但是……; We publish more
+      // papers than ever. But …) only concedes: the point is in the turn.
+      const concedes = concreteness(s, lang) === 0 && rules(lang).contrast.test(spans[i + 1]?.text.trim() ?? '');
+      // The first sentence states the point, unless it only fills time or concedes.
+      const w = weight(s, lang) - (concedes ? 3 : 0);
+      const states = !concedes && w > -5 && (w > 0 || !concreteLater || max >= open.length);
+      return { i, w: (k === 0 && states ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : verbList(s, limit)) ?? story(s, lang, limit) };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows
@@ -490,6 +493,24 @@ export function parallelParts(sentence: string): string[] | null {
   // (Two halves alike are a contrast more often than a list, unless they say 有的…有的….)
   if (segs.length < 3 && !/^(?:有的|有些)/.test(head)) return null;
   return /^[\u4e00-\u9fff]{2}$/.test(head) && segs.every((g) => g.startsWith(head) && displayWidth(g) >= 8) ? segs : null;
+}
+
+/**
+ * An English sentence too long for a bullet that lists what its subject will do
+ * (We will double …, expand …, and guarantee …): each thing done a bullet of its
+ * own (Double … / Expand … / Guarantee …); else null.
+ */
+function verbList(sentence: string, limit: number): string[] | null {
+  const s = stripEnd(sentence.trim());
+  if (displayWidth(s) <= limit) return null;
+  const m = /^(?:[A-Za-z][\w'-]*\s){1,4}?(?:will|must|should|shall|need to|are going to|have to|plan to|want to) ([a-z].*)$/.exec(s);
+  if (!m) return null;
+  const parts = splitOutsideQuotes(m[1]!, /,/).map((g) => g.trim());
+  if (parts.length < 2 || !/^and\s/.test(parts[parts.length - 1]!)) return null;
+  const items = parts.map((g) => g.replace(/^and\s+/, ''));
+  const verbish = (g: string) => g.split(/\s+/).length >= 3 && !/^(?:the|a|an|our|their|its|his|her|my|your|this|that|these|those|and|or|but|in|on|at|of|to|for|with|by|from|as|which|who|more|less|most|very|not|all|some|many|both|each|every)\b/.test(g);
+  if (!items.every(verbish)) return null;
+  return items.map((g) => capitalise(keyPhrase(g, 'en', limit)));
 }
 
 /**
