@@ -12,6 +12,7 @@ import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import { balanced } from '../src/plan/condense.js';
 import { isProcedural } from '../src/lang/rules.js';
+import { displayWidth } from '../src/lang/text.js';
 import type { Slide } from '../src/types.js';
 import { manuscript, ROOT, SEED } from './helpers.js';
 
@@ -39,6 +40,12 @@ for (const f of files) {
       // a title slide for a manuscript with no header (nothing of it to hold).
       const exempt = s.layout === 'agenda' || (s.layout === 'title' && speech.header.length === 0);
       if (!exempt && s.notes.length === 0) problems.push(`${at}: no notes`);
+      // A slide of figures going on under its passage's title says what they add up to
+      // as its title when that is short, not the passage（续）.
+      const cont = /（续）$| \(cont\.\)$/;
+      if (s.layout === 'figure' && cont.test(s.title) && s.subtitle && displayWidth(s.subtitle) <= 24 && !/^(?:明显|分别|均|低于|高于|占)/.test(s.subtitle)) problems.push(`${at}: "${s.title}" over "${s.subtitle}"`);
+      // No title shown twice as its slide's first bullet.
+      if (s.layout === 'points' && s.items[0] === s.title) problems.push(`${at}: title repeated as a bullet`);
     });
     assert.deepEqual(problems, []);
   });

@@ -451,7 +451,10 @@ class Planner {
       const kind = measures ? rules(this.lang).measuresTitle[m.slide.items.some((x) => rules(this.lang).plan.test(x)) ? 1 : 0] : null;
       // (With the passage's own title when short: 工业经济稳中有进：主要做法.)
       const done = kind && displayWidth(base.title) <= 24 ? `${base.title}${this.lang === 'zh' ? '：' : ': '}${kind}` : kind;
-      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : null;
+      // Else, for figures, what they add up to when it is short (市财政局连续六年在全市机关作风评议中位列前三).
+      const sum = m.slide.layout === 'figure' && m.slide.subtitle && displayWidth(m.slide.subtitle) <= (this.lang === 'zh' ? 24 : 60) && !rules(this.lang).dependent.test(m.slide.subtitle) && !this.slides.some((x) => x.title === m.slide.subtitle) && !made.some((x) => x !== m && (x.slide.title === m.slide.subtitle || x.slide.items.includes(m.slide.subtitle!))) ? m.slide.subtitle : null;
+      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : sum;
+      if (titled && t && t === sum) m.slide.subtitle = undefined;
       if (titled && t) m.slide.title = t;
       else if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
       titled ||= m.slide.title.startsWith(base.title);
