@@ -87,3 +87,11 @@ test('what a sentence lists its subject will do is a bullet a thing; a general s
   const zh = '营商环境就是生产力。今年上半年，我市综合得分82.6分，两项指标进入全省前三。但是，“办理建筑许可”等指标仍排在全省后列。市12345热线共受理涉企诉求6843件。';
   assert.ok(sentencePhrases(zh, 'zh', 3).some((x) => x.text.includes('82.6')));
 });
+
+test('what exactly, named in a list of three, is concrete; a slogan of words that end alike and fields of work are not', async () => {
+  const { concreteness } = await import('../src/lang/rules.js');
+  assert.ok(concreteness('重点检查在建工程、人员密集场所和冬季取暖设施', 'zh') > 0);
+  assert.ok(concreteness('严格落实首问负责、一次性告知、限时办结等制度', 'zh') > 0);
+  assert.equal(concreteness('我们党来自人民、植根人民、服务人民', 'zh'), 0);
+  assert.equal(concreteness('产业发展、城市更新、民生保障等方面的资金需求十分旺盛', 'zh'), 0);
+});

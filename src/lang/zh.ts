@@ -102,6 +102,9 @@ export const zh: LangRules = {
     [/一律|全部|全覆盖|不得|严禁|决不|绝不|至少|每(?:年|季度|半年|月|周)|达到|不少于|不低于|不超过|(?<=[\d%％万亿千百十])(?:以上|以下|以内)|力争|确保/, 1],
     // how it is enforced and what follows (考核结果通报, 一票否决, 追责, 季度考评, 挂钩): the teeth of a requirement
     [/一票否决|追责|问责|挂钩|挂牌督办|约谈|通报|考核|考评|督查|督办|销号|季度|每季|责任人/, 1],
+    // what exactly, named in a list of three or more (在建工程、人员密集场所和冬季取暖设施);
+    // not a slogan's run of words that end alike (来自人民、植根人民、服务人民), nor fields of work (……等方面)
+    [/(?<![^、，。；：“”\s])(?![^、，。；“”]{0,13}(.)、[^、，。；“”]{0,13}\1(?:、|和|及))[^、，。；“”等]{4,14}、[^、，。；“”等]{4,14}(?:、|和|及|以及)[^、，。；“”等]{4,14}(?![^、，。；“”等]|等?(?:方面|领域))/, 1],
     // a person named (刘海涛同志): who did it is a fact worth showing
     [PERSON, 1],
   ],
