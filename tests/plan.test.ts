@@ -296,12 +296,14 @@ test('a continuation slide that turns to the problems is titled 存在的问题,
   assert.ok(titles.includes('存在的问题'), JSON.stringify(titles));
 });
 
-test('an opening is titled by the theme it gives (以“……”为主题) or by what it does (致以……敬意, 履行……职责), not 开场', () => {
+test('an opening is titled by the theme it gives (以“……”为主题), by what it does (致以……敬意, 履行……职责) or by the fact it stands on, not 开场', () => {
   const titled = (opening: string) =>
     planText(['在全局专题党课上的讲话', '同志们：', opening, '一、深刻把握初心使命', '要在长期执政、手握权力的条件下守住初心，每年参加集中培训不少于56学时。', '谢谢大家！'].join('\n')).slides[1]!.title;
   assert.equal(titled('在党的104周年华诞即将到来之际，局党组研究决定，以“守初心、担使命、转作风、促发展”为主题，给全局党员干部上一次专题党课。'), '守初心、担使命、转作风、促发展');
   assert.equal(titled('再过几天就是农历蛇年春节了。今天一大早，我们来到城东环卫作业站。在这里，我代表市委、市政府，向全市6800多名环卫职工致以新春的祝福和崇高的敬意！'), '感谢与问候');
   assert.equal(titled('2024年，我在县委、县政府的坚强领导下，认真履行分管工业经济、商务等方面的工作职责，较好地完成了各项目标任务。'), '履职概况');
+  // Else by the fact it stands on: its first short whole clause with a figure.
+  assert.equal(titled('这次会议开得很好，时间不长，但内容很实在。眼看一年又要过去了，离年底只剩下不到四十天，全年任务能不能圆满完成，关键就看这段时间。'), '离年底只剩下不到四十天');
 });
 
 test('an English announcement of what the speaker will say is notes, not a bullet or a coda', () => {

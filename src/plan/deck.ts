@@ -874,7 +874,7 @@ class Planner {
         const opening = this.slides.length <= 1;
         const phrase = this.quotedTitle(run[0]!) ?? this.phraseTitle(run[0]!, opening);
         // (The opening, with nothing better, by what it goes on to do: 致以……敬意 → 感谢与问候.)
-        let title = this.topicTitle(run) ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) : null) ?? fallback.title;
+        let title = this.topicTitle(run) ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) ?? this.factTitle(run) : null) ?? fallback.title;
         // The same title twice in a row reads as one passage going on.
         const prev = this.slides[this.slides.length - 1];
         if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
@@ -973,6 +973,28 @@ class Planner {
       const opens = stripOpeners(stripEnd(c), this.lang).toLowerCase().startsWith(t.toLowerCase());
       // (Nor does a subject left hanging: 千百年来，一片小小的茶叶.)
       if (opens && displayWidth(t) >= 6 && !bad.test(t) && !rules(this.lang).leadIn.test(t) && !(this.lang === 'zh' && endsHanging(t))) return this.lang === 'en' ? capitalise(t) : t;
+    }
+    return null;
+  }
+
+  /**
+   * The fact an opening stands on, as its title: its first whole clause with a figure
+   * (今年共有186名新同事加入我们这个大家庭 / 离年底只剩下不到四十天), when short and a
+   * statement of its own (a time it is said of, 今年, may open it); in English only a
+   * whole sentence. Else null.
+   */
+  private factTitle(run: Paragraph[]): string | null {
+    const r = rules(this.lang);
+    const zh = this.lang === 'zh';
+    for (const p of run) {
+      for (const sen of sentences(p.text)) {
+        const c = stripEnd(stripOpeners(contentOf(sen, this.lang), this.lang));
+        for (const t of zh ? clauseParts(c).map((x) => x.text) : [c]) {
+          const w = displayWidth(t);
+          if (w >= 8 && w <= (zh ? 22 : 48) && concreteness(t, this.lang) >= 2 && !r.notATitle.test(t.replace(/^(?:今年|去年|目前|当前|近年来|this year|last year)\s*/i, '')) && !r.leadIn.test(t) && !r.dependent.test(t) && !(zh && endsHanging(t)))
+            return zh ? t : capitalise(t);
+        }
+      }
     }
     return null;
   }
