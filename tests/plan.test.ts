@@ -768,6 +768,10 @@ test('a lone bullet cut from a long sentence goes on with the rest of it, up to 
     '谢谢大家！'].join('\n\n');
   const deck = planDeck(parseSpeech(manuscript(text)));
   assert.ok(!deck.slides.some((s) => s.title.includes('经验介绍')), deck.slides.map((s) => s.title).join(' / '));
+  assert.ok(deck.slides.some((s) => s.layout === 'overview' && s.title === '两个突出的特点'), deck.slides.map((s) => s.title).join(' / '));
+  // What is summed up titles the list, not how many words it takes.
+  const summed = planDeck(parseSpeech(manuscript(text.replace('总的来看，有这样几个突出的特点，那就是', '归结起来，我们的主要做法可以概括为两句话，那就是'))));
+  assert.ok(summed.slides.some((s) => s.layout === 'overview' && s.title === '主要做法'), summed.slides.map((s) => s.title).join(' / '));
   const s = deck.slides.find((x) => x.title === '以人为本' && x.layout !== 'overview')!;
   assert.deepEqual(s.items, ['各单位广泛开展读书会、健步走、文艺汇演等活动', '建立了一批职工书屋和文体活动室，帮助干部职工解决了一批实际困难', '机关的凝聚力和向心力明显增强']);
 });
@@ -793,6 +797,12 @@ test('the closing exhortation is titled by its first point when short, not 结�
   const ex = deck.slides[deck.slides.length - 1]!;
   assert.equal(ex.title, '青春由磨砺而出彩，人生因奋斗而升华');
   assert.ok(ex.layout === 'closing' && ex.subtitle === '希望大家珍惜组织的培养，珍惜青春年华，在新时代的广阔舞台上建功立业', JSON.stringify(ex));
+
+  // Two long points ending on a call: the call titles the closing, the point before it under it.
+  const two = planDeck(parseSpeech(manuscript('会议上的讲话\n\n同志们：\n\n一、要全面推进“一网通办”\n\n年底前，市级政务服务事项网上可办率要达到90%以上。\n\n二、要强化督查考核\n\n每季度开展一次督查，督查结果纳入年度目标责任考核。\n\n同志们，政务服务工作直接面对群众和企业，是展示政府形象的重要窗口。让我们以更高的标准、更实的举措，推动全市政务服务工作再上新台阶！\n\n谢谢大家！')));
+  const end = two.slides[two.slides.length - 1]!;
+  assert.ok(end.layout === 'closing' && end.title === '推动全市政务服务工作再上新台阶' && end.subtitle === '政务服务工作直接面对群众和企业，是展示政府形象的重要窗口', JSON.stringify(end));
+  assert.ok(!two.slides.some((s) => s.title === '结语'));
 });
 
 test('a paragraph of what we will do starts its own passage, not the previous one\'s （续）', () => {

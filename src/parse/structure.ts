@@ -122,6 +122,9 @@ function listHeading(pre: string, n: number): { heading: string; context?: strin
     .replace(/^(?:我们)?(?:有|具有|呈现出|表现为|体现在|主要有)(?:这样|以下|如下)?/, '')
     .replace(/^(?:这样|以下|如下)/, '')
     .replace(/(?:这样|以下)?几(个|点|条|项|方面)/, `${count}$1`);
+  // 我们的主要做法可以概括为三句话 → 主要做法: what is summed up, not how many words it takes.
+  const summed = /^(?:我们|我)?的?([\u4e00-\u9fff]{2,12}?)(?:可以|可|大致|基本)?(?:概括|归纳|总结|归结)(?:为|成|起来是)/.exec(last);
+  if (summed) last = summed[1]!;
   const context = cs.pop();
   return { heading: last || pre, context: context && displayWidth(context) <= 24 ? context : undefined };
 }

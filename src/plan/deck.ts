@@ -1254,6 +1254,18 @@ class Planner {
     for (const item of sectionsOf(s.children)) this.section(item);
   }
 
+  /**
+   * The last clause of a sentence that says what to do (全力以赴抓项目、促投资、稳增长),
+   * not a scene-setter (让我们以……的紧迫感) nor a purpose (为……打下坚实基础) when too
+   * long: words to end on. Null when no clause fits a title.
+   */
+  private callOf(sentence: string): string | null {
+    const cs = clauses(stripOpeners(stripEnd(sentence), this.lang)).map((c) => c.replace(/^让我们/, ''));
+    const fits = (c: string) => displayWidth(c) >= 5 && displayWidth(c) <= 20;
+    const tail = cs[cs.length - 1] ?? '';
+    return fits(tail) ? tail : [...cs].reverse().find((c) => fits(c) && !rules(this.lang).leadIn.test(c) && !/^为/.test(c)) ?? null;
+  }
+
   private closing(): void {
     const { conclusion, words, signature } = this.speech.closing;
     // With no last words, the conclusion's last paragraph is them.
@@ -1288,15 +1300,7 @@ class Planner {
     else if (wish) title = keyPhrase(wish, this.lang, 20);
     else if (lastWords.length) {
       const last = sentences(lastWords[lastWords.length - 1]!.text).filter((x) => !/^(?:谢谢|感谢|thank)/i.test(x)).pop();
-      if (last) {
-        // Its last clause that says what to do (全力以赴抓项目、促投资、稳增长), not a
-        // scene-setter (让我们以……的紧迫感) nor a purpose (为……打下坚实基础) when too long.
-        const cs = clauses(stripOpeners(stripEnd(last), this.lang)).map((c) => c.replace(/^让我们/, ''));
-        const fits = (c: string) => displayWidth(c) >= 5 && displayWidth(c) <= 20;
-        const tail = cs[cs.length - 1] ?? '';
-        const said = fits(tail) ? tail : [...cs].reverse().find((c) => fits(c) && !rules(this.lang).leadIn.test(c) && !/^为/.test(c));
-        title = said ?? keyPhrase(last, this.lang, 20);
-      }
+      if (last) title = this.callOf(last) ?? keyPhrase(last, this.lang, 20);
     }
     // `以上报告，如有不妥，请……批评指正`: a formula, not words to end on.
     if (/批评指正|供大家参考|抓好落实$/.test(title)) title = this.words.closing;
@@ -1309,6 +1313,15 @@ class Planner {
       this.slides.pop();
       const source = range(all);
       this.push({ layout: 'closing', title: prev.title, subtitle: prev.items[0], items: [], notes: [...prev.notes, ...texts], source: { startLine: prev.source.startLine, endLine: Math.max(prev.source.endLine, source.endLine) }, group: 'closing' });
+      return;
+    }
+    // So is one of two points that ends on a call (……，推动全市政务服务工作再上新台阶):
+    // the call is its title, the point before it its subtitle; not 结语 and then 谢谢.
+    const call = title === this.words.closing && prev?.group === 'conclusion-words' && prev.title === this.words.conclusion && prev.items.length === 2 && displayWidth(prev.items[0]!) <= 60 ? this.callOf(prev.items[1]!) : null;
+    if (call) {
+      this.slides.pop();
+      const source = range(all);
+      this.push({ layout: 'closing', title: this.lang === 'en' ? capitalise(call) : call, subtitle: prev!.items[0], items: [], notes: [...prev!.notes, ...texts], source: { startLine: prev!.source.startLine, endLine: Math.max(prev!.source.endLine, source.endLine) }, group: 'closing' });
       return;
     }
     this.push({
