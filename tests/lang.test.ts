@@ -95,3 +95,10 @@ test('what exactly, named in a list of three, is concrete; a slogan of words tha
   assert.equal(concreteness('我们党来自人民、植根人民、服务人民', 'zh'), 0);
   assert.equal(concreteness('产业发展、城市更新、民生保障等方面的资金需求十分旺盛', 'zh'), 0);
 });
+
+test('the words that say problems exist, before the list of them, only lead into it', async () => {
+  const { sentencePhrases } = await import('../src/plan/condense.js');
+  const got = sentencePhrases('在肯定成绩的同时，我们必须清醒看到，经济运行中还存在不少困难和问题：一是投资增长乏力，固定资产投资同比下降12.2%；二是项目储备不足，开工率仅为41.3%；三是企业经营困难，亏损企业占比达到18.7%。', 'zh', 4).map((x) => x.text);
+  assert.equal(got.length, 3, JSON.stringify(got));
+  assert.ok(!got.some((t) => t.includes('存在不少困难和问题')), JSON.stringify(got));
+});

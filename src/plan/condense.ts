@@ -584,7 +584,7 @@ function commonPrefix(xs: string[]): string {
 }
 
 /** What announces a list in its own words: 以下工作, 三件事, 几个方面. */
-const LIST_LEAD = /(?:以下|如下|[几两三四五六七八九十]+(?:件事|项工作|项|个方面|方面|点))[^，,]{0,6}$/;
+const LIST_LEAD = /(?:以下|如下|[几两三四五六七八九十]+(?:件事|项工作|项|个方面|方面|点))[^，,]{0,6}$|(?:存在|面临|有)(?:着)?(?:不少|一些|许多|很多|诸多)(?:困难和|突出)?(?:问题|困难|不足|短板|挑战)$/;
 
 /** `一是……；二是……；三是……` or `首先，……；其次，……；最后，……` inside one paragraph. */
 /** What opens an item of a list inside a paragraph: 一是 / 一要 / 首先， / 第一，. */
