@@ -102,3 +102,9 @@ test('the words that say problems exist, before the list of them, only lead into
   assert.equal(got.length, 3, JSON.stringify(got));
   assert.ok(!got.some((t) => t.includes('存在不少困难和问题')), JSON.stringify(got));
 });
+
+test('我们也清楚， / 我也知道， only lead into what is said', async () => {
+  const { stripOpeners } = await import('../src/plan/condense.js');
+  assert.equal(stripOpeners('我们也清楚，大家的工作很辛苦，收入还不够高', 'zh'), '大家的工作很辛苦，收入还不够高');
+  assert.equal(stripOpeners('我也知道，你们的大学生活并不总是那么光鲜', 'zh'), '你们的大学生活并不总是那么光鲜');
+});
