@@ -108,3 +108,10 @@ test('我们也清楚， / 我也知道， only lead into what is said', async (
   assert.equal(stripOpeners('我们也清楚，大家的工作很辛苦，收入还不够高', 'zh'), '大家的工作很辛苦，收入还不够高');
   assert.equal(stripOpeners('我也知道，你们的大学生活并不总是那么光鲜', 'zh'), '你们的大学生活并不总是那么光鲜');
 });
+
+test('a passage turns to problems when it says it sees them, not when 看到 and 问题 are a sentence apart', async () => {
+  const { rules } = await import('../src/lang/rules.js');
+  const topic = (t: string) => rules('zh').topics.find(([re]) => re.test(t))?.[1];
+  assert.equal(topic('在肯定成绩的同时，我们也要清醒看到存在的问题。'), '存在的问题');
+  assert.notEqual(topic('回顾党的百年奋斗历程，我们可以清楚地看到，什么时候理想信念坚定、党群关系密切，党的事业就蓬勃发展；什么时候这几个方面出了问题，党的事业就会遭受挫折。'), '存在的问题');
+});
