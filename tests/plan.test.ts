@@ -887,3 +887,17 @@ test('cards that do not fit say one point each, then one shorter point each, bef
   assert.ok(widest(shorter) < widest(one), `${widest(shorter)} < ${widest(one)}`);
   assert.equal(cardsOf({ [first.group]: n - 1 }).length, 2, 'then two slides');
 });
+
+test('measured room: bullets cut from one sentence (有的……有的……有的……) go on to the next slide together, not one here and two there', () => {
+  const text = ['党课讲稿', '同志们：', '一、坚定理想信念',
+    '理想信念坚定，骨头就硬，没有理想信念，或者理想信念不坚定，精神上就会“缺钙”，就会得“软骨病”。有的干部在金钱面前打了败仗，有的在人情面前失了分寸，有的在困难面前退了步，追根溯源，都是理想信念这个“总开关”出了问题。',
+    '二、以过硬作风推动发展', '要把学习作为终身必修课，每年参加集中培训不少于56学时。', '谢谢大家！'].join('\n\n');
+  const speech = parseSpeech(manuscript(text));
+  const slide = planDeck(speech).slides.find((s) => s.title === '坚定理想信念')!;
+  // As measured: a tall first bullet, three short ones, room for three short or the tall one and two.
+  const heights = Object.fromEntries(slide.items.map((t) => [t, t.startsWith('理想信念') ? 124 : 73]));
+  const fitted = planDeck(speech, { ...DEFAULT_PLAN, fit: { [slide.group]: { budget: 290, heights, callout: 0 } } });
+  const part = fitted.slides.filter((s) => s.group.startsWith(slide.group));
+  const where = (t: string) => part.findIndex((s) => s.items.some((x) => x.startsWith(t)));
+  assert.ok(where('有的干部') >= 0 && where('有的干部') === where('有的在人情') && where('有的在人情') === where('有的在困难'), JSON.stringify(part.map((x) => x.items)));
+});

@@ -633,11 +633,18 @@ class Planner {
     const greedy: Item[][] = [[]];
     for (const it of items) {
       const cur = greedy[greedy.length - 1]!;
-      if (cur.length && !fits([...cur, it])) greedy.push([it]);
-      else cur.push(it);
+      if (cur.length && !fits([...cur, it])) {
+        // (Items cut from one sentence, 有的……有的……有的……, go on together, not one here and two there.)
+        let k = cur.length;
+        while (k > 1 && cur[k - 1]!.para === it.para && cur[k - 1]!.sent === it.sent) k--;
+        const moved = k < cur.length && fits([...cur.slice(k), it]) ? cur.splice(k) : [];
+        greedy.push([...moved, it]);
+      } else cur.push(it);
     }
     const balanced = even(greedy.length);
-    return balanced.every(fits) ? balanced : greedy;
+    // (Evened out only where that does not cut such a run either.)
+    const cuts = (cs: Item[][]) => cs.slice(1).filter((c, k) => c[0] && cs[k]!.at(-1)?.para === c[0].para && cs[k]!.at(-1)?.sent === c[0].sent).length;
+    return balanced.every(fits) && cuts(balanced) <= cuts(greedy) ? balanced : greedy;
   }
 
   /**
