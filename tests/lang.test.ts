@@ -115,3 +115,8 @@ test('a passage turns to problems when it says it sees them, not when 看到 and
   assert.equal(topic('在肯定成绩的同时，我们也要清醒看到存在的问题。'), '存在的问题');
   assert.notEqual(topic('回顾党的百年奋斗历程，我们可以清楚地看到，什么时候理想信念坚定、党群关系密切，党的事业就蓬勃发展；什么时候这几个方面出了问题，党的事业就会遭受挫折。'), '存在的问题');
 });
+
+test('a sentence too long for its bullet drops how a thing is done (通过……等方式) before what is done', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  assert.equal(keyPhrase('市编办、市教育局要统筹做好编制调剂，今年秋季学期要通过公开招聘、定向培养、“县管校聘”等方式补充教师900名以上。', 'zh', 19), '今年秋季学期要补充教师900名以上');
+});

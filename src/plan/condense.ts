@@ -46,6 +46,9 @@ export function bulletLimit(lang: Lang): number {
  * sentence is in the notes.
  */
 export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang), most = hardLimit(lang, limit), concrete = true): string {
+  // (Too long, a sentence first drops how a thing is to be done, 通过公开招聘、定向培养等方式,
+  // and keeps what: 今年秋季学期要补充教师900名以上.)
+  if (displayWidth(sentence) > limit) sentence = withoutMeans(sentence, lang);
   let phrase = keyPhraseOf(sentence, lang, limit, most);
   // A cut that keeps only the general words of a sentence whose figures, deadline
   // or target come later (……立下了“军令状”，十二项主要指标中，已有九项完成……)
@@ -60,6 +63,12 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   const q = /[？?]\s*$/.exec(sentence.trimEnd());
   if (lang === 'zh') phrase = namedPerson(phrase);
   return q && phrase && stripEnd(sentence).endsWith(phrase) ? phrase + (lang === 'zh' ? '？' : '?') : phrase;
+}
+
+/** A sentence without the means it names (通过……等方式) inside a clause, where what is done follows. */
+function withoutMeans(sentence: string, lang: Lang): string {
+  if (lang !== 'zh') return sentence;
+  return sentence.replace(/通过[^，。；：,;:]{2,40}?(?:等)?(?:方式|办法|途径|渠道|形式|手段)(?=[\u4e00-\u9fff]{4})/g, (m) => (balanced(m) ? '' : m));
 }
 
 function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number): string {
