@@ -44,6 +44,9 @@ for (const f of files) {
       // as its title when that is short, not the passage（续）.
       const cont = /（续）$| \(cont\.\)$/;
       if (s.layout === 'figure' && cont.test(s.title) && s.subtitle && displayWidth(s.subtitle) <= 24 && !/^(?:明显|分别|均|低于|高于|占)/.test(s.subtitle)) problems.push(`${at}: "${s.title}" over "${s.subtitle}"`);
+      // A badge is the slide's own part: never the part its kicker already names above it.
+      const kicker = 'kicker' in s ? s.kicker : undefined;
+      if (s.badge && kicker && kicker.split(/　| · /).at(-1)!.startsWith(s.badge)) problems.push(`${at}: badge ${s.badge} under a kicker naming it`);
       // No title shown twice as its slide's first bullet.
       if (s.layout === 'points' && s.items[0] === s.title) problems.push(`${at}: title repeated as a bullet`);
     });

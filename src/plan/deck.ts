@@ -173,6 +173,9 @@ class Planner {
       const names = (at >= 0 ? this.path.slice(0, at) : this.path).map((e) => e.name);
       const lede = this.pendingLede && !s.subtitle && s.layout !== 'statement' ? { subtitle: this.pendingLede } : {};
       if (names.length) s = { ...s, kicker: names.join(this.lang === 'zh' ? '　' : ' · '), ...lede };
+      // (A slide titled by its own point, 数字背后，是一个又一个感人的故事, inside （二）: the kicker
+      // names （二）; its badge would present the slide as （二） itself.)
+      if (at < 0 && s.badge && names.at(-1)?.startsWith(s.badge)) s = { ...s, badge: undefined };
       this.pendingLede = null;
     }
     if (this.pendingNotes.length) {
