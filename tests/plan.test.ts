@@ -901,3 +901,10 @@ test('measured room: bullets cut from one sentence (有的……有的……有�
   const where = (t: string) => part.findIndex((s) => s.items.some((x) => x.startsWith(t)));
   assert.ok(where('有的干部') >= 0 && where('有的干部') === where('有的在人情') && where('有的在人情') === where('有的在困难'), JSON.stringify(part.map((x) => x.items)));
 });
+
+test('a passage that looks back (Four years ago, …; 我想起四年前……) is titled by the years since: Four years on, 四年来', () => {
+  const en = planText(['Remarks at the Opening of the Library', 'Good afternoon, everyone.', 'Four years ago, this building was an empty warehouse with a leaking roof. When the old library closed, we told the people of this neighbourhood that they would not be left without one.', 'First, this library is a promise kept. The council set aside 6.2 million dollars for this project.', 'Second, this library belongs to the people who use it. More than nine hundred residents came to our design workshops.', 'Thank you.'].join('\n\n'));
+  assert.ok(en.slides.some((s) => s.title === 'Four years on'), en.slides.map((s) => s.title).join(' / '));
+  const zh = planText(['在毕业典礼上的致辞', '亲爱的同学们：', '此刻，站在这里，我想起四年前你们入学时的样子。那年秋天，新冠疫情还没有完全过去，你们戴着口罩走进校园。你们是在特殊的时间里开始大学生活的。', '愿你们始终保有好奇心。走出校门以后，要多问几个为什么。', '谢谢大家！'].join('\n\n'));
+  assert.ok(zh.slides.some((s) => s.title === '四年来'), zh.slides.map((s) => s.title).join(' / '));
+});

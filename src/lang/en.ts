@@ -41,6 +41,8 @@ export const en: LangRules = {
     [/\b(?:thank|grateful|gratitude)\b/i, 'Thanks'],
     [/\b(?:achiev|accomplish|progress|results|milestones?)\w*/i, 'What we have achieved'],
     [/\b(?:challenges?|problems?|risks?|threats?)\b/i, 'The challenges'],
+    // Four years ago, this building was an empty warehouse: a look back, Four years on.
+    [/\b(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred) (years|months|decades) ago\b/i, '$1 $2 on'],
   ],
   purpose: /\b(?:the purpose of (?:this|today's) (?:meeting|gathering|conference) is|we are (?:here|gathered) (?:today )?to)\b/i,
   purposeTitle: 'Why we are here',

@@ -942,7 +942,8 @@ class Planner {
       const m = re.exec(text);
       if (!m) continue;
       // ($1 is what the pattern caught: 对$1的要求 → 对有关部门的要求.)
-      const title = pattern.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '');
+      const caught = pattern.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '');
+      const title = this.lang === 'en' ? capitalise(caught.toLowerCase()) : caught;
       // 工作成效 of a year the text names: 2015年工作成效.
       const year = this.lang === 'zh' && title === '工作成效' ? /(\d{4})年/.exec(text)?.[1] : undefined;
       return year ? `${year}年${title}` : title;
