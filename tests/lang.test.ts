@@ -120,3 +120,10 @@ test('a sentence too long for its bullet drops how a thing is done (通过……
   const { keyPhrase } = await import('../src/plan/condense.js');
   assert.equal(keyPhrase('市编办、市教育局要统筹做好编制调剂，今年秋季学期要通过公开招聘、定向培养、“县管校聘”等方式补充教师900名以上。', 'zh', 19), '今年秋季学期要补充教师900名以上');
 });
+
+test('a bullet never opens by speaking of someone named only in the sentence before (时时刻刻和他们……)', async () => {
+  const { sentencePhrases, nextPhrase } = await import('../src/plan/condense.js');
+  const got = sentencePhrases('时时刻刻和他们同呼吸、共命运，把工作的根子深深地扎在干部群众之中，把党和工会密切联系群众的工作做实。', 'zh', 2).map((x) => x.text);
+  assert.deepEqual(got, ['把党和工会密切联系群众的工作做实']);
+  assert.equal(nextPhrase('工会的同志要关心干部职工的思想和身心，时时刻刻和他们同呼吸、共命运。', '工会的同志要关心干部职工的思想和身心', 'zh', true), null);
+});

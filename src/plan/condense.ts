@@ -314,12 +314,31 @@ export function nextPhrase(sentence: string, shown: string, lang: Lang, anyConte
   // (A scene-setter opening the rest goes with the clause it leads to when `anyContent`:
   // 对发生较大以上事故的，实行“一票否决”.)
   if (displayWidth(open) < 8 || dependent.test(open) || completes.test(open) || (!anyContent && leadIn.test(clauseParts(open)[0]?.text ?? ''))) return null;
+  // (Nor when it speaks of whom the part shown named: 时时刻刻和他们同呼吸、共命运.)
+  if (refersBack(open)) return null;
   // (English: a clause that opens with its subject; the rest of a list is no point alone.)
   if (lang === 'en' && !mainStarts.test(open)) return null;
   // (`anyContent`: what is left of a long sentence, whatever it says.)
   if (weight(open, lang) < (anyContent ? 0 : 1)) return null;
   const phrase = keyPhrase(open, lang);
   return phrase && phrase !== shown && displayWidth(phrase) >= 8 ? (lang === 'en' ? capitalise(phrase) : phrase) : null;
+}
+
+/** Whether a phrase opens by speaking of someone named before it (时时刻刻和他们……; They …): it leans on what came before. */
+function refersBack(t: string): boolean {
+  return /^[^，,。]{0,8}?(?:他们|她们|它们)|^(?:they|them|their|these|those)\b/i.test(t);
+}
+
+/**
+ * A bullet for a sentence that opens by speaking of someone named in the sentence
+ * before (时时刻刻和他们同呼吸、共命运，……，把党和工会密切联系群众的工作做实): its
+ * last clause, the point it comes to, when that stands alone; else the phrase.
+ */
+function standingAlone(sentence: string, phrase: string, lang: Lang): string {
+  if (!refersBack(phrase)) return phrase;
+  const last = clauseParts(stripEnd(sentence)).at(-1)?.text.replace(TIES, '') ?? '';
+  const { dependent, completes, leadIn } = rules(lang);
+  return displayWidth(last) >= 8 && !refersBack(last) && !dependent.test(last) && !completes.test(last) && !leadIn.test(last) && last !== phrase ? (lang === 'en' ? capitalise(last) : last) : phrase;
 }
 
 const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['《', '》'], ['（', '）'], ['(', ')'], ['‘', '’']];
@@ -465,7 +484,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       // The first sentence states the point, unless it only fills time or concedes.
       const w = weight(s, lang) - (concedes ? 3 : 0);
       const states = !concedes && w > -5 && (w > 0 || !concreteLater || max >= open.length);
-      return { i, w: (k === 0 && states ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : verbList(s, limit)) ?? story(s, lang, limit) };
+      return { i, w: (k === 0 && states ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : verbList(s, limit)) ?? story(s, lang, limit).map((t, n) => (n === 0 ? standingAlone(s, t, lang) : t)) };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows
