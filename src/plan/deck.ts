@@ -3,7 +3,7 @@
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
 import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
 import { endsHanging } from '../lang/segment.js';
-import { bulletLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
+import { bulletLimit, hardLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { concreteness, concretenessBeyondContext, contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
 
@@ -364,7 +364,7 @@ class Planner {
       if (leadsIn && slight(st.items[0]!) && concreteness(st.items[0]!.text, this.lang) === 0) return;
       const lim = g === group ? limit : this.limitFor(g);
       let chunks = this.chunk(st.items, g, lim, hasCallout);
-      if (!base.layout) chunks = this.fill(this.shed(st.items, chunks, g, lim, hasCallout), g, lim, hasCallout, sentenceOf);
+      if (!base.layout) chunks = this.fill(this.shed(st.items, chunks, g, lim, hasCallout, sentenceOf), g, lim, hasCallout, sentenceOf);
       chunks.forEach((chunk) => {
         const calloutHere = callout && (chunk.some((it) => it.para === calloutPara) || (!st.items.length && k === 0) || (!!openingQuote && !made.length)) && !made.some((m) => m.slide.callout);
         made.push({
@@ -657,7 +657,7 @@ class Planner {
    * (要始终坚持……, 这是一条被历史反复证明了的规律): a careful person shows the points
    * that carry the passage and says the rest.
    */
-  private shed(items: Item[], chunks: Item[][], g: string, lim: number, hasCallout: boolean): Item[][] {
+  private shed(items: Item[], chunks: Item[][], g: string, lim: number, hasCallout: boolean, sentenceOf: (it: Item) => string): Item[][] {
     if (chunks.length < 2) return chunks;
     // Items of a list (several from one sentence: 会议任务's tasks, 一是……二是……) or
     // of a parallel series (忠诚，……/ 干净，……/ 担当，……) are kept together.
@@ -694,7 +694,13 @@ class Planner {
       const whole = first ? kept.filter((it) => it.para === first.para && it.sent === first.sent) : [];
       // (Not when the run is the passage's content: 全方位拓展工作职能 / 全力推进…… stay bullets.)
       if (first && run.length >= 3 && whole.length === run.length && run.length < kept.length - 1) {
-        const line: Item = { ...first, text: run.map((it) => it.text).join(this.lang === 'zh' ? '，' : ', ') };
+        const joined0 = run.map((it) => it.text).join(this.lang === 'zh' ? '，' : ', ');
+        // (With what the sentence comes to after the run, when it says it: ……，要小葱拌豆腐，一清二白.)
+        const sentence = stripEnd(sentenceOf(first));
+        const tail = run.at(-1)!.text;
+        const rest = sentence.includes(tail) ? sentence.slice(sentence.lastIndexOf(tail) + tail.length).replace(/^[，,；;\s]+/, '') : '';
+        const ends = rest && rules(this.lang).completes.test(rest) && displayWidth(joined0 + rest) <= hardLimit(this.lang) * 1.3;
+        const line: Item = { ...first, text: ends ? `${joined0}${this.lang === 'zh' ? '，' : ', '}${rest}` : joined0 };
         const joined = this.chunk(kept.flatMap((it) => (it === first ? [line] : run.includes(it) ? [] : [it])), g, lim, hasCallout);
         if (joined.length < chunks.length) return joined;
       }
