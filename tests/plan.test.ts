@@ -764,7 +764,7 @@ test('a bullet that opens with its slide\'s title says only the rest', () => {
 test('a lone bullet cut from a long sentence goes on with the rest of it, up to three bullets, its outcome too; a report on others is no slide', () => {
   const text = ['在全省机关文化建设经验交流会上的讲话', '同志们：',
     '刚才，六个单位作了经验介绍，各有特色，各有亮点，听了很受启发。近年来，全省各级机关在文化建设方面做了大量富有成效的工作。总的来看，有这样几个突出的特点，那就是：站位高远，在服务大局中找准定位；以人为本，在凝聚人心中激发活力。',
-    '站位高远，就是把机关文化建设放在全局中谋划。各单位普遍把机关文化建设纳入年度工作要点，省直机关已有87%的单位制定了中长期规划。',
+    '站位高远，就是把机关文化建设放在全局中谋划。各单位普遍把机关文化建设纳入年度工作要点，省直机关已有87%的单位制定了中长期规划。不少单位还成立了领导小组。有的单位把文化建设写进了五年规划。',
     '以人为本，就是把关心人、凝聚人、激励人作为出发点和落脚点。各单位广泛开展读书会、健步走、文艺汇演等活动，建立了一批职工书屋和文体活动室，帮助干部职工解决了一批实际困难，机关的凝聚力和向心力明显增强。',
     '谢谢大家！'].join('\n\n');
   const deck = planDeck(parseSpeech(manuscript(text)));
@@ -908,4 +908,16 @@ test('a passage that looks back (Four years ago, …; 我想起四年前……) 
   assert.ok(en.slides.some((s) => s.title === 'Four years on'), en.slides.map((s) => s.title).join(' / '));
   const zh = planText(['在毕业典礼上的致辞', '亲爱的同学们：', '此刻，站在这里，我想起四年前你们入学时的样子。那年秋天，新冠疫情还没有完全过去，你们戴着口罩走进校园。你们是在特殊的时间里开始大学生活的。', '愿你们始终保有好奇心。走出校门以后，要多问几个为什么。', '谢谢大家！'].join('\n\n'));
   assert.ok(zh.slides.some((s) => s.title === '四年来'), zh.slides.map((s) => s.title).join(' / '));
+});
+
+test('an announced list whose items are each told in a short paragraph is one slide of cards, each with its most concrete point; the paragraphs are its notes', () => {
+  const speech = parseSpeech(manuscript('tests/fixtures/manuscripts/05-zh-announced-list.txt'));
+  const deck = planDeck(speech);
+  const s = deck.slides.find((x) => x.layout === 'overview' && x.title === '四个突出的特点')!;
+  assert.ok(s && s.layout === 'overview', deck.slides.map((x) => x.title).join(' / '));
+  assert.ok(s.cards.find((c) => c.head === '站位高远')!.text.includes('87%'), JSON.stringify(s.cards));
+  assert.ok(s.cards.every((c) => c.text.includes('\n')), JSON.stringify(s.cards));
+  assert.ok(!deck.slides.some((x) => x.title === '站位高远'), 'no near-empty slide of its own');
+  assert.ok(s.notes.join('').includes('省直机关已有87%的单位制定了机关文化建设中长期规划'));
+  assert.equal(notesMismatch(speech, deck), null);
 });

@@ -1044,7 +1044,7 @@ class Planner {
     const items = tops.map((s) => ({ text: keyPhrase(s.heading, this.lang, 24), para: 0, sent: 0 }));
     // Past the opening slides, an agenda is titled as the speech announces its parts
     // (下面，我讲四点意见 → 四点意见): 目录 in mid-deck reads as a table of contents.
-    const announced = announcing && this.lang === 'zh' && this.slides.length > 2 ? /([一二两三四五六七八九十几])(点|个方面)(意见|要求|希望|看法|建议|体会)?/.exec(announcing.text) : null;
+    const announced = announcing && this.lang === 'zh' && this.slides.length > 1 ? /([一二两三四五六七八九十几])(点|个方面)(意见|要求|希望|看法|建议|体会)?/.exec(announcing.text) : null;
     const title = announced ? `${announced[1] === '几' ? chineseNumeral(tops.length) : announced[1]}${announced[2]}${announced[3] ?? ''}` : this.words.agenda;
     // The meeting's tasks just before a table of contents (总结……/ 分析……/ 部署……) say
     // what the parts will: one line under its title, not a slide of their own.
@@ -1259,16 +1259,31 @@ class Planner {
         leadUsed = true;
       }
     }
-    const cards = (s.list ?? []).map((it) => ({ head: it.head, text: it.summary ? keyPhrase(it.summary, this.lang, 30) : '' }));
+    // Items each told in a short paragraph of their own (站位高远，就是……。省直机关已有87%的单位
+    // ……。) are not a near-empty slide each: their cards say the item's most concrete
+    // point under its summary, and the paragraphs are the cards' notes. (Not when an item
+    // has figures or a quotation for a slide of its own.)
+    const kids = sectionsOf(s.children);
+    const thin = kids.length >= 2 && kids.every((k) => k.children.length === 0 && sentences(k.lead.text).length <= 3 && !this.setsOff(k.lead));
+    const own = (head: string) => kids.find((k) => k.heading === head);
+    const cards = (s.list ?? []).map((it) => {
+      const summary = it.summary ? keyPhrase(it.summary, this.lang, 30) : '';
+      const k = thin ? own(it.head) : undefined;
+      const points = k ? sentencePhrases(k.lead.text, this.lang, 3, new Set([0]), Math.round(bulletLimit(this.lang) * 0.75)).map((x) => x.text) : [];
+      const best = points.map((t, i) => ({ t, i, v: concretenessBeyondContext(t, this.lang) * 2 + concreteness(t, this.lang) })).sort((a, b) => b.v - a.v || a.i - b.i)[0];
+      // (The first point when none is concrete: 各单位广泛开展读书会、健步走、文艺汇演等活动.)
+      return { head: it.head, text: [summary, best && best.v > 0 ? best.t : (points[0] ?? '')].filter(Boolean).join('\n') };
+    });
+    const lead = leadUsed ? s.lead.text.slice(before.length) : s.lead.text;
     this.overview({
       title: this.title(s.heading),
       subtitle: s.context,
       cards,
-      notes: [leadUsed ? s.lead.text.slice(before.length) : s.lead.text],
-      source: { ...s.lead.source },
+      notes: thin ? [lead, ...kids.map((k) => k.lead.text)] : [lead],
+      source: thin ? range([s.lead, ...kids.map((k) => k.lead)]) : { ...s.lead.source },
       group: `ann-${s.lead.source.startLine}`,
     });
-    for (const item of sectionsOf(s.children)) this.section(item);
+    if (!thin) for (const item of kids) this.section(item);
   }
 
   /**

@@ -105,8 +105,9 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
     cards: s.cards.map((c) => ({ head: words(c.head), text: c.text ? c.text.split('\n').map(wordsWithFigures) : [] })),
     count: s.cards.length,
     // Cards that say a lot (two to four, a long line in one) read better as rows,
-    // the head beside the text, than as narrow columns of short lines.
-    rows: s.cards.length >= 2 && s.cards.length <= 4 && s.cards.some((c) => c.text.split("\n").some((t) => displayWidth(t) > 24)),
+    // the head beside the text, than as narrow columns of short lines; but four of
+    // two points each are too tall as rows: two by two.
+    rows: s.cards.length >= 2 && s.cards.length <= 4 && s.cards.some((c) => c.text.split('\n').some((t) => displayWidth(t) > 24)) && !(s.cards.length === 4 && s.cards.filter((c) => c.text.includes('\n')).length >= 3),
   }),
   // The callout's marks as its language writes them: “……”—— 作者 / “…” — Author.
   points: (s, d) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(wordsWithFigures), callout: w(s.callout), calloutBy: w(s.calloutBy), calloutFirst: s.calloutFirst || undefined, dash: d.meta.lang === 'zh' ? '——' : '—' }),
