@@ -443,7 +443,7 @@ test('a figure\'s label drops the words that only say there were some (你们当
 test('figures that share a short predicate (14个县区、186个乡镇受灾) each say it: not 全市共有县区', async () => {
   const { findFigures } = await import('../src/plan/condense.js');
   // A running total after a figure of its kind is 累计, and the share that follows is its.
-  assert.deepEqual(findFigures('新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%。').map((f) => [f.value, f.label]), [['28个', '新增县通过国家义务教育发展基本均衡县评估验收'], ['96个', '累计，占比91.4%']]);
+  assert.deepEqual(findFigures('新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%。').map((f) => [f.value, f.label]), [['28个', '新增县通过国家义务教育发展基本均衡县评估验收'], ['96个', '累计县通过国家义务教育发展基本均衡县评估验收，占比91.4%']]);
   // A bare action says what it is for with the 对-clause before it.
   assert.equal(findFigures('对研发投入增量部分，按10%给予补助，单个企业最高不超过200万元。')[0]!.label, '研发投入增量部分给予补助');
   assert.deepEqual(findFigures('全市共有14个县区、186个乡镇受灾，紧急转移安置群众23.6万人。').map((f) => [f.value, f.label]), [['14个', '县区受灾'], ['186个', '乡镇受灾'], ['23.6万人', '紧急转移安置群众']]);
@@ -790,6 +790,9 @@ test('figures: a number inside a quoted name or at the start of a change is part
   const got = (t: string) => findFigures(t).map((f) => `${f.value} ${f.label}`);
   assert.deepEqual(got('全区68个社区全部建成综合服务中心，“15分钟便民生活圈”覆盖率达到91.5%。'), ['68个 全区社区全部建成综合服务中心', '91.5% “15分钟便民生活圈”覆盖率']);
   assert.deepEqual(got('平均办理环节由5.2个减少到2.8个，企业开办时间压缩到3个工作日以内。'), ['2.8个 平均办理环节由5.2个减少', '3个工作日以内 企业开办时间压缩']);
+  // Words that only link or point (高达, 这个) go; a running total says what it totals.
+  assert.deepEqual(got('产品损耗率高达20%以上。这个项目总投资6.5亿元，建成后将新增冷库库容15万吨。'), ['20%以上 产品损耗率', '6.5亿元 项目总投资', '15万吨 建成后将新增冷库库容']);
+  assert.deepEqual(got('新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%。'), ['28个 新增县通过国家义务教育发展基本均衡县评估验收', '96个 累计县通过国家义务教育发展基本均衡县评估验收，占比91.4%']);
 });
 
 test('the closing exhortation is titled by its first point when short, not 结语', () => {

@@ -841,7 +841,7 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
 const FIGURE = /(\d+(?:\.\d+)?)\s*((?:余|多)?(?:个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|艘次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天|场|篇|支|处|批|期)|万亿|万|亿))/;
 // Words that only link a subject to its number: dropped from the label. Direction
 // (增长, 下降) and qualifiers (不到, 超过) stay, so the number keeps its meaning.
-const FIGURE_LINK = /(?:达到了|达到|达|为|是|至|(?<!不)到|共计|共|累计|约|近|突破|超过|保持在|稳定在|控制在|提高到|增加到|提升到|下降到|降至|升至)+$/;
+const FIGURE_LINK = /(?:达到了|达到|高达|长达|多达|达|为|是|至|(?<!不)到|共计|共|累计|约|近|突破|超过|保持在|稳定在|控制在|提高到|增加到|提升到|下降到|降至|升至)+$/;
 const LABEL_END = /(?:的|了|占|有|只有|仅|新|比)+$/;
 // Hedges and tenses that dangle at a label's end: 预计将, 虽然, 不少于.
 const FIGURE_HEDGE = /(?:常年|始终|一直|均|都|预计将|预计|将要|将|要|虽然|还|已经|已|仍然|仍|不少于|不低于|不超过|今年|明年|年内|比去年同期|比上年同期|同期)+$/;
@@ -992,7 +992,9 @@ export function findFigures(text: string): Figure[] {
         const prev = ci > 0 ? cs[ci - 1]! : '';
         // (A running total after a figure of the same kind, 新增28个……，累计达到96个: 累计.)
         const total = /累计|总计|合计/.exec(c.slice(0, m.index!))?.[0];
-        if (total && prev && inSentence.length && inSentence[inSentence.length - 1]!.value.replace(/^[\d.]+/, '') === m[2]) label = total;
+        // (What it totals, when the figure before it was what is new: 新增28个县通过…… → 累计通过……)
+        const last = inSentence[inSentence.length - 1];
+        if (total && prev && last && last.value.replace(/^[\d.]+/, '') === m[2]) label = /^新增/.test(last.label) ? last.label.replace(/^新增/, total) : total;
         else {
           if (!prev || /\d/.test(prev)) return;
           // The clause before names what is counted; a bare verb adds nothing to it.
@@ -1007,6 +1009,8 @@ export function findFigures(text: string): Figure[] {
       if (forWhat && /^按/.test(before) && displayWidth(label) <= 8) label = forWhat[1]! + label.replace(/^按/, '');
       // Words that only tie the label to the sentence it came from (其中……, 按……) go.
       label = label.replace(/^(?:其中|按|按照)(?=[\u4e00-\u9fff]{2})/, '').replace(/最高不$/, '最高');
+      // So does a pointer to what was just named (这个项目总投资 → 项目总投资).
+      label = label.replace(/^(?:这个|这一|这些|该|此)(?=[\u4e00-\u9fff]{3})/, '');
       // So do the words that only say there were some (你们当中有……在学科竞赛中获奖 / 有……参加了……).
       label = label.replace(/^(?:(?:你们|我们|大家|他们)(?:当中|之中|中间)?)?有(?=[\u4e00-\u9fff]{4})/, '');
       if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
