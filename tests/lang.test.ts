@@ -127,3 +127,10 @@ test('a bullet never opens by speaking of someone named only in the sentence bef
   assert.deepEqual(got, ['把党和工会密切联系群众的工作做实']);
   assert.equal(nextPhrase('工会的同志要关心干部职工的思想和身心，时时刻刻和他们同呼吸、共命运。', '工会的同志要关心干部职工的思想和身心', 'zh', true), null);
 });
+
+test('a bullet never ends on a clause that only sets up the next (要按照“……”的原则); a count of what there is gives way to what is to be done with it', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  const got = keyPhrase('全市共有水毁堤防426处、水毁道路1180公里，要按照“先急后缓、先主后次”的原则，在明年汛前全面完成修复任务，其中涉及防洪安全的工程要在3月底前全部完工。', 'zh');
+  assert.ok(!/原则$/.test(got), got);
+  assert.ok(/前/.test(got), got);
+});

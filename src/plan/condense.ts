@@ -195,9 +195,11 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
     const whole = joinParts(parts);
     if (displayWidth(whole) <= hard) return whole;
     // Else up to that clause (一个很重要的原因，就是……), when that fits.
-    const upTo = parts.findIndex((p, i) => i >= taken.length && completes.test(p.text));
+    let upTo = parts.findIndex((p, i) => i >= taken.length && completes.test(p.text));
+    // (Not ending on a clause that only sets up the next: 要按照“先急后缓、先主后次”的原则，在明年汛前全面完成.)
+    while (upTo >= 0 && upTo + 1 < parts.length && leadIn.test(parts[upTo]!.text)) upTo++;
     const through = joinParts(parts.slice(0, upTo + 1));
-    if (displayWidth(through) <= hard) return through;
+    if (upTo >= 0 && displayWidth(through) <= hard && !leadIn.test(parts[upTo]!.text)) return through;
   }
   if (taken.length && displayWidth(joinParts(taken)) >= Math.min(8, limit / 3)) return joinParts(taken);
   const lead = joinParts(units[0]!);
