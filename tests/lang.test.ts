@@ -134,3 +134,9 @@ test('a bullet never ends on a clause that only sets up the next (要按照“�
   assert.ok(!/原则$/.test(got), got);
   assert.ok(/前/.test(got), got);
 });
+
+test('words with no figure that lead to an inline list with a colon only announce it', async () => {
+  const { sentencePhrases } = await import('../src/plan/condense.js');
+  const got = sentencePhrases('这次防汛抗洪抢险救灾，既是对全市应急管理体系的一次实战检验，也给我们留下了许多宝贵的经验和深刻的启示：一是必须始终坚持人民至上、生命至上；二是必须始终坚持统一指挥、协同作战；三是必须始终坚持补短板、强弱项。', 'zh', 4).map((x) => x.text);
+  assert.deepEqual(got, ['必须始终坚持人民至上、生命至上', '必须始终坚持统一指挥、协同作战', '必须始终坚持补短板、强弱项']);
+});

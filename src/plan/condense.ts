@@ -464,9 +464,10 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       .map((sp) => ({ sent: sentOf(sp.start), text: sp.text }))
       .filter((x) => !skip.has(x.sent) && displayWidth(x.text) > 6 && !isProcedural(x.text, lang));
     // The words that open the list in its own sentence (主要做了以下工作：/ 重点抓了三件事：/
-    // 在学习方法上，) only announce it: a bullet when they say something more.
+    // 在学习方法上，) only announce it: a bullet when they say something more. So do words
+    // with no figure that lead to it with a colon (……也给我们留下了许多宝贵的经验和深刻的启示：).
     const listLead = (x: { sent: number; text: string }) =>
-      x.sent === sentOf(introEnd) && (rules(lang).announcesParts.test(x.text) || LIST_LEAD.test(stripEnd(x.text)) || (concreteness(x.text, lang) === 0 && displayWidth(x.text) <= 14));
+      x.sent === sentOf(introEnd) && (rules(lang).announcesParts.test(x.text) || LIST_LEAD.test(stripEnd(x.text)) || (concreteness(x.text, lang) === 0 && (displayWidth(x.text) <= 14 || /[：:]\s*$/.test(x.text))));
     intro.filter((x) => !listLead(x)).forEach((x, k) => {
       if (k === 0 || concreteness(x.text, lang) > 0) out.push({ sent: x.sent, text: keyPhrase(x.text, lang, limit) });
     });
