@@ -791,6 +791,9 @@ test('figures: a number inside a quoted name or at the start of a change is part
   assert.deepEqual(got('全区68个社区全部建成综合服务中心，“15分钟便民生活圈”覆盖率达到91.5%。'), ['68个 全区社区全部建成综合服务中心', '91.5% “15分钟便民生活圈”覆盖率']);
   assert.deepEqual(got('平均办理环节由5.2个减少到2.8个，企业开办时间压缩到3个工作日以内。'), ['2.8个 平均办理环节由5.2个减少', '3个工作日以内 企业开办时间压缩']);
   // Words that only link or point (高达, 这个) go; a running total says what it totals.
+  // A figure written in Chinese numerals with a power word (两万多户) is one too; 十四五 is not.
+  assert.deepEqual(got('带动周边两万多户农民增收。'), ['两万多户 带动周边农民增收']);
+  assert.deepEqual(got('围绕全市“十四五”规划确定的重点任务谋划项目。'), []);
   assert.deepEqual(got('产品损耗率高达20%以上。这个项目总投资6.5亿元，建成后将新增冷库库容15万吨。'), ['20%以上 产品损耗率', '6.5亿元 项目总投资', '15万吨 建成后将新增冷库库容']);
   assert.deepEqual(got('新增28个县通过国家义务教育发展基本均衡县评估验收，累计达到96个，占比91.4%。'), ['28个 新增县通过国家义务教育发展基本均衡县评估验收', '96个 累计县通过国家义务教育发展基本均衡县评估验收，占比91.4%']);
 });
