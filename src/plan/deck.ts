@@ -749,7 +749,7 @@ class Planner {
       let shown = it.text;
       const long = displayWidth(sentenceOf(it)) > 2 * bulletLimit(this.lang);
       for (let n = 0; n < 2 && (lone || long); n++) {
-        const more = nextPhrase(sentenceOf(it), shown, this.lang, n > 0 || long);
+        const more = nextPhrase(sentenceOf(it), shown, this.lang, lone || n > 0 || long);
         if (!more) break;
         out.push({ text: more, para: it.para, sent: it.sent });
         shown = more;
