@@ -929,7 +929,7 @@ test('an announced list whose items are each told in a short paragraph is one sl
 });
 
 test('a lone bullet goes on with the rest of its sentence, whatever it says (向……表示热烈欢迎，向……表示衷心感谢)', () => {
-  const deck = planText(['在项目签约仪式上的讲话', '尊敬的各位领导、各位来宾：', '今天，我们在这里隆重举行项目签约仪式。在此，我谨代表县委、县政府，向出席今天签约仪式的各位领导和来宾表示热烈欢迎，向长期以来关心支持清河发展的各界朋友表示衷心感谢！', '这个项目总投资6.5亿元，建成后将新增冷库库容15万吨，带动周边两万多户农民增收。', '谢谢大家！'].join('\n\n'));
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/14-zh-short-remarks.txt')));
   const s = deck.slides.find((x) => x.items.some((t) => t.includes('表示热烈欢迎')))!;
   assert.ok(s.items.some((t) => t.includes('表示衷心感谢')), JSON.stringify(s.items));
 });
