@@ -922,7 +922,12 @@ test('an announced list whose items are each told in a short paragraph is one sl
   const s = deck.slides.find((x) => x.layout === 'overview' && x.title === '四个突出的特点')!;
   assert.ok(s && s.layout === 'overview', deck.slides.map((x) => x.title).join(' / '));
   assert.ok(s.cards.find((c) => c.head === '站位高远')!.text.includes('87%'), JSON.stringify(s.cards));
-  assert.ok(s.cards.every((c) => c.text.includes('\n')), JSON.stringify(s.cards));
+  assert.equal(s.cards.filter((c) => c.text.includes('\n')).length, 3, JSON.stringify(s.cards));
+  // Too tall as measured: the points go first, before the cards go on over another slide.
+  assert.equal(cutLimit(s), s.cards.length + 1);
+  const tight = planDeck(speech, { ...DEFAULT_PLAN, tighten: { [s.group]: s.cards.length } }).slides.filter((x) => x.group === s.group);
+  assert.equal(tight.length, 1);
+  assert.ok(tight[0]!.layout === 'overview' && tight[0]!.cards.every((c) => !c.text.includes('\n')), JSON.stringify(tight));
   assert.ok(!deck.slides.some((x) => x.title === '站位高远'), 'no near-empty slide of its own');
   assert.ok(s.notes.join('').includes('省直机关已有87%的单位制定了机关文化建设中长期规划'));
   assert.equal(notesMismatch(speech, deck), null);

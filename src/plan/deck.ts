@@ -33,7 +33,8 @@ export function cutLimit(slide: Slide): number | null {
     case 'overview':
       // Subsection cards take one step before they split: one point each (see cards()).
       // (Two steps: one point each, then one shorter point each.)
-      return Math.min(MAX_CARDS, slide.cards.length) + (slide.group.startsWith('cards-') && slide.cards.length <= 4 && !slide.continued ? 2 : 0);
+      // (An announced list's cards with a point under their summary: one step, the points go.)
+      return Math.min(MAX_CARDS, slide.cards.length) + (slide.group.startsWith('cards-') && slide.cards.length <= 4 && !slide.continued ? 2 : 0) + (slide.group.startsWith('ann-') && slide.cards.some((c) => c.text.includes('\n')) && !slide.continued ? 1 : 0);
     case 'quote':
       return QUOTE_ROWS;
     case 'title':
@@ -1265,14 +1266,18 @@ class Planner {
     // has figures or a quotation for a slide of its own.)
     const kids = sectionsOf(s.children);
     const thin = kids.length >= 2 && kids.every((k) => k.children.length === 0 && sentences(k.lead.text).length <= 3 && !this.setsOff(k.lead));
+    // (When they do not fit, the points go first, before the cards go on over another slide.)
+    const group = `ann-${s.lead.source.startLine}`;
+    const tightened = this.opts.tighten?.[group];
+    const pointed = thin && (tightened === undefined || tightened > (s.list ?? []).length);
     const own = (head: string) => kids.find((k) => k.heading === head);
     const cards = (s.list ?? []).map((it) => {
       const summary = it.summary ? keyPhrase(it.summary, this.lang, 30) : '';
-      const k = thin ? own(it.head) : undefined;
+      const k = pointed ? own(it.head) : undefined;
       const points = k ? sentencePhrases(k.lead.text, this.lang, 3, new Set([0]), Math.round(bulletLimit(this.lang) * 0.75)).map((x) => x.text) : [];
       const best = points.map((t, i) => ({ t, i, v: concretenessBeyondContext(t, this.lang) * 2 + concreteness(t, this.lang) })).sort((a, b) => b.v - a.v || a.i - b.i)[0];
-      // (The first point when none is concrete: 各单位广泛开展读书会、健步走、文艺汇演等活动.)
-      return { head: it.head, text: [summary, best && best.v > 0 ? best.t : (points[0] ?? '')].filter(Boolean).join('\n') };
+      // (Only a concrete one: a general line would only crowd the cards.)
+      return { head: it.head, text: [summary, best && best.v > 0 ? best.t : ''].filter(Boolean).join('\n') };
     });
     const lead = leadUsed ? s.lead.text.slice(before.length) : s.lead.text;
     this.overview({
@@ -1281,7 +1286,7 @@ class Planner {
       cards,
       notes: thin ? [lead, ...kids.map((k) => k.lead.text)] : [lead],
       source: thin ? range([s.lead, ...kids.map((k) => k.lead)]) : { ...s.lead.source },
-      group: `ann-${s.lead.source.startLine}`,
+      group,
     });
     if (!thin) for (const item of kids) this.section(item);
   }
