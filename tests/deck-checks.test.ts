@@ -46,7 +46,9 @@ for (const f of files) {
       if (s.layout === 'figure' && cont.test(s.title) && s.subtitle && displayWidth(s.subtitle) <= 24 && !/^(?:明显|分别|均|低于|高于|占)/.test(s.subtitle)) problems.push(`${at}: "${s.title}" over "${s.subtitle}"`);
       // A badge is the slide's own part: never the part its kicker already names above it.
       const kicker = 'kicker' in s ? s.kicker : undefined;
-      if (s.badge && kicker && kicker.split(/　| · /).at(-1)!.startsWith(s.badge)) problems.push(`${at}: badge ${s.badge} under a kicker naming it`);
+      if (s.badge && kicker && kicker.split(/　| · /).at(-1)!.replace(/^(?:[一二三四五六七八九十]+、|[IVX]+\. )/, '').startsWith(s.badge)) problems.push(`${at}: badge ${s.badge} under a kicker naming it`);
+      // A kicker stays on one line.
+      if (kicker && displayWidth(kicker) > 34) problems.push(`${at}: kicker "${kicker}" too long for a line`);
       // No title shown twice as its slide's first bullet.
       if (s.layout === 'points' && s.items[0] === s.title) problems.push(`${at}: title repeated as a bullet`);
     });

@@ -18,6 +18,9 @@ const WORDS = {
 const TITLE_LIMIT = 26;
 const TITLE_LIMIT_EN = 48;
 
+/** Widest kicker that stays on one line above the title, in em (28px text). */
+const KICKER_MAX = 30;
+
 /** How many times a title slide's title can be shortened (100, 64, 40 em). */
 const TITLE_STEPS = 3;
 
@@ -145,7 +148,7 @@ class Planner {
   /** Whether an agenda comes (two or more top-level parts). */
   private agendaAhead = false;
   /** The numbered parts (一, （一）) the slides being made belong to: named above their titles. */
-  private path: Array<{ title: string; name: string }> = [];
+  private path: Array<{ title: string; name: string; mark: string }> = [];
   /** That part's line with facts of its own: the lede of the slide the kicker goes on. */
   private pendingLede: string | null = null;
   /** A line for the agenda: a purpose too thin for a slide of its own. */
@@ -171,12 +174,16 @@ class Planner {
       const own = s.title.replace(this.words.continued, '');
       // (Its own slides include those titled after it: 工业经济稳中有进：主要做法.)
       const at = this.path.findIndex((e) => own.startsWith(e.title));
-      const names = (at >= 0 ? this.path.slice(0, at) : this.path).map((e) => e.name);
+      const within = at >= 0 ? this.path.slice(0, at) : this.path;
+      // (Too long for one line, the outer parts are named by their numbers: 一、（二）从财政事业的发展历程中感悟初心使命.)
+      const full = within.map((e) => e.name);
+      const marks = within.slice(0, -1).map((e) => e.mark).join(this.lang === 'zh' ? '' : ' ');
+      const names = displayWidth(full.join('　')) > KICKER_MAX ? [`${marks}${this.lang === 'zh' ? '' : ' '}${within.at(-1)!.name}`] : full;
       const lede = this.pendingLede && !s.subtitle && s.layout !== 'statement' ? { subtitle: this.pendingLede } : {};
       if (names.length) s = { ...s, kicker: names.join(this.lang === 'zh' ? '　' : ' · '), ...lede };
       // (A slide titled by its own point, 数字背后，是一个又一个感人的故事, inside （二）: the kicker
       // names （二）; its badge would present the slide as （二） itself.)
-      if (at < 0 && s.badge && names.at(-1)?.startsWith(s.badge)) s = { ...s, badge: undefined };
+      if (at < 0 && s.badge && within.at(-1)?.name.startsWith(s.badge)) s = { ...s, badge: undefined };
       this.pendingLede = null;
     }
     if (this.pendingNotes.length) {
@@ -1125,7 +1132,7 @@ class Planner {
     if (named) {
       const title = this.title(s.heading);
       const name = this.lang === 'zh' ? (s.level === 1 ? `${badgeText(s)}、${title}` : `${s.number}${title}`) : `${s.level === 1 ? badgeText(s) : s.number}. ${title}`;
-      this.path.push({ title, name });
+      this.path.push({ title, name, mark: this.lang === 'zh' ? (s.level === 1 ? `${badgeText(s)}、` : s.number) : `${s.level === 1 ? badgeText(s) : s.number}.` });
     }
     try {
       this.sectionSlides(s);
