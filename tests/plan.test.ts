@@ -938,3 +938,10 @@ test('a lone bullet goes on with the rest of its sentence, whatever it says (向
   const s = deck.slides.find((x) => x.items.some((t) => t.includes('表示热烈欢迎')))!;
   assert.ok(s.items.some((t) => t.includes('表示衷心感谢')), JSON.stringify(s.items));
 });
+
+test('a slide going on into a paragraph that announces what the speaker will do is titled by it (2025年，我将从以下几个方面加以改进 → 2025年工作打算)', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/18-zh-work-report.txt')));
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('2025年工作打算'), titles.join(' / '));
+  assert.ok(!titles.includes('存在的不足和今后努力方向（续）'), titles.join(' / '));
+});

@@ -455,7 +455,8 @@ class Planner {
       const said = pieces.filter((pc) => m.owns(pc)).map((pc) => pc.text).join('');
       // (Not a list going on: 会议任务's tasks, a run cut from one sentence.)
       const goesOn = !!m.chunk?.length && made.slice(0, mi).some((x) => x.chunk?.some((it) => it.para === m.chunk![0]!.para && it.sent === m.chunk![0]!.sent));
-      const topic = mi > 0 && !base.layout && !goesOn && said ? this.topicTitle([{ text: said, source: paras[0]!.source }], 1) : null;
+      // (Or by the first words of the paragraph it opens, when they say what follows.)
+      const topic = mi > 0 && !base.layout && !goesOn && said ? (this.topicTitle([{ text: said, source: paras[0]!.source }], 1) ?? (opens ? this.topicTitle([paras[pi]!], 1, true) : null)) : null;
       // Else, three or more measures in a row (推进项目建设，……/ 推动企业技改，……/ 优化企业服务，……):
       // what was done (主要做法), or what is to be done (重点举措).
       const measures = m.slide.layout === 'points' && m.slide.items.filter((x) => rules(this.lang).measure.test(x)).length >= 3;
@@ -943,12 +944,13 @@ class Planner {
   }
 
   /** A title by topic (rules.topics), from the run's sentences that say something. */
-  private topicTitle(run: Paragraph[], first = 2): string | null {
+  private topicTitle(run: Paragraph[], first = 2, announced = false): string | null {
     // What the run opens with decides: its first sentence that says something.
     const text = run
       .flatMap((p) => sentences(p.text))
       // (A bare turn to the problems is no bullet, but it says what follows is about them.)
-      .map((x) => (rules(this.lang).turn.test(x) ? x : contentOf(x, this.lang)))
+      // (With `announced`, nor does one that announces what follows: 2025年，我将从以下几个方面加以改进.)
+      .map((x) => (rules(this.lang).turn.test(x) || (announced && rules(this.lang).announcesParts.test(x)) ? x : contentOf(x, this.lang)))
       .filter(Boolean)
       .slice(0, first)
       .join('');
