@@ -945,3 +945,9 @@ test('a slide going on into a paragraph that announces what the speaker will do 
   assert.ok(titles.includes('2025年工作打算'), titles.join(' / '));
   assert.ok(!titles.includes('存在的不足和今后努力方向（续）'), titles.join(' / '));
 });
+
+test('the outcome said just before an announced list (实现了“不死人、少伤人、不垮坝、不溃堤”的目标) is the line under its cards', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/20-zh-commendation-announced.txt')));
+  const s = deck.slides.find((x) => x.layout === 'overview' && x.title === '四个鲜明的特点')!;
+  assert.equal(s.subtitle, '实现了“不死人、少伤人、不垮坝、不溃堤”的目标');
+});

@@ -1280,6 +1280,9 @@ class Planner {
     const tightened = this.opts.tighten?.[group];
     const pointed = thin && (tightened === undefined || tightened > (s.list ?? []).length);
     const own = (head: string) => kids.find((k) => k.heading === head);
+    // One sentence before the list that states an outcome (……，实现了“不死人、少伤人、不垮坝、
+    // 不溃堤”的目标) says more under the cards' title than the words the list was announced with.
+    const outcome = !leadUsed && before ? clauseParts(stripEnd(before.trim())).map((c) => c.text).filter((c) => rules(this.lang).outcome.test(c) && displayWidth(c) <= 30).pop() : undefined;
     const cards = (s.list ?? []).map((it) => {
       const summary = it.summary ? keyPhrase(it.summary, this.lang, 30) : '';
       const k = pointed ? own(it.head) : undefined;
@@ -1291,7 +1294,7 @@ class Planner {
     const lead = leadUsed ? s.lead.text.slice(before.length) : s.lead.text;
     this.overview({
       title: this.title(s.heading),
-      subtitle: s.context,
+      subtitle: outcome ?? s.context,
       cards,
       notes: thin ? [lead, ...kids.map((k) => k.lead.text)] : [lead],
       source: thin ? range([s.lead, ...kids.map((k) => k.lead)]) : { ...s.lead.source },
