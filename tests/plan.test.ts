@@ -557,12 +557,12 @@ test('with nothing to end on but 谢谢, the exhortation titled by its first poi
 });
 
 test('a card says its most concrete points, from any of its sentences, in the order spoken', () => {
-  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/06-zh-inline-lists-figures.txt')));
-  const cards = deck.slides.find((s) => s.layout === 'overview')!;
-  const project = cards.layout === 'overview' ? cards.cards.find((c) => c.head === '抓项目建设')! : null;
-  assert.ok(project && project.text.includes('200亿元') && project.text.includes('80%'), JSON.stringify(project));
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/28-zh-ordinals-in-subsection.txt')));
+  const cards = deck.slides.find((s) => s.layout === 'overview' && s.title === '加强教师队伍建设')!;
+  const short = cards.layout === 'overview' ? cards.cards.find((c) => c.head.includes('教师结构性短缺'))! : null;
+  assert.ok(short && short.text.includes('1180人') && short.text.includes('900名'), JSON.stringify(short));
   // Tightened to one point a card, each keeps a concrete one.
-  const tight = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/06-zh-inline-lists-figures.txt')), { ...DEFAULT_PLAN, tighten: { [cards.group]: 4 } });
+  const tight = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/28-zh-ordinals-in-subsection.txt')), { ...DEFAULT_PLAN, tighten: { [cards.group]: 4 } });
   const one = tight.slides.find((s) => s.group === cards.group)!;
   assert.ok(one.layout === 'overview' && one.cards.every((c) => !c.text.includes('\n')), JSON.stringify(one));
 });
@@ -950,4 +950,12 @@ test('the outcome said just before an announced list (实现了“不死人、�
   const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/20-zh-commendation-announced.txt')));
   const s = deck.slides.find((x) => x.layout === 'overview' && x.title === '四个鲜明的特点')!;
   assert.equal(s.subtitle, '实现了“不死人、少伤人、不垮坝、不溃堤”的目标');
+});
+
+test('subsections that say clause after clause of measures are a slide each, not cards that keep one line of each', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/06-zh-inline-lists-figures.txt')));
+  const titles = deck.slides.map((s) => s.title);
+  for (const t of ['抓项目建设', '抓企业服务', '抓风险防范']) assert.ok(titles.includes(t), titles.join(' / '));
+  const project = deck.slides.find((s) => s.title === '抓项目建设')!;
+  assert.ok(project.items.some((t) => t.includes('200亿元')) && project.items.some((t) => t.includes('80%')), JSON.stringify(project.items));
 });

@@ -61,6 +61,8 @@ export function cutByItems(layout: Slide['layout']): boolean {
 const MAX_CARDS = 6;
 /** A subsection of at most this many sentences reads as a card beside its siblings. */
 const CARD_SENTENCES = 4;
+/** Subsections that say this many clauses each, on average, are a slide each, not cards. */
+const CARD_CLAUSES = 5.5;
 /** Lines of a quotation's type one slide holds (the fit loop may lower it per quote). */
 export const QUOTE_ROWS = 6;
 
@@ -1159,7 +1161,10 @@ class Planner {
       kids.length >= 2 &&
       kids.length <= 6 &&
       kids.every((c) => !sectionsOf(c.children).length && sentenceCount(c) <= CARD_SENTENCES) &&
-      kids.filter((c) => [c.lead, ...c.children.filter((x) => x.type === 'paragraph')].some((p) => this.setOffIn(p).figures.length > 0)).length * 2 < kids.length;
+      kids.filter((c) => [c.lead, ...c.children.filter((x) => x.type === 'paragraph')].some((p) => this.setOffIn(p).figures.length > 0)).length * 2 < kids.length &&
+      // (Nor when they say far more than a card holds, clause after clause of measures and
+      // targets, 9月底前……80%以上 / 新增储备项目投资额超过200亿元 / 一项目一专班: a slide each.)
+      kids.reduce((n, c) => n + this.clauseCount(c), 0) / kids.length < CARD_CLAUSES;
     if (!kids.length) {
       this.pointsUpToTurn({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g, true);
       return;
@@ -1179,7 +1184,9 @@ class Planner {
     const opener = !ownSpecial && s.kind === 'numbered' && ownItems.length <= 2 && ownItems.every((it) => displayWidth(it.text) <= 40);
     if (opener) {
       const line = [...ownItems].sort((a, b) => weight(b.text, this.lang) - weight(a.text, this.lang))[0];
-      this.pendingLede = line && !/[？?]$/.test(line.text) && concreteness(line.text, this.lang) > 0 ? line.text : null;
+      // (Not one that only counts what follows: 重点抓好三项工作.)
+      const counts = /[一二两三四五六七八九十几](?:项|件|个方面|点|条)(?:重点)?(?:工作|任务|事情?|要求|意见)?$/.test(stripEnd(line?.text ?? ''));
+      this.pendingLede = line && !/[？?]$/.test(line.text) && !counts && concreteness(line.text, this.lang) > 0 ? line.text : null;
       this.pendingNotes.push(...own);
     } else if (ownItems.length || ownSpecial) this.points({ title, badge }, own, ownItems, g);
     else {
@@ -1187,6 +1194,12 @@ class Planner {
       this.pendingNotes.push(...own);
     }
     this.nodes(s.children.slice(s.children.indexOf(kids[0]!)), { title, badge });
+  }
+
+  /** How many clauses a subsection's paragraphs say, its heading aside. */
+  private clauseCount(c: Section): number {
+    const text = [c.inline ? sentences(c.lead.text).slice(1).join('') : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].join(this.lang === 'zh' ? '' : ' ');
+    return clauses(text).length;
   }
 
   /**
