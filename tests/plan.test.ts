@@ -959,3 +959,8 @@ test('subsections that say clause after clause of measures are a slide each, not
   const project = deck.slides.find((s) => s.title === '抓项目建设')!;
   assert.ok(project.items.some((t) => t.includes('200亿元')) && project.items.some((t) => t.includes('80%')), JSON.stringify(project.items));
 });
+
+test('a toast ends the deck whole, its words after the glasses are raised', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/26-en-toast.txt')));
+  assert.equal(deck.slides.at(-1)!.title, 'To Arthur and Ruth, to everyone who has worked under this crooked sign, and to the next fifty years of Hartley & Dunn');
+});

@@ -1362,7 +1362,12 @@ class Planner {
     else if (wish) title = keyPhrase(wish, this.lang, 20);
     else if (lastWords.length) {
       const last = sentences(lastWords[lastWords.length - 1]!.text).filter((x) => !/^(?:谢谢|感谢|thank)/i.test(x)).pop();
-      if (last) title = this.callOf(last) ?? keyPhrase(last, this.lang, 20);
+      // A toast is said whole (to Arthur and Ruth, to everyone who has worked under this crooked
+      // sign, and to the next fifty years of Hartley & Dunn): its words after the glasses are raised.
+      const toast = last ? /\braise (?:your|our|a) glass(?:es)?\b[^:：]*[:：]\s*(.+)$|(?:举杯|举起酒杯)[^：:]*[：:]\s*(.+)$/i.exec(stripEnd(last)) : null;
+      const raised = toast ? (toast[1] ?? toast[2] ?? '').trim() : '';
+      if (raised && displayWidth(raised) <= 64) title = raised;
+      else if (last) title = this.callOf(last) ?? keyPhrase(last, this.lang, 20);
     }
     // `以上报告，如有不妥，请……批评指正`: a formula, not words to end on.
     if (/批评指正|供大家参考|抓好落实$/.test(title)) title = this.words.closing;
