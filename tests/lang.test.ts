@@ -140,3 +140,8 @@ test('words with no figure that lead to an inline list with a colon only announc
   const got = sentencePhrases('这次防汛抗洪抢险救灾，既是对全市应急管理体系的一次实战检验，也给我们留下了许多宝贵的经验和深刻的启示：一是必须始终坚持人民至上、生命至上；二是必须始终坚持统一指挥、协同作战；三是必须始终坚持补短板、强弱项。', 'zh', 4).map((x) => x.text);
   assert.deepEqual(got, ['必须始终坚持人民至上、生命至上', '必须始终坚持统一指挥、协同作战', '必须始终坚持补短板、强弱项']);
 });
+
+test('English: a subject with what completes it, without the list that stands between them, when the whole is too long', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  assert.equal(keyPhrase("The projects on our boards today, the flood-resilient housing in Lowfield and the new children's hospital in Carrow, will matter more than anything we have built before.", 'en'), 'The projects on our boards today will matter more than anything we have built before');
+});

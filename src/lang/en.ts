@@ -32,7 +32,7 @@ export const en: LangRules = {
   contrast: /^(?:but|however|yet)\b|^still,/i,
   turn: /^(?:but we (?:must|should) also (?:be honest|recognise|recognize|admit)|at the same time, we (?:must|should))/i,
   pair: [/^(?:not only|on the one hand|either|some)\b/i, /^(?:but also|on the other hand|or|others)\b/i],
-  completes: /^(?:is|are|was|were|will be|must be|matters?)\b/i,
+  completes: /^(?:is|are|was|were|will|would|can|could|must|should|may|might|has|have|had|matters?)\b/i,
   outcome: /\b(?:highest|lowest|on record|first time|best|worst|fell|rose|improved|doubled|halved|lower than|higher than)\b/i,
   filler: /^(?:this may surprise you|I am (?:often|sometimes|frequently|regularly) asked|people (?:often|sometimes) ask me|let me be (?:clear|honest)|I know what (?:some of )?you (?:are|may be) thinking|that tells you everything|she (?:usually|always) is|he (?:usually|always) is|we listened to that too|we have done that|\w+(?: \w+)? tells (?:its|their) own story)\b/i,
   aside: /^(?:which|who|whom|whose|whether|including|such as|especially|for example|for instance|although|though|in particular)\b/i,

@@ -200,6 +200,12 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
     while (upTo >= 0 && upTo + 1 < parts.length && leadIn.test(parts[upTo]!.text)) upTo++;
     const through = joinParts(parts.slice(0, upTo + 1));
     if (upTo >= 0 && displayWidth(through) <= hard && !leadIn.test(parts[upTo]!.text)) return through;
+    // Else the subject with what completes it, without what stands between them (The projects
+    // on our boards today, the … housing in Lowfield and the … hospital in Carrow, will matter …).
+    if (lang === 'en' && upTo === parts.length - 1 && upTo >= 2 && !leadIn.test(parts[0]!.text)) {
+      const both = `${parts[0]!.text} ${parts[upTo]!.text}`;
+      if (displayWidth(both) <= hard && displayWidth(both) >= 8) return both;
+    }
   }
   if (taken.length && displayWidth(joinParts(taken)) >= Math.min(8, limit / 3)) return joinParts(taken);
   const lead = joinParts(units[0]!);
