@@ -24,7 +24,7 @@ import { explainOutline } from './explain.js';
 const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
                         [--handout 2|3|6] [--png] [--no-pdf] [--steps] [--no-notes] [--explain]
 
-Builds each manuscript (.txt/.md; UTF-8 or GBK) into DIR/<name>/: index.html,
+Builds each manuscript (.docx, .txt or .md; text in UTF-8 or GBK) into DIR/<name>/: index.html,
 slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
   --out DIR       output folder (default: dist)
   --theme NAME    official, modern or dark (default: official for Chinese speeches,
@@ -84,13 +84,13 @@ async function main(argv: string[]): Promise<number> {
   const root = projectRoot();
   const files = args.positionals.length ? args.positionals : listManuscripts(join(root, 'slides'));
   if (!files.length) {
-    throw new SpeechdeckError('usage', 'no manuscripts to build.', { hint: 'Put .txt files in slides/ or name them: npm run build -- FILE.txt' });
+    throw new SpeechdeckError('usage', 'no manuscripts to build.', { hint: 'Put .docx, .txt or .md files in slides/ or name them: npm run build -- FILE.docx' });
   }
   const manuscripts: Manuscript[] = [];
   const unreadable: SpeechdeckError[] = [];
   for (const f of files) {
     try {
-      const ms = readManuscript(f);
+      const ms = await readManuscript(f);
       manuscripts.push(ms);
       // Read, but with doubts (bytes replaced, a byte-order mark ignored): said, not fatal.
       for (const w of ms.warnings ?? []) log(`warning: ${f}: ${w.message}`);

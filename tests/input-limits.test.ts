@@ -84,10 +84,10 @@ test('UTF-8 with a few invalid bytes stays UTF-8: replaced with U+FFFD, warned w
   }
 });
 
-test('the warnings reach the Manuscript the input stage hands on', () => {
+test('the warnings reach the Manuscript the input stage hands on', async () => {
   const path = join(tmp, 'bad-bytes.txt');
   writeFileSync(path, withBadBytes([7]));
-  const ms = readManuscript(path);
+  const ms = await readManuscript(path);
   assert.equal(ms.encoding, 'utf-8');
   assert.deepEqual(ms.warnings?.map((w) => w.lines), [[7]]);
   assert.match(ms.text, /^在全省教育工作会议上的讲话\n/);
@@ -211,13 +211,15 @@ test(`more than ${MAX_CHARS.toLocaleString('en-US')} characters: an input error 
   assert.equal(decodeBytes(Buffer.from('𠀀'.repeat(MAX_CHARS), 'utf8'), 'ext-b.txt').text.length, 2 * MAX_CHARS);
 });
 
-test('a file over the byte limit: refused before decoding, by readManuscript before reading', () => {
+test('a file over the byte limit: refused before decoding, by readManuscript before reading', async () => {
   const err = inputError(() => decodeBytes(Buffer.alloc(MAX_BYTES + 1, 0x61), 'big.txt'));
   assert.match(err.message, /^the file is too large for a manuscript \(801 KB; at most 800 KB, about 200,000 characters\)\.$/);
   const path = join(tmp, 'ten-mb.txt');
   writeFileSync(path, Buffer.alloc(10 * 1024 * 1024, 0x61));
   const t = performance.now();
-  assert.match(inputError(() => readManuscript(path)).message, /too large for a manuscript \(10\.5 MB;/);
+  const refused = await readManuscript(path).then(() => null, (err: unknown) => err);
+  assert.ok(refused instanceof SpeechdeckError && refused.kind === 'input');
+  assert.match(refused.message, /too large for a manuscript \(10\.5 MB;/);
   assert.ok(performance.now() - t < 1000, 'refused at once');
 });
 

@@ -18,8 +18,8 @@ test('markdown: markup goes, line numbers stay', () => {
   assert.equal(text, '一、要抓好落实\n\n这是关键，见文件。\n\n一是加强领导；\n二是压实责任。\n\n引文\n\n\n');
 });
 
-test('markdown: a .md manuscript reads like its plain-text twin', () => {
-  const speech = parseSpeech(readManuscript(MD));
+test('markdown: a .md manuscript reads like its plain-text twin', async () => {
+  const speech = parseSpeech(await readManuscript(MD));
   assert.equal(speech.meta.title, '在全市工作会议上的讲话');
   assert.equal(speech.meta.date, '2024-03-01');
   assert.deepEqual(speech.meta.speaker, { role: '市长', name: '王强' });

@@ -39,7 +39,11 @@ const cases: Array<[string, () => string, RegExp]> = [
   ['a folder given as a manuscript', () => (mkdirSync(join(work, 'afolder'), { recursive: true }), join(work, 'afolder')), /is a folder, not a manuscript/],
   ['an empty file', () => file('empty.txt', ''), /the manuscript is empty/],
   ['a file of spaces and blank lines', () => file('blank.txt', ' \n\u3000\u3000\n\t\r\n'), /the manuscript is empty/],
-  ['binary data (NUL bytes)', () => file('binary.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0])), /binary data/],
+  ['binary data (NUL bytes)', () => file('binary.txt', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0, 0x14, 0, 0, 0])), /binary data/],
+  ['a zip (a Word file) named .txt', () => file('renamed.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0])), /zip archive, not text/],
+  ['an old binary .doc', () => file('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])), /old binary Word or WPS document/],
+  ['a PDF', () => file('speech.pdf', '%PDF-1.7\n'), /is a PDF/],
+  ['a damaged .docx', () => file('broken.docx', 'PK\u0003\u0004 not really a zip'), /damaged|not a zip/],
   ['random bytes', () => file('random.txt', new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 251 + 1))), /cannot tell the text encoding/],
   ['a file over the size limit', () => file('huge.txt', '字'.repeat(300_000)), /too large for a manuscript/],
 ];

@@ -342,7 +342,7 @@ function unknownEncoding(file: string, claim: string, guess?: { name: string; co
 function binary(file: string): SpeechdeckError {
   return new SpeechdeckError('input', 'this is not a text manuscript (it contains binary data).', {
     file,
-    hint: 'Give a .txt or .md file; for Word files save as plain text.',
+    hint: 'Give a .docx, .txt or .md file.',
   });
 }
 

@@ -6,13 +6,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Assets, FontSource, Manuscript } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { decodeBytes } from './decode.js';
 import { checkByteSize } from './limits.js';
-import { markdownToText } from './markdown.js';
+import { MANUSCRIPT_EXTENSIONS, readBytes } from './readers.js';
 
 const require = createRequire(import.meta.url);
 
-export const MANUSCRIPT_EXTENSIONS = ['.txt', '.text', '.md'];
+export { MANUSCRIPT_EXTENSIONS };
 
 /** The bundled font-subsetting worker (scripts/bundle.mjs makes it). */
 export function fontWorkerPath(): string {
@@ -30,12 +29,12 @@ export function projectRoot(): string {
   return dir;
 }
 
-export function readManuscript(path: string): Manuscript {
+export async function readManuscript(path: string): Promise<Manuscript> {
   let bytes: Uint8Array;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      throw new SpeechdeckError('input', 'is a folder, not a manuscript.', { file: path, hint: 'Give the .txt files inside it.' });
+      throw new SpeechdeckError('input', 'is a folder, not a manuscript.', { file: path, hint: 'Give the .txt, .md or .docx files inside it.' });
     }
     // Refused before reading: a huge file would cost time and memory for nothing.
     checkByteSize(stat.size, path);
@@ -46,13 +45,11 @@ export function readManuscript(path: string): Manuscript {
     const what = code === 'ENOENT' ? 'file not found.' : `cannot read the file (${code}).`;
     throw new SpeechdeckError('input', what, { file: path, hint: 'Check the path and try again.' });
   }
-  const decoded = decodeBytes(bytes, path);
-  const encoding = decoded.encoding;
-  const text = extname(path).toLowerCase() === '.md' ? markdownToText(decoded.text) : decoded.text;
+  const { text, encoding, warnings } = await readBytes(bytes, path);
   if (!text.trim()) {
     throw new SpeechdeckError('input', 'the manuscript is empty.', { file: path, hint: 'Give a file with the speech text.' });
   }
-  return { path, name: basename(path, extname(path)), encoding, text, warnings: decoded.warnings };
+  return { path, name: basename(path, extname(path)), encoding, text, warnings };
 }
 
 /** The manuscripts `npm run build` takes when given no files. */

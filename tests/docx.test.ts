@@ -1,0 +1,118 @@
+// Word manuscripts (issue 10): the text mammoth reads, with Word's automatic
+// numbering put back as Word shows it, and one clear line for files that are not
+// a readable .docx.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chineseCounting, Counter, formatCount, readNumbering, readStyles } from '../src/input/numbering.js';
+import { docxToText } from '../src/input/docx.js';
+import { readManuscript } from '../src/input/files.js';
+import { SpeechdeckError } from '../src/errors.js';
+import { parseSpeech } from '../src/parse/speech.js';
+import { planDeck } from '../src/plan/deck.js';
+import { explainOutline } from '../src/explain.js';
+import { asWordParagraphs, makeDocx, numberingXml, stylesXml } from './docx-helpers.js';
+import { manuscript, ROOT } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'speechdeck-docx-'));
+
+test('numbering formats: counts written as Word writes them', () => {
+  assert.deepEqual([1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 105, 110, 111].map(chineseCounting), ['一', '二', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十', '一百一十一']);
+  const got = (fmt: string) => [1, 2, 3, 4].map((n) => formatCount(n, fmt)).join(' ');
+  assert.equal(got('decimal'), '1 2 3 4');
+  assert.equal(got('decimalFullWidth'), '１ ２ ３ ４');
+  assert.equal(got('decimalEnclosedCircle'), '① ② ③ ④');
+  assert.equal(got('ideographTraditional'), '甲 乙 丙 丁');
+  assert.equal(got('upperRoman'), 'I II III IV');
+  assert.equal(got('lowerLetter'), 'a b c d');
+  assert.equal(got('chineseCountingThousand'), '一 二 三 四');
+  assert.equal(formatCount(7, 'an unknown format'), '7');
+});
+
+test('numbering: levels count and restart as in Word; lists that share an abstract numbering share counters; a start override begins again', () => {
+  const defs = readNumbering(
+    numberingXml(
+      [{ id: '0', levels: [[0, 'chineseCounting', '%1、'], [1, 'chineseCounting', '（%2）'], [2, 'decimal', '%3.'], [3, 'decimal', '%1.%4']] }, { id: '5', levels: [[0, 'decimalEnclosedCircle', '%1', 1]] }],
+      [{ numId: '1', abstractId: '0' }, { numId: '2', abstractId: '0' }, { numId: '3', abstractId: '5' }, { numId: '4', abstractId: '5', starts: { 0: 1 } }],
+    ),
+    readStyles(null),
+  );
+  const c = new Counter(defs);
+  const seq = [
+    c.next('1', 0), c.next('1', 1), c.next('1', 2), c.next('1', 2), c.next('1', 1), c.next('1', 2),
+    // (Another list instance of the same abstract numbering goes on counting.)
+    c.next('2', 0), c.next('2', 1), c.next('2', 3),
+    c.next('3', 0), c.next('3', 0),
+    // (A start override begins again.)
+    c.next('4', 0),
+    c.next('0', 0), c.next('99', 0),
+  ];
+  assert.deepEqual(seq, ['一、', '（一）', '1.', '2.', '（二）', '1.', '二、', '（一）', '二.1', '①', '②', '①', null, null]);
+});
+
+test('docx: the text of each paragraph with the label Word shows; a table keeps its text', async () => {
+  const bytes = await makeDocx(
+    [
+      { text: '在全市工作会议上的讲话' },
+      { text: '同志们：' },
+      { text: '要抓好落实', numId: '1', ilvl: 0 },
+      { text: '加强领导。要把这项工作摆上重要议事日程。', numId: '1', ilvl: 1 },
+      { text: '压实责任。', numId: '1', ilvl: 1 },
+      { text: '要强化保障', numId: '1', ilvl: 0 },
+      { text: '谢谢大家！' },
+    ],
+    { table: [['指标', '目标'], ['覆盖率', '90%']] },
+  );
+  const text = await docxToText(bytes, 'x.docx');
+  assert.equal(text, ['在全市工作会议上的讲话', '同志们：', '一、要抓好落实', '（一）加强领导。要把这项工作摆上重要议事日程。', '（二）压实责任。', '二、要强化保障', '谢谢大家！', '指标', '目标', '覆盖率', '90%'].join('\n\n') + '\n');
+});
+
+test('docx: a heading style that carries numbering (Heading 1 → 一、) is numbered as Word shows it', async () => {
+  const styles = stylesXml([{ id: 'Heading1', name: 'heading 1', numId: '1', ilvl: 0 }, { id: '2', name: '标题 2', numId: '1', ilvl: 1 }]);
+  const text = await docxToText(await makeDocx([{ text: '总结成绩', style: 'Heading1' }, { text: '主要做法', style: '2' }, { text: '存在问题', style: 'Heading1' }], { styles }), 'x.docx');
+  assert.equal(text, '一、总结成绩\n\n（一）主要做法\n\n二、存在问题\n');
+});
+
+test('docx: a speech saved from Word gives the same outline and the same slides as the same speech saved as text', async () => {
+  const source = manuscript('tests/fixtures/manuscripts/01-zh-own-line-headings.txt');
+  const path = join(tmp, '01-zh-own-line-headings.docx');
+  writeFileSync(path, await makeDocx(asWordParagraphs(source.text)));
+  const ms = await readManuscript(path);
+  assert.equal(ms.encoding, 'docx');
+  const fromWord = parseSpeech(ms);
+  const fromText = parseSpeech(source);
+  // (The same outline; only where each part is, in lines, differs: Word's paragraphs are a blank line apart.)
+  const outline = (t: string) => t.split('\n').slice(1).map((l) => l.replace(/^\s*\d+(?:-\d+)?\s+/, '')).join('\n');
+  assert.equal(outline(explainOutline(fromWord, ms)), outline(explainOutline(fromText, source)));
+  const slides = (d: ReturnType<typeof planDeck>) => d.slides.map((s) => [s.layout, s.title, s.items]);
+  assert.deepEqual(slides(planDeck(fromWord)), slides(planDeck(fromText)));
+});
+
+test('files that are not a readable .docx get one clear line each', async () => {
+  const cases: Array<[string, Uint8Array, RegExp]> = [
+    ['old.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), /old binary Word or WPS document/],
+    ['speech.wps', Buffer.from('anything'), /old binary Word or WPS document/],
+    ['locked.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(64)]), /password-protected/],
+    ['print.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n'), /is a PDF/],
+    ['renamed.txt', await makeDocx([{ text: '讲话' }]), /zip archive, not text/],
+    ['broken.docx', Buffer.from('PK\u0003\u0004 this is not really a zip'), /damaged|not a zip/],
+    ['plain.docx', Buffer.from('这是一段纯文本。'), /not a readable Word file/],
+  ];
+  for (const [name, bytes, message] of cases) {
+    const path = join(tmp, name);
+    writeFileSync(path, bytes);
+    const err = await readManuscript(path).then(() => null, (e: unknown) => e);
+    assert.ok(err instanceof SpeechdeckError, `${name}: ${String(err)}`);
+    assert.equal(err.kind, 'input', name);
+    assert.match(err.message, message, name);
+    assert.doesNotMatch(err.format(), /\n/, `${name}: one line`);
+  }
+});
+
+test('a folder of manuscripts takes .docx files too', async () => {
+  const { MANUSCRIPT_EXTENSIONS } = await import('../src/input/files.js');
+  assert.ok(MANUSCRIPT_EXTENSIONS.includes('.docx'));
+  assert.ok(readFileSync(join(ROOT, 'package.json'), 'utf8').includes('"mammoth"'));
+});
