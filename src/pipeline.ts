@@ -76,6 +76,12 @@ export async function buildManuscript(
 ): Promise<BuildResult> {
   onStage('parsing');
   const speech = parseSpeech(ms);
+  // The manuscript's own front matter chooses its theme and aspect, over the command line.
+  const stated = ms.meta;
+  if (stated?.theme && assets.themes[stated.theme] === undefined) {
+    throw new SpeechdeckError('input', `front matter: unknown theme "${stated.theme}".`, { file: ms.path, hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
+  }
+  if (stated?.theme || stated?.aspect) opts = { ...opts, render: { ...opts.render, theme: stated.theme ?? opts.render.theme, aspect: stated.aspect ?? opts.render.aspect } };
   // No theme chosen: the formal red-and-gold one for a Chinese speech, the modern one otherwise.
   if (opts.render.theme === AUTO_THEME) opts = { ...opts, render: { ...opts.render, theme: speech.meta.lang === 'zh' ? 'official' : 'modern' } };
   const tighten: Record<string, number> = {};

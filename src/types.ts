@@ -19,6 +19,24 @@ export interface Manuscript {
   text: string;
   /** What the input stage read but doubts (bytes replaced, a byte-order mark ignored); the CLI prints each as `warning: FILE: …`. */
   warnings?: InputWarning[];
+  /** What the file says of itself (Markdown front matter): over what the parser detects. */
+  meta?: ManuscriptMeta;
+  /** Lines that are headings by their markup (Markdown `##`, `###`): 1-based line, level 1 a part. */
+  headings?: Array<{ line: number; level: number }>;
+}
+
+/** A manuscript's own statement of its title, speaker, date and look (front matter). */
+export interface ManuscriptMeta {
+  title?: string;
+  subtitle?: string;
+  speaker?: string;
+  role?: string;
+  /** YYYY-MM-DD. */
+  date?: string;
+  occasion?: string;
+  lang?: Lang;
+  theme?: string;
+  aspect?: Aspect;
 }
 
 /** A problem in the input that did not stop the build, with the manuscript lines it concerns. */

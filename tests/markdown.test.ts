@@ -8,6 +8,7 @@ import { sectionsOf } from '../src/tree.js';
 import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import { ROOT } from './helpers.js';
+import { SpeechdeckError } from '../src/errors.js';
 
 const MD = join(ROOT, 'tests', 'fixtures', 'markdown', '2024-03-01-city-work.md');
 
@@ -31,4 +32,45 @@ test('markdown: a .md manuscript reads like its plain-text twin', async () => {
   const deck = planDeck(speech);
   assert.equal(notesMismatch(speech, deck), null);
   assert.ok(!deck.slides.some((s) => /[*#>\[\]]/.test(s.title + s.items.join(''))), 'no markdown left on slides');
+});
+
+test('markdown: front matter says the title, speaker, date and language; ## and ### are parts and their subsections without numbering', async () => {
+  const ms = await readManuscript(join(ROOT, 'tests', 'fixtures', 'markdown', 'keynote-front-matter.md'));
+  assert.deepEqual(ms.meta, { title: 'Remarks at the Regional Libraries Conference', subtitle: 'Opening keynote', speaker: 'Helen Park', role: 'Chair, Regional Libraries Board', date: '2025-05-14', lang: 'en', theme: 'modern', aspect: '16:9' });
+  const speech = parseSpeech(ms);
+  assert.equal(speech.meta.title, 'Remarks at the Regional Libraries Conference');
+  assert.equal(speech.meta.subtitle, 'Opening keynote');
+  assert.deepEqual(speech.meta.speaker, { name: 'Helen Park', role: 'Chair, Regional Libraries Board' });
+  assert.equal(speech.meta.date, '2025-05-14');
+  assert.equal(speech.meta.dateText, '14 May 2025');
+  const parts = sectionsOf(speech.body);
+  assert.deepEqual(parts.map((s) => s.heading), ['Reading is changing', 'Money follows need']);
+  assert.deepEqual(sectionsOf(parts[0]!.children).map((s) => s.heading), ['Digital first', 'Spaces for people']);
+  const deck = planDeck(speech);
+  assert.equal(notesMismatch(speech, deck), null);
+  // (Counted in the speech's language: 1, 2, not 一, 二.)
+  assert.deepEqual(deck.slides.filter((s) => s.badge).map((s) => s.badge), ['1', '2']);
+  assert.ok(!deck.slides.some((s) => /title:|speaker:|---/.test(s.title + s.items.join(''))), 'no front matter on slides');
+});
+
+test('markdown: front matter with an unknown key or a bad value is one line naming the key', async () => {
+  const { readMarkdown } = await import('../src/input/markdown.js');
+  const bad = (fm: string) => {
+    try {
+      readMarkdown(`---\n${fm}\n---\n\n# 讲话\n\n正文。\n`, 'x.md');
+    } catch (err) {
+      assert.ok(err instanceof SpeechdeckError && err.kind === 'input');
+      assert.doesNotMatch(err.format(), /\n/);
+      return err.message;
+    }
+    assert.fail(`accepted: ${fm}`);
+  };
+  assert.match(bad('titel: 讲话'), /unknown key "titel"/);
+  assert.match(bad('date: 3月1日'), /"date"/);
+  assert.match(bad('aspect: 21:9'), /"aspect"/);
+  assert.match(bad('title: [unclosed'), /not valid YAML/);
+  // Lines are kept: the text after the front matter is where it was.
+  const { text, meta } = readMarkdown('---\ntitle: 在全市工作会议上的讲话\nlang: zh\n---\n\n正文第一段。\n', 'x.md');
+  assert.deepEqual(meta, { title: '在全市工作会议上的讲话', lang: 'zh' });
+  assert.equal(text.split('\n')[5], '正文第一段。');
 });

@@ -1,9 +1,16 @@
 // Markdown manuscripts: marked's lexer finds the blocks; each block's markup is
 // removed line by line, so the text keeps its line numbers (source ranges stay
-// true) and the parser reads it like any plain manuscript.
+// true) and the parser reads it like any plain manuscript. What the markup says
+// about structure is kept beside the text: `##` and `###` lines are headings
+// (parts and their subsections) even without numbering, and YAML front matter
+// (title, speaker, date …, checked with zod) says what the parser would guess.
 import { marked, type Token } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { SpeechdeckError } from '../errors.js';
+import type { ManuscriptMeta } from '../types.js';
 
-/** `**要**抓好[落实](x)` → `要抓好落实`. */
+/** `**要**抓好[落实](x)` → `要抓好落实`. A link is its text; raw HTML is dropped as markup, never run. */
 function inline(line: string): string {
   return line
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -34,6 +41,73 @@ function block(t: Token): string {
   }
 }
 
+const FrontMatter = z
+  .object({
+    title: z.string().min(1),
+    subtitle: z.string().min(1),
+    speaker: z.string().min(1),
+    role: z.string().min(1),
+    date: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'), z.date()]),
+    occasion: z.string().min(1),
+    lang: z.enum(['zh', 'en']),
+    theme: z.string().min(1),
+    aspect: z.enum(['16:9', '4:3']),
+  })
+  .partial()
+  .strict();
+
+/** `---` YAML `---` at the very top: its lines, or null. */
+function frontMatterLines(lines: string[]): number | null {
+  if (lines[0]?.trim() !== '---') return null;
+  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+  return end > 0 ? end : null;
+}
+
+function readFrontMatter(yaml: string, path: string): ManuscriptMeta {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml) ?? {};
+  } catch (err) {
+    throw new SpeechdeckError('input', `the front matter is not valid YAML (${(err as Error).message.split('\n')[0]}).`, { file: path, hint: 'Fix the lines between the two --- at the top.' });
+  }
+  const r = FrontMatter.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
+    const what = issue.code === 'unrecognized_keys' ? `unknown key "${key}"` : `"${key}": ${issue.message}`;
+    throw new SpeechdeckError('input', `front matter: ${what}.`, { file: path, hint: 'Known keys: title, subtitle, speaker, role, date (YYYY-MM-DD), occasion, lang (zh, en), theme, aspect (16:9, 4:3).' });
+  }
+  const { date, ...rest } = r.data;
+  return { ...rest, ...(date ? { date: date instanceof Date ? date.toISOString().slice(0, 10) : date } : {}) };
+}
+
+export interface MarkdownRead {
+  text: string;
+  meta?: ManuscriptMeta;
+  headings: Array<{ line: number; level: number }>;
+}
+
+/** A Markdown manuscript's text (markup gone, lines kept), its front matter and its heading lines. */
+export function readMarkdown(md: string, path = 'manuscript.md'): MarkdownRead {
+  const lines = md.split('\n');
+  const fm = frontMatterLines(lines);
+  const meta = fm === null ? undefined : readFrontMatter(lines.slice(1, fm).join('\n'), path);
+  // (The front matter's lines stay, blank: the text keeps its line numbers.)
+  const body = fm === null ? md : [...lines.slice(0, fm + 1).map(() => ''), ...lines.slice(fm + 1)].join('\n');
+  const headings: MarkdownRead['headings'] = [];
+  let line = 1;
+  const text = marked
+    .lexer(body)
+    .map((t) => {
+      // `#` is the title (a line the parser reads as one); `##` a part, `###` its subsection.
+      if (t.type === 'heading' && t.depth >= 2) headings.push({ line, level: t.depth - 1 });
+      line += t.raw.split('\n').length - 1;
+      return block(t);
+    })
+    .join('');
+  return { text, meta, headings };
+}
+
 export function markdownToText(md: string): string {
-  return marked.lexer(md).map(block).join('');
+  return readMarkdown(md).text;
 }

@@ -4,12 +4,12 @@
 // Every reader turns bytes into the same thing: text the parser reads.
 import { extname } from 'node:path';
 import { SpeechdeckError } from '../errors.js';
-import type { InputWarning } from '../types.js';
+import type { InputWarning, Manuscript } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { docxToText } from './docx.js';
-import { markdownToText } from './markdown.js';
+import { readMarkdown } from './markdown.js';
 
-export interface Read {
+export interface Read extends Pick<Manuscript, 'meta' | 'headings'> {
   text: string;
   /** The text encoding the bytes were in; `docx` for a Word file. */
   encoding: string;
@@ -29,7 +29,8 @@ export const READERS: Reader[] = [
     extensions: ['.md', '.markdown'],
     read: async (bytes, path) => {
       const d = decodeBytes(bytes, path);
-      return { ...d, text: markdownToText(d.text) };
+      const md = readMarkdown(d.text, path);
+      return { ...d, text: md.text, headings: md.headings, ...(md.meta ? { meta: md.meta } : {}) };
     },
   },
   { kind: 'docx', extensions: ['.docx'], read: async (bytes, path) => ({ text: await docxToText(bytes, path), encoding: 'docx' }) },

@@ -133,12 +133,13 @@ function speakerOf(l: Line): Speaker | null {
   return sp;
 }
 
-function readHeader(lines: Line[], lang: Lang): Header {
+function readHeader(lines: Line[], lang: Lang, heading: (line: number) => boolean = () => false): Header {
   const h: Header = { title: null, subtitle: null, date: null, speaker: null, salutation: null, used: 0 };
   let i = 0;
   const titleLines: string[] = [];
   const wide = confirmsTitle(lines[1]);
-  while (i < lines.length && i < 3 && isTitleLine(lines[i]!, lang, wide && i === 0) && !(titleLines.length && (speakerOf(lines[i]!) || parseDateLine(lines[i]!.text)))) {
+  // (A line marked up as a heading, `## 开场`, is a part of the speech, never its title.)
+  while (i < lines.length && i < 3 && !heading(lines[i]!.no) && isTitleLine(lines[i]!, lang, wide && i === 0) && !(titleLines.length && (speakerOf(lines[i]!) || parseDateLine(lines[i]!.text)))) {
     titleLines.push(lines[i]!.raw.replace(/[ \t\u3000]+/g, (sp) => (/\u3000/.test(sp) || sp.length > 1 ? "\u3000" : " ")));
     i++;
   }
@@ -286,7 +287,10 @@ export function headingOf(rest: string, lang: Lang): { heading: string; inline: 
  * only counts when its number continues the sequence (or starts one at 1), so a
  * paragraph that merely begins with a number stays a paragraph.
  */
-function buildOutline(paras: Paragraph[], lang: Lang): Node[] {
+/** A heading its markup marks (`## 开场`) ranks above every numbering: numbered parts nest under it. */
+const MARKUP_RANK = -10;
+
+function buildOutline(paras: Paragraph[], lang: Lang, headings: ReadonlyMap<number, number> = new Map()): Node[] {
   const roots: Node[] = [];
   const stack: Array<{ rank: number; section: Section }> = [];
   const lastOrdinal = new Map<Section | null, Map<number, number>>();
@@ -298,6 +302,21 @@ function buildOutline(paras: Paragraph[], lang: Lang): Node[] {
 
   for (const p of paras) {
     const mk = matchMarker(p.text);
+    const marked = headings.get(p.source.startLine);
+    if (!mk && marked !== undefined) {
+      // A heading without numbering, marked up as one: a part (or subsection), counted in order.
+      const rank = MARKUP_RANK + marked;
+      let depth = stack.length;
+      while (depth > 0 && stack[depth - 1]!.rank >= rank) depth--;
+      const parent = depth > 0 ? stack[depth - 1]!.section : null;
+      const ordinal = (siblingsOf(parent).get(rank) ?? 0) + 1;
+      stack.length = depth;
+      siblingsOf(parent).set(rank, ordinal);
+      const section: Section = { type: 'section', kind: 'ordinal', level: depth + 1, number: '', ordinal, heading: stripEnd(p.text), inline: false, lead: p, children: [], source: { ...p.source } };
+      (parent ? parent.children : roots).push(section);
+      stack.push({ rank, section });
+      continue;
+    }
     if (mk) {
       let depth = stack.length;
       while (depth > 0 && stack[depth - 1]!.rank >= mk.rank) depth--;
@@ -400,11 +419,28 @@ function dateFromName(name: string): { iso: string; text: string } | null {
   return m ? { iso: `${m[1]}-${m[2]}-${m[3]}`, text: `${m[1]}-${m[2]}-${m[3]}` } : null;
 }
 
+/** What the manuscript states of itself (front matter) over what was found in its text. */
+function withStated(found: SpeechMeta, stated: Manuscript['meta']): SpeechMeta {
+  if (!stated) return found;
+  const speaker = stated.speaker || stated.role ? { name: stated.speaker ?? found.speaker?.name ?? '', role: stated.role ?? (stated.speaker ? '' : found.speaker?.role ?? '') } : found.speaker;
+  const title = stated.title ?? found.title;
+  return {
+    ...found,
+    title,
+    subtitle: stated.subtitle ?? found.subtitle,
+    speaker,
+    date: stated.date ?? found.date,
+    dateText: stated.date ? (found.lang === 'zh' ? `${Number(stated.date.slice(0, 4))}年${Number(stated.date.slice(5, 7))}月${Number(stated.date.slice(8, 10))}日` : new Date(`${stated.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })) : found.dateText,
+    occasion: stated.occasion ?? (stated.title ? occasionFromTitle(title) : found.occasion),
+  };
+}
+
 export function parseSpeech(ms: Manuscript): Speech {
-  const lang = detectLang(ms.text);
+  const lang = ms.meta?.lang ?? detectLang(ms.text);
   const lines = splitLines(ms.text);
   if (!lines.length) throw new SpeechdeckError('parse', 'the manuscript has no text.', { file: ms.path });
-  const h = readHeader(lines, lang);
+  const marked = new Map((ms.headings ?? []).map((x) => [x.line, x.level]));
+  const h = readHeader(lines, lang, (line) => marked.has(line));
   const headerLines = lines.slice(0, h.used);
   const header: Paragraph[] = headerLines.map((l) => ({ text: l.raw, source: { startLine: l.no, endLine: l.no } }));
   let body = joinWrapped(lines.slice(h.used), lang);
@@ -429,7 +465,7 @@ export function parseSpeech(ms: Manuscript): Speech {
   let conclusion = body.slice(body.length - ends.words - ends.conclusion, body.length - ends.words);
   body = body.slice(0, body.length - ends.words - ends.conclusion);
 
-  const tree = findStructure(buildOutline(body, lang), lang, 0);
+  const tree = findStructure(buildOutline(body, lang, marked), lang, 0);
   conclusion = [...pastLastPoint(tree).map(({ text, source }) => ({ text, source })), ...conclusion];
   fixSources(tree);
   const closing: Closing = { conclusion, words, signature };
@@ -438,7 +474,7 @@ export function parseSpeech(ms: Manuscript): Speech {
   const named = h.title ? null : meetingNamed(body.slice(0, 3).map((p) => p.text).join(''), lang);
   const title = h.title ?? (named ? (lang === 'zh' ? `在${named}上的讲话` : `Remarks at the ${named}`) : toastTo(words, lang) ?? partsTitle(tree) ?? titleFromName(ms.name, lang));
   const date = h.date ?? sig.date ?? dateFromName(ms.name);
-  const meta: SpeechMeta = {
+  const found: SpeechMeta = {
     title,
     subtitle: h.subtitle,
     speaker: h.speaker ?? sig.speaker ?? selfNamed(body.slice(0, 3), lang),
@@ -448,5 +484,5 @@ export function parseSpeech(ms: Manuscript): Speech {
     salutation,
     occasion: occasionFromTitle(title) ?? (h.subtitle ? occasionFromTitle(h.subtitle) : null),
   };
-  return { meta, header, body: tree, closing };
+  return { meta: withStated(found, ms.meta), header, body: tree, closing };
 }

@@ -1,7 +1,7 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
-import { capitalise, clauseParts, displayWidth, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
+import { capitalise, clauseParts, displayWidth, hasCjk, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
 import { endsHanging } from '../lang/segment.js';
 import { bulletLimit, hardLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { concreteness, concretenessBeyondContext, contentOf, rules } from '../lang/rules.js';
@@ -1223,9 +1223,10 @@ class Planner {
     const cards = kids.map((c) => {
       // (English sentences and paragraphs run together with a space.)
       const glue = this.lang === 'zh' ? '' : ' ';
-      const own = [c.inline ? sentences(c.lead.text).slice(1).join(glue) : c.lead.text, ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
+      // (An own-line heading is its card's head, not a sentence of its text: it may end with no stop.)
+      const own = [c.inline ? sentences(c.lead.text).slice(1).join(glue) : '', ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
       // (Shorter when one point a card is all there is room for.)
-      const phrases = sentencePhrases(own.join(glue), this.lang, 4, c.inline ? new Set() : new Set([0]), perCard === 1 ? Math.round(bulletLimit(this.lang) * (short ? 0.55 : 0.75)) : undefined)
+      const phrases = sentencePhrases(own.join(glue), this.lang, 4, new Set(), perCard === 1 ? Math.round(bulletLimit(this.lang) * (short ? 0.55 : 0.75)) : undefined)
         .map((x) => x.text)
         .filter((x) => x !== c.heading);
       // A card says its most concrete points, in the order spoken (产业类项目完成投资800亿元以上
@@ -1412,7 +1413,8 @@ class Planner {
 
 /** A section's number as a badge: 一, 二 / 1, 2 (brackets dropped); 第一 → 一; First → 1. */
 function badgeText(s: Section): string {
-  if (s.kind === 'ordinal') return /^[a-z]/i.test(s.number) ? String(s.ordinal) : chineseNumeral(s.ordinal);
+  // (A part marked up as a heading, with no numbering, is counted in its heading's language.)
+  if (s.kind === 'ordinal') return /^[a-z]/i.test(s.number) || (!s.number && !hasCjk(s.heading)) ? String(s.ordinal) : chineseNumeral(s.ordinal);
   return s.number.replace(/[（()）]/g, '');
 }
 
