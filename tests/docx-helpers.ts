@@ -45,9 +45,13 @@ export function documentXml(paras: DocxParagraph[], table?: string[][]): string 
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${paras.map(p).join('')}${tbl}<w:sectPr/></w:body></w:document>`;
 }
 
-export function stylesXml(styles: Array<{ id: string; name: string; numId?: string; ilvl?: number }>): string {
+export function stylesXml(styles: Array<{ id: string; name?: string; numId?: string; ilvl?: number; outline?: number }>): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${NS}>${styles
-    .map((s) => `<w:style w:type="paragraph" w:styleId="${s.id}"><w:name w:val="${esc(s.name)}"/>${s.numId ? `<w:pPr><w:numPr><w:ilvl w:val="${s.ilvl ?? 0}"/><w:numId w:val="${s.numId}"/></w:numPr></w:pPr>` : ''}</w:style>`)
+    .map((s) => {
+      const numPr = s.numId ? `<w:numPr><w:ilvl w:val="${s.ilvl ?? 0}"/><w:numId w:val="${s.numId}"/></w:numPr>` : '';
+      const outline = s.outline !== undefined ? `<w:outlineLvl w:val="${s.outline}"/>` : '';
+      return `<w:style w:type="paragraph" w:styleId="${s.id}">${s.name ? `<w:name w:val="${esc(s.name)}"/>` : ''}${numPr || outline ? `<w:pPr>${numPr}${outline}</w:pPr>` : ''}</w:style>`;
+    })
     .join('')}</w:styles>`;
 }
 

@@ -65,13 +65,13 @@ test('docx: the text of each paragraph with the label Word shows; a table keeps 
     ],
     { table: [['指标', '目标'], ['覆盖率', '90%']] },
   );
-  const text = await docxToText(bytes, 'x.docx');
+  const { text } = await docxToText(bytes, 'x.docx');
   assert.equal(text, ['在全市工作会议上的讲话', '同志们：', '一、要抓好落实', '（一）加强领导。要把这项工作摆上重要议事日程。', '（二）压实责任。', '二、要强化保障', '谢谢大家！', '指标', '目标', '覆盖率', '90%'].join('\n\n') + '\n');
 });
 
 test('docx: a heading style that carries numbering (Heading 1 → 一、) is numbered as Word shows it', async () => {
   const styles = stylesXml([{ id: 'Heading1', name: 'heading 1', numId: '1', ilvl: 0 }, { id: '2', name: '标题 2', numId: '1', ilvl: 1 }]);
-  const text = await docxToText(await makeDocx([{ text: '总结成绩', style: 'Heading1' }, { text: '主要做法', style: '2' }, { text: '存在问题', style: 'Heading1' }], { styles }), 'x.docx');
+  const { text } = await docxToText(await makeDocx([{ text: '总结成绩', style: 'Heading1' }, { text: '主要做法', style: '2' }, { text: '存在问题', style: 'Heading1' }], { styles }), 'x.docx');
   assert.equal(text, '一、总结成绩\n\n（一）主要做法\n\n二、存在问题\n');
 });
 
@@ -115,4 +115,35 @@ test('a folder of manuscripts takes .docx files too', async () => {
   const { MANUSCRIPT_EXTENSIONS } = await import('../src/input/files.js');
   assert.ok(MANUSCRIPT_EXTENSIONS.includes('.docx'));
   assert.ok(readFileSync(join(ROOT, 'package.json'), 'utf8').includes('"mammoth"'));
+});
+
+test('docx: headings by style with no numbering (Heading 2 / 标题 3; WPS: an outline level) are parts and subsections; a heading used once at the top is the title', async () => {
+  const styles = stylesXml([{ id: 'Heading1', name: 'heading 1' }, { id: 'Heading2', name: 'heading 2' }, { id: '3', outline: 2 }]);
+  const path = join(tmp, 'headings.docx');
+  writeFileSync(
+    path,
+    await makeDocx(
+      [
+        { text: 'Remarks at the Library Opening', style: 'Heading1' },
+        { text: 'Good afternoon, everyone.' },
+        { text: 'A promise kept', style: 'Heading2' },
+        { text: 'The council set aside 6.2 million dollars for this project in 2019, and it came in on time.' },
+        { text: 'On time', style: '3' },
+        { text: 'Our contractors worked through a very wet winter.' },
+        { text: 'On budget', style: '3' },
+        { text: 'It came in about 3 per cent under budget.' },
+        { text: 'A place for everyone', style: 'Heading2' },
+        { text: 'More than nine hundred residents came to our design workshops.' },
+        { text: 'Thank you.' },
+      ],
+      { styles },
+    ),
+  );
+  const ms = await readManuscript(path);
+  const speech = parseSpeech(ms);
+  assert.equal(speech.meta.title, 'Remarks at the Library Opening');
+  const { sectionsOf } = await import('../src/tree.js');
+  const parts = sectionsOf(speech.body);
+  assert.deepEqual(parts.map((s) => s.heading), ['A promise kept', 'A place for everyone']);
+  assert.deepEqual(sectionsOf(parts[0]!.children).map((s) => s.heading), ['On time', 'On budget']);
 });

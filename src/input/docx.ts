@@ -22,20 +22,29 @@ function val(e: Element | null): string | undefined {
  * word/document.xml with each numbered paragraph's label written into it as
  * text (a run before its first), as Word draws it; the count of labels given.
  */
-export function numberParagraphs(documentXml: string, numberingXml: string | null, stylesXml: string | null): { xml: string; labelled: number } {
+export function numberParagraphs(documentXml: string, numberingXml: string | null, stylesXml: string | null): { xml: string; labelled: number; headings: Array<{ text: string; level: number }> } {
   const styles = readStyles(stylesXml);
   const defs = readNumbering(numberingXml, styles);
   const counter = new Counter(defs);
   const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(documentXml, 'application/xml');
   const paras = doc.getElementsByTagNameNS(W, 'p');
   let labelled = 0;
+  const headings: Array<{ text: string; level: number }> = [];
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     const pPr = first(p, 'pPr');
     const numPr = pPr ? first(pPr, 'numPr') : null;
     const own = numPr ? { numId: val(first(numPr, 'numId')), ilvl: val(first(numPr, 'ilvl')) } : {};
-    const fromStyle = styleNumbering(styles, pPr ? val(first(pPr, 'pStyle')) : undefined);
+    const styleId = pPr ? val(first(pPr, 'pStyle')) : undefined;
+    const fromStyle = styleNumbering(styles, styleId);
     const numId = own.numId ?? fromStyle.numId;
+    // A heading by its style (Heading 2, 标题 2; WPS: an outline level) with no numbering:
+    // handed on as a heading, so that the parser reads it as one.
+    const outline = headingLevel(styles, styleId, pPr ? val(first(pPr, 'outlineLvl')) : undefined);
+    if (outline !== null && (numId === undefined || numId === '0')) {
+      const text = (p.textContent ?? '').trim();
+      if (text) headings.push({ text, level: outline });
+    }
     if (numId === undefined) continue;
     const ilvl = Number(own.ilvl ?? (own.numId === undefined ? fromStyle.ilvl : undefined) ?? 0) || 0;
     // (An empty paragraph is not drawn, but Word counts it all the same.)
@@ -50,11 +59,50 @@ export function numberParagraphs(documentXml: string, numberingXml: string | nul
     p.insertBefore(r, pPr ? pPr.nextSibling : p.firstChild);
     labelled++;
   }
-  return { xml: new XMLSerializer().serializeToString(doc), labelled };
+  return { xml: new XMLSerializer().serializeToString(doc), labelled, headings };
 }
 
-/** The text of a .docx: one paragraph a line, a blank line between paragraphs, numbering as Word shows it. */
-export async function docxToText(bytes: Uint8Array, path: string): Promise<string> {
+/** A paragraph's heading level by its style's name (heading 1, 标题 1) or outline level (WPS), 1-based; null for body text. */
+function headingLevel(styles: ReturnType<typeof readStyles>, styleId: string | undefined, ownOutline: string | undefined): number | null {
+  if (ownOutline !== undefined && Number(ownOutline) < 9) return Number(ownOutline) + 1;
+  const seen = new Set<string>();
+  let id = styleId;
+  while (id && !seen.has(id)) {
+    seen.add(id);
+    const s = styles.numbering.get(id);
+    if (!s) break;
+    const named = /^(?:heading|标题)\s*(\d)$/i.exec(s.name ?? '');
+    if (named) return Number(named[1]);
+    if (s.outline !== undefined && s.outline < 9) return s.outline + 1;
+    id = s.basedOn;
+  }
+  return null;
+}
+
+/**
+ * The lines of `text` that are the headings found (in order): the first that is
+ * their title alone, at a level used once, is the speech's title, not a part; the
+ * levels used become 1, 2, 3.
+ */
+export function headingLines(text: string, found: Array<{ text: string; level: number }>): Array<{ line: number; level: number }> {
+  const lines = text.split('\n');
+  const firstLine = lines.findIndex((l) => l.trim());
+  const out: Array<{ line: number; level: number }> = [];
+  let at = 0;
+  for (const h of found) {
+    const k = lines.findIndex((l, i) => i >= at && l.trim() === h.text);
+    if (k < 0) continue;
+    out.push({ line: k + 1, level: h.level });
+    at = k + 1;
+  }
+  const count = (level: number) => out.filter((h) => h.level === level).length;
+  if (out[0] && out[0].line === firstLine + 1 && count(out[0].level) === 1) out.shift();
+  const levels = [...new Set(out.map((h) => h.level))].sort((a, b) => a - b);
+  return out.map((h) => ({ line: h.line, level: levels.indexOf(h.level) + 1 }));
+}
+
+/** The text of a .docx (one paragraph a line, a blank line between paragraphs, numbering as Word shows it) and its heading lines. */
+export async function docxToText(bytes: Uint8Array, path: string): Promise<{ text: string; headings: Array<{ line: number; level: number }> }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -66,7 +114,7 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<strin
     throw new SpeechdeckError('input', 'is a zip archive but not a Word document (no word/document.xml).', { file: path, hint: 'Save the speech from Word or WPS as .docx.' });
   }
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? null;
-  const { xml } = numberParagraphs(await main.async('string'), await read('word/numbering.xml'), await read('word/styles.xml'));
+  const { xml, headings } = numberParagraphs(await main.async('string'), await read('word/numbering.xml'), await read('word/styles.xml'));
   zip.file('word/document.xml', xml);
   const buffer = await zip.generateAsync({ type: 'nodebuffer' });
   let value: string;
@@ -76,5 +124,6 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<strin
     throw new SpeechdeckError('input', `is not a readable Word file (${(err as Error).message.split('\n')[0]}).`, { file: path, hint: 'Open it in Word or WPS and save it again as .docx.' });
   }
   // mammoth ends every paragraph with a blank line; a line of its own for each.
-  return value.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const text = value.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return { text, headings: headingLines(text, headings) };
 }

@@ -33,7 +33,14 @@ export const READERS: Reader[] = [
       return { ...d, text: md.text, headings: md.headings, ...(md.meta ? { meta: md.meta } : {}) };
     },
   },
-  { kind: 'docx', extensions: ['.docx'], read: async (bytes, path) => ({ text: await docxToText(bytes, path), encoding: 'docx' }) },
+  {
+    kind: 'docx',
+    extensions: ['.docx'],
+    read: async (bytes, path) => {
+      const { text, headings } = await docxToText(bytes, path);
+      return { text, encoding: 'docx', headings };
+    },
+  },
 ];
 
 /** Extensions a folder of manuscripts is scanned for. */
