@@ -12,6 +12,7 @@ const { SingleBar, Presets } = cliProgress;
 type SingleBar = InstanceType<typeof cliProgress.SingleBar>;
 import { SpeechdeckError } from './errors.js';
 import { fontWorkerPath, listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
+import { findConfig, readConfig } from './input/config.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { themeCss } from './render/html.js';
 import { parseSpeech } from './parse/speech.js';
@@ -37,7 +38,11 @@ slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in sli
   --no-pdf        only index.html and deck.json (still measured to fit): a quick build;
                   a slides.pdf or handout.pdf left from an earlier build is removed
   --no-notes      leave the speaker notes out of index.html (a copy to share)
-  --explain       print the outline found in each manuscript, with line numbers, and stop`;
+  --explain       print the outline found in each manuscript, with line numbers, and stop
+
+Settings can live in speechdeck.config.json beside the manuscripts (or in the folder you
+run in): theme, aspect, handout, notes, steps, organisation, footer. Flags are over the
+file; a Markdown manuscript's front matter is over both, for that manuscript.`;
 
 /** What the browser finder needs to know about this process. */
 function browserEnv(): BrowserEnv {
@@ -58,9 +63,9 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         'no-notes': { type: 'boolean', default: false },
         theme: { type: 'string' },
-        aspect: { type: 'string', default: '16:9' },
+        aspect: { type: 'string' },
         steps: { type: 'boolean', default: false },
-        handout: { type: 'string', default: '2' },
+        handout: { type: 'string' },
         png: { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
@@ -107,13 +112,18 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const outDir = args.values.out ?? join(root, 'dist');
-  const aspect = args.values.aspect;
+  // The office's settings (speechdeck.config.json beside the manuscripts or here); flags are over them.
+  const configPath = findConfig(files, process.cwd());
+  const config = readConfig(configPath);
+  if (configPath) log(`using ${configPath}`);
+  const aspect = args.values.aspect ?? config.aspect ?? '16:9';
   if (aspect !== '16:9' && aspect !== '4:3') {
     throw new SpeechdeckError('usage', `unknown aspect "${aspect}".`, { hint: 'Use --aspect 16:9 or --aspect 4:3.' });
   }
   const assets = loadAssets();
-  if (args.values.theme !== undefined) themeCss(assets, args.values.theme);
-  const handout = Number(args.values.handout);
+  const theme = args.values.theme ?? config.theme;
+  if (theme !== undefined) themeCss(assets, theme);
+  const handout = args.values.handout !== undefined ? Number(args.values.handout) : config.handout ?? 2;
   if (handout !== 2 && handout !== 3 && handout !== 6) {
     throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
   }
@@ -127,10 +137,11 @@ async function main(argv: string[]): Promise<number> {
     log(`note: ${ms.path}: ${why}; it is built into ${join(outDir, r.to)}/`);
   }
   const folder = new Map(manuscripts.map((ms, i) => [ms, named.names[i]!]));
-  const render = { theme: args.values.theme ?? AUTO_THEME, aspect: aspect as Aspect, notes: !args.values['no-notes'], steps: args.values.steps! };
+  const render = { theme: theme ?? AUTO_THEME, aspect: aspect as Aspect, notes: !args.values['no-notes'] && config.notes !== false, steps: args.values.steps! || config.steps === true };
   const t0 = performance.now();
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  const opts = { render, handout: handout as HandoutLayout, png: args.values.png, pdf: !args.values['no-pdf'], sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined };
+  const footer = config.organisation || config.footer ? { organisation: config.organisation, text: config.footer } : undefined;
+  const opts = { render, handout: handout as HandoutLayout, png: args.values.png, pdf: !args.values['no-pdf'], sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined, footer };
   // Screenshots hang in Chromium while another tab prints, so --png builds one at a time.
   const jobs = Number(process.env.SPEECHDECK_JOBS) || availableParallelism();
   const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, jobs));

@@ -28,6 +28,15 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Aborted when the run is interrupted: checked between stages. */
   signal?: AbortSignal;
+  /** The office's name and footer text (speechdeck.config.json): every slide's footer. */
+  footer?: { organisation?: string; text?: string };
+}
+
+/** The footer the configuration asks for: its text, or the organisation before title and date; else none (the default). */
+export function configuredFooter(meta: Deck['meta'], footer: BuildOptions['footer']): string | undefined {
+  if (footer?.text) return footer.text;
+  if (footer?.organisation) return [footer.organisation, meta.title, meta.dateText].filter(Boolean).join(' · ');
+  return undefined;
 }
 
 export interface BuildResult {
@@ -87,7 +96,9 @@ export async function buildManuscript(
   const tighten: Record<string, number> = {};
   const fitByGroup: Record<string, GroupFit> = {};
   for (let round = 1; ; round++) {
-    const deck = planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
+    const planned = planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
+    const footer = configuredFooter(planned.meta, opts.footer);
+    const deck = footer ? { ...planned, meta: { ...planned.meta, footer } } : planned;
     checkSlideCount(deck.slides.length, ms.path);
     const lost = notesMismatch(speech, deck);
     // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.

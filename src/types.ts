@@ -219,7 +219,10 @@ export type Slide =
 export type SlideOf<L extends Layout> = Extract<Slide, { layout: L }>;
 
 /** deck.json's `meta` is the speech's meta as the parser found it. */
-export type DeckMeta = SpeechMeta;
+export type DeckMeta = SpeechMeta & {
+  /** Each slide's footer, when the office's configuration names it (organisation, footer text). */
+  footer?: string;
+};
 
 export interface OutlineNode {
   kind: SectionKind;

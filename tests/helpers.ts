@@ -6,6 +6,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manuscript } from '../src/types.js';
 import { decodeBytes } from '../src/input/decode.js';
+import { SpeechdeckError } from '../src/errors.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SEED = join(ROOT, 'slides', '2016-03-18-union-work-conference.txt');
@@ -38,4 +39,16 @@ export function scratch(prefix: string): { work: string; tmpfs: (name: string, o
     return dir;
   };
   return { work, tmpfs };
+}
+
+/** The message of the one-line SpeechdeckError of `kind` that `fn` throws; fails when it throws none. */
+export async function oneLineError(fn: () => unknown, kind: string): Promise<string> {
+  try {
+    await fn();
+  } catch (err) {
+    if (!(err instanceof SpeechdeckError) || err.kind !== kind) throw new Error(`not a ${kind} error: ${String(err)}`);
+    if (err.format().includes('\n')) throw new Error(`not one line: ${err.format()}`);
+    return err.message;
+  }
+  throw new Error('no error');
 }

@@ -26,7 +26,7 @@ export function totalTimeText(deck: Deck, seconds = slideSeconds(deck)): string 
 
 export function footerText(deck: Deck): string {
   const m = deck.meta;
-  return [m.title, m.dateText].filter(Boolean).join(' · ');
+  return m.footer ?? [m.title, m.dateText].filter(Boolean).join(' · ');
 }
 
 /**

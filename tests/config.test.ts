@@ -1,0 +1,57 @@
+// speechdeck.config.json (issue 10): an office's settings, checked with zod;
+// flags over the file, front matter over both.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findConfig, parseConfig, CONFIG_NAME } from '../src/input/config.js';
+import { configuredFooter } from '../src/pipeline.js';
+import { oneLineError, ROOT, scratch } from './helpers.js';
+
+const { work } = scratch('speechdeck-config-');
+const CLI = join(ROOT, '.cache', 'cli.mjs');
+const SHORT = join(ROOT, 'tests', 'fixtures', 'manuscripts', '14-zh-short-remarks.txt');
+
+test('config: the settings it may hold, each checked; anything else is one line naming the key', async () => {
+  assert.deepEqual(parseConfig('{"theme":"dark","aspect":"4:3","handout":6,"notes":false,"steps":true,"organisation":"市财政局","footer":"内部资料 注意保存"}', 'c.json'), {
+    theme: 'dark', aspect: '4:3', handout: 6, notes: false, steps: true, organisation: '市财政局', footer: '内部资料 注意保存',
+  });
+  const bad = (text: string) => oneLineError(() => parseConfig(text, 'c.json'), 'usage');
+  assert.match(await bad('{"them":"dark"}'), /unknown key "them"/);
+  assert.match(await bad('{"handout":4}'), /"handout"/);
+  assert.match(await bad('{"aspect":"21:9"}'), /"aspect"/);
+  assert.match(await bad('{"notes":"no"}'), /"notes"/);
+  assert.match(await bad('{"theme": "dark",}'), /not valid JSON/);
+  assert.match(await bad('[]'), /expected object/);
+});
+
+test('config: found beside the first manuscript, else in the working folder', () => {
+  const here = join(work, 'office');
+  const talks = join(here, 'talks');
+  mkdirSync(talks, { recursive: true });
+  writeFileSync(join(here, CONFIG_NAME), '{}');
+  assert.equal(findConfig([join(talks, 'a.txt')], here), join(here, CONFIG_NAME));
+  writeFileSync(join(talks, CONFIG_NAME), '{}');
+  assert.equal(findConfig([join(talks, 'a.txt')], here), join(talks, CONFIG_NAME));
+  assert.equal(findConfig(['a.txt'], join(work, 'nowhere')), null);
+});
+
+test('config: the organisation before title and date in every footer, or the footer text itself', () => {
+  const meta = { title: '在全市工作会议上的讲话', dateText: '2024年3月1日' } as Parameters<typeof configuredFooter>[0];
+  assert.equal(configuredFooter(meta, { organisation: '市财政局' }), '市财政局 · 在全市工作会议上的讲话 · 2024年3月1日');
+  assert.equal(configuredFooter(meta, { organisation: '市财政局', text: '内部资料' }), '内部资料');
+  assert.equal(configuredFooter(meta, undefined), undefined);
+});
+
+test('config (cli): a bad setting stops the build before any work, in one line naming the file and key', () => {
+  const dir = join(work, 'bad');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(SHORT, join(dir, 'short.txt'));
+  writeFileSync(join(dir, CONFIG_NAME), '{"theme":"dark","handout":5}');
+  const r = spawnSync(process.execPath, [CLI, join(dir, 'short.txt'), '--out', join(dir, 'out'), '--no-pdf'], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
+  assert.equal(r.status, 2, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0]!, new RegExp(`${CONFIG_NAME}.*"handout"`));
+});
