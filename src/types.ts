@@ -23,6 +23,8 @@ export interface Manuscript {
   meta?: ManuscriptMeta;
   /** Lines that are headings by their markup (Markdown `##`, `###`): 1-based line, level 1 a part. */
   headings?: Array<{ line: number; level: number }>;
+  /** First lines of paragraphs for the speaker only (Markdown comments, `Note:` paragraphs). */
+  asides?: number[];
 }
 
 /** A manuscript's own statement of its title, speaker, date and look (front matter). */
@@ -57,6 +59,8 @@ export interface Speaker {
 export interface Paragraph {
   text: string;
   source: SourceRange;
+  /** Said to the speaker only (a Markdown comment, a `Note:` paragraph): in the notes, never on a slide. */
+  aside?: true;
 }
 
 /** How a section's heading is written in the manuscript. */

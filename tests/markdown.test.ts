@@ -64,3 +64,21 @@ test('markdown: front matter with an unknown key or a bad value is one line nami
   assert.deepEqual(meta, { title: '在全市工作会议上的讲话', lang: 'zh' });
   assert.equal(text.split('\n')[5], '正文第一段。');
 });
+
+test('markdown: a comment and a Note: paragraph are for the speaker: in the notes, never on a slide', async () => {
+  const { readMarkdown } = await import('../src/input/markdown.js');
+  const md = '# 在全市工作会议上的讲话\n\n同志们：\n\n## 一、要抓好落实\n\n<!-- 这里停顿一下，看看时间 -->\n\n今年全市要新建公办幼儿园30所，新增学位1.2万个。各县区要在6月底前完成选址。\n\n注：此处可根据现场情况增加案例。\n\n## 二、要改进作风\n\n要坚决整治形式主义、官僚主义，全年会议数量压减15%。\n\nNote: pause for questions here.\n\n谢谢大家！\n';
+  const r = readMarkdown(md, 'x.md');
+  const lines = r.text.split('\n');
+  assert.deepEqual(r.asides.map((n) => lines[n - 1]), ['这里停顿一下，看看时间', '注：此处可根据现场情况增加案例。', 'Note: pause for questions here.']);
+  const ms = { path: 'x.md', name: 'x', encoding: 'utf-8', text: r.text, asides: r.asides, headings: r.headings };
+  const speech = parseSpeech(ms);
+  const deck = planDeck(speech);
+  assert.equal(notesMismatch(speech, deck), null);
+  const shown = deck.slides.flatMap((s) => [s.title, ...s.items]).join('|');
+  const notes = deck.slides.flatMap((s) => s.notes).join('|');
+  for (const t of ['看看时间', '增加案例', 'pause for questions']) {
+    assert.ok(!shown.includes(t), `${t} shown`);
+    assert.ok(notes.includes(t), `${t} not in the notes`);
+  }
+});

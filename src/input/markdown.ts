@@ -85,7 +85,12 @@ export interface MarkdownRead {
   text: string;
   meta?: ManuscriptMeta;
   headings: Array<{ line: number; level: number }>;
+  /** First lines of what is for the speaker only: comments, `Note:` paragraphs. */
+  asides: number[];
 }
+
+/** A paragraph addressed to the speaker, not the audience. */
+const NOTE = /^(?:note|notes|speaker notes?)\s*[:：]|^(?:注|备注|提示|讲稿提示)\s*[:：]/i;
 
 /** A Markdown manuscript's text (markup gone, lines kept), its front matter and its heading lines. */
 export function readMarkdown(md: string, path = 'manuscript.md'): MarkdownRead {
@@ -95,17 +100,22 @@ export function readMarkdown(md: string, path = 'manuscript.md'): MarkdownRead {
   // (The front matter's lines stay, blank: the text keeps its line numbers.)
   const body = fm === null ? md : [...lines.slice(0, fm + 1).map(() => ''), ...lines.slice(fm + 1)].join('\n');
   const headings: MarkdownRead['headings'] = [];
+  const asides: number[] = [];
   let line = 1;
   const text = marked
     .lexer(body)
     .map((t) => {
       // `#` is the title (a line the parser reads as one); `##` a part, `###` its subsection.
       if (t.type === 'heading' && t.depth >= 2) headings.push({ line, level: t.depth - 1 });
+      // A comment is for the speaker: its words, in the notes only (never run, never shown).
+      const comment = t.type === 'html' ? /^\s*<!--([\s\S]*?)-->\s*$/.exec(t.raw) : null;
+      const out = comment ? t.raw.replace(/<!--|-->/g, (m) => ' '.repeat(m.length)).split('\n').map((l) => l.trim()).join('\n') : block(t);
+      if ((comment && comment[1]!.trim()) || (t.type === 'paragraph' && NOTE.test(t.raw.trim()))) asides.push(line + Math.max(0, out.split('\n').findIndex((l) => l.trim())));
       line += t.raw.split('\n').length - 1;
-      return block(t);
+      return out;
     })
     .join('');
-  return { text, meta, headings };
+  return { text, meta, headings, asides };
 }
 
 export function markdownToText(md: string): string {

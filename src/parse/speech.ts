@@ -444,6 +444,9 @@ export function parseSpeech(ms: Manuscript): Speech {
   const headerLines = lines.slice(0, h.used);
   const header: Paragraph[] = headerLines.map((l) => ({ text: l.raw, source: { startLine: l.no, endLine: l.no } }));
   let body = joinWrapped(lines.slice(h.used), lang);
+  // (What the manuscript marks as for the speaker only stays in the notes: never on a slide.)
+  const asides = new Set(ms.asides ?? []);
+  for (const p of body) if (asides.has(p.source.startLine)) p.aside = true;
 
   // A salutation a little later (after a blank) still counts when none came before.
   let salutation = h.salutation;

@@ -498,6 +498,7 @@ class Planner {
 
   private setOffIn(p: Paragraph): { quotes: Array<{ quote: Quote; sent: number }>; figures: Array<{ from: number; to: number }> } {
     let v = this.setOff.get(p);
+    if (!v && p.aside) this.setOff.set(p, (v = { quotes: [], figures: [] }));
     if (!v) {
       // Each quotation with the sentence that holds it (a quote slide each); the figure sentences.
       const spans = sentenceSpans(p.text);
@@ -823,6 +824,7 @@ class Planner {
     const items: Item[] = [];
     const perPara = paras.length <= 2 ? 5 : paras.length <= 4 ? 3 : 2;
     paras.forEach((p, pi) => {
+      if (p.aside) return;
       const skip = new Set<number>(p === skipFirstOf ? [0] : []);
       const { quotes, figures } = this.setOffIn(p);
       for (const q of quotes) skip.add(q.sent);
@@ -931,6 +933,7 @@ class Planner {
   private purposeItems(run: Paragraph[]): { para: number; sent: number; items: Item[] } | null {
     const re = rules(this.lang).purpose;
     for (const [pi, p] of run.entries()) {
+      if (p.aside) continue;
       for (const [si, sp] of sentenceSpans(p.text).entries()) {
         const m = re.exec(sp.text);
         if (!m) continue;
@@ -949,6 +952,7 @@ class Planner {
   private topicTitle(run: Paragraph[], first = 2, announced = false): string | null {
     // What the run opens with decides: its first sentence that says something.
     const text = run
+      .filter((p) => !p.aside)
       .flatMap((p) => sentences(p.text))
       // (A bare turn to the problems is no bullet, but it says what follows is about them.)
       // (With `announced`, nor does one that announces what follows: 2025年，我将从以下几个方面加以改进.)
@@ -979,6 +983,7 @@ class Planner {
    * what a passage told as a story is remembered by, and so titled by.
    */
   private quotedTitle(p: Paragraph): string | null {
+    if (p.aside) return null;
     // (Or the theme it is given: 以“守初心、担使命、转作风、促发展”为主题.)
     const theme = /以“([^“”]{4,20})”为主题/.exec(p.text);
     if (theme) return stripEnd(theme[1]!);
@@ -991,6 +996,7 @@ class Planner {
   }
 
   private phraseTitle(p: Paragraph, whole = false): string | null {
+    if (p.aside) return null;
     const bad = rules(this.lang).notATitle;
     for (const sen of sentences(p.text).slice(0, 2)) {
       const c = contentOf(sen, this.lang);
@@ -1034,6 +1040,7 @@ class Planner {
    * not a scene-setter (今天…, 刚才…), not a lead-in to a quote (……说：).
    */
   private leadTitle(p: Paragraph): { title: string; whole: boolean } | null {
+    if (p.aside) return null;
     const first = sentences(p.text)[0] ?? '';
     if (contentOf(first, this.lang) !== first.trim()) return null;
     const s = stripEnd(stripOpeners(first, this.lang));
@@ -1224,7 +1231,7 @@ class Planner {
       // (English sentences and paragraphs run together with a space.)
       const glue = this.lang === 'zh' ? '' : ' ';
       // (An own-line heading is its card's head, not a sentence of its text: it may end with no stop.)
-      const own = [c.inline ? sentences(c.lead.text).slice(1).join(glue) : '', ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph').map((x) => x.text)].filter(Boolean);
+      const own = [c.inline ? sentences(c.lead.text).slice(1).join(glue) : '', ...c.children.filter((x): x is Paragraph & { type: 'paragraph' } => x.type === 'paragraph' && !x.aside).map((x) => x.text)].filter(Boolean);
       // (Shorter when one point a card is all there is room for.)
       const phrases = sentencePhrases(own.join(glue), this.lang, 4, new Set(), perCard === 1 ? Math.round(bulletLimit(this.lang) * (short ? 0.55 : 0.75)) : undefined)
         .map((x) => x.text)
