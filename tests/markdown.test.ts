@@ -82,3 +82,17 @@ test('markdown: a comment and a Note: paragraph are for the speaker: in the note
     assert.ok(notes.includes(t), `${t} not in the notes`);
   }
 });
+
+test('markdown: a blockquote with its attribution line is a quotation by its author, on a slide of its own', async () => {
+  const { readMarkdown } = await import('../src/input/markdown.js');
+  const md = '# 党课讲稿\n\n同志们：\n\n## 一、坚定理想信念\n\n理想信念是共产党人精神上的“钙”，每年参加集中培训不少于56学时。\n\n> 千锤万凿出深山，烈火焚烧若等闲。\n> 粉骨碎身浑不怕，要留清白在人间。\n> —— 明代 · 于谦《石灰吟》\n\n这首诗我们从小就会背，但真正做到很不容易。\n\n## 二、改进作风\n\n全年会议数量压减15%。\n\n谢谢大家！\n';
+  const r = readMarkdown(md, 'x.md');
+  assert.equal(r.text.split('\n').length, md.split('\n').length, 'lines kept');
+  const speech = parseSpeech({ path: 'x.md', name: 'x', encoding: 'utf-8', text: r.text, headings: r.headings });
+  const deck = planDeck(speech);
+  const q = deck.slides.find((s) => s.layout === 'quote');
+  assert.ok(q && q.layout === 'quote', deck.slides.map((s) => s.layout).join(' '));
+  assert.deepEqual(q.items, ['千锤万凿出深山，', '烈火焚烧若等闲。', '粉骨碎身浑不怕，', '要留清白在人间。']);
+  assert.match(q.subtitle ?? '', /于谦/);
+  assert.equal(notesMismatch(speech, deck), null);
+});

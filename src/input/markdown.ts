@@ -31,7 +31,7 @@ function block(t: Token): string {
       // Bullets go; numbers stay (`1.` is outline numbering the parser reads).
       return lines.map((l) => inline(l.replace(/^\s*[-*+]\s+(\[[ xX]\]\s+)?/, ''))).join('\n');
     case 'blockquote':
-      return lines.map((l) => inline(l.replace(/^\s*>\s?/, ''))).join('\n');
+      return quotation(lines.map((l) => inline(l.replace(/^\s*>\s?/, ''))));
     case 'hr':
       return lines.map(() => '').join('\n');
     case 'code':
@@ -39,6 +39,24 @@ function block(t: Token): string {
     default:
       return lines.map(inline).join('\n');
   }
+}
+
+/**
+ * A blockquote is a quotation: with its attribution line (`—— 于谦《石灰吟》`, `— W. H. Auden`)
+ * it is written as a speech quotes it (于谦《石灰吟》：“……”), on its first line, so that the
+ * planner sets it off as a quotation by its author; the lines it took stay, blank.
+ */
+function quotation(lines: string[]): string {
+  const filled = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => x.l);
+  const last = filled[filled.length - 1];
+  const by = last && filled.length > 1 ? /^(?:——|—|--|―)\s*(.+)$/.exec(last.l) : null;
+  if (!by) return lines.join('\n');
+  const body = filled.slice(0, -1).map((x) => x.l);
+  const zh = /[\u4e00-\u9fff]/.test(body.join(''));
+  const quote = body.join(zh ? '' : ' ').replace(/^[“"「]|[”"」]$/g, '');
+  const who = by[1]!.replace(/\s*[·•]\s*/g, zh ? '' : ' ').trim();
+  const first = zh ? `${who}：“${quote}”` : `${who}: “${quote}”`;
+  return lines.map((_, i) => (i === filled[0]!.i ? first : '')).join('\n');
 }
 
 const FrontMatter = z
