@@ -147,3 +147,35 @@ test('docx: headings by style with no numbering (Heading 2 / 标题 3; WPS: an o
   assert.deepEqual(parts.map((s) => s.heading), ['A promise kept', 'A place for everyone']);
   assert.deepEqual(sectionsOf(parts[0]!.children).map((s) => s.heading), ['On time', 'On budget']);
 });
+
+test('docx: a file LibreOffice wrote (its own numbering.xml, nested lists) reads with the numbers it shows; its .doc twin is refused in one line', async () => {
+  // tests/fixtures/docx/libreoffice-numbered.docx: libreoffice-source.html converted by
+  // `soffice --headless --convert-to docx`; libreoffice-old.doc: that .docx saved as Word 97.
+  const ms = await readManuscript(join(ROOT, 'tests', 'fixtures', 'docx', 'libreoffice-numbered.docx'));
+  assert.deepEqual(ms.text.split('\n').filter(Boolean), [
+    '在全市安全生产工作会议上的讲话',
+    '同志们：',
+    '今天召开全市安全生产工作会议，主要任务是总结去年工作，部署今年任务。',
+    '1. 清醒认识当前安全生产形势',
+    '1. 去年全市发生生产安全事故23起，同比下降17.9%，死亡9人，同比下降25%。',
+    '2. 道路交通和建筑施工事故仍然多发，占事故总数的七成以上。',
+    '2. 切实压紧压实安全生产责任',
+    '1. 各县区党政主要负责同志是第一责任人，要每季度研究一次安全生产工作。',
+    '2. 对发生较大以上事故的，实行“一票否决”。',
+    '谢谢大家！',
+  ]);
+  const err = await readManuscript(join(ROOT, 'tests', 'fixtures', 'docx', 'libreoffice-old.doc')).then(() => null, (e: unknown) => e);
+  assert.ok(err instanceof SpeechdeckError && /old binary Word or WPS document/.test(err.message), String(err));
+});
+
+test('docx: Chinese outline numbering as LibreOffice writes it (taiwaneseCountingThousand, 一、（一）1.) reaches the parser as shown, and builds the outline', async () => {
+  // tests/fixtures/docx/libreoffice-chinese-numbering.docx: the .fodt beside it, converted by
+  // `soffice --headless --convert-to docx`.
+  const ms = await readManuscript(join(ROOT, 'tests', 'fixtures', 'docx', 'libreoffice-chinese-numbering.docx'));
+  const lines = ms.text.split('\n').filter(Boolean);
+  assert.deepEqual(lines.slice(3, 9), ['一、清醒认识当前安全生产形势', '（一）事故总量下降。去年全市发生生产安全事故23起，同比下降17.9%。', '1.道路交通事故下降。', '2.建筑施工事故反弹。', '（二）重点领域风险突出。危化品企业87家，重大危险源23处。', '二、切实压紧压实安全生产责任']);
+  const { sectionsOf } = await import('../src/tree.js');
+  const parts = sectionsOf(parseSpeech(ms).body);
+  assert.deepEqual(parts.map((s) => [s.number, s.heading]), [['一', '清醒认识当前安全生产形势'], ['二', '切实压紧压实安全生产责任']]);
+  assert.deepEqual(sectionsOf(parts[0]!.children).map((s) => s.number), ['（一）', '（二）']);
+});
