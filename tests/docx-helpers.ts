@@ -56,7 +56,10 @@ export function stylesXml(styles: Array<{ id: string; name?: string; numId?: str
 }
 
 export async function makeDocx(paras: DocxParagraph[], opts: { numbering?: string; styles?: string; table?: string[][] } = {}): Promise<Buffer> {
+  // (A fixed date in every entry: the same speech, the same bytes.)
   const zip = new JSZip();
+  const file = zip.file.bind(zip);
+  zip.file = ((name: string, data: string) => file(name, data, { date: new Date(Date.UTC(2025, 0, 1)), createFolders: false })) as typeof zip.file;
   zip.file(
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
@@ -72,22 +75,35 @@ export async function makeDocx(paras: DocxParagraph[], opts: { numbering?: strin
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/** Which list and level each written numbering is in Word: 一、 （一） 1. （1） on list 1, ① on list 2. */
+const WRITTEN: Array<[RegExp, string, number]> = [
+  [/^([一二三四五六七八九十]+、)(.*)$/, '1', 0],
+  [/^(（[一二三四五六七八九十]+）)(.*)$/, '1', 1],
+  [/^(\d+[.．])(.*)$/, '1', 2],
+  [/^(（\d+）)(.*)$/, '1', 3],
+  [/^([①②③④⑤⑥⑦⑧⑨⑩])(.*)$/, '2', 3],
+];
+
+/** Lists 1 (一、（一）1.（1）) and 2 (① at the fourth level), as Word writes a 讲话稿's outline numbering. */
+export const OUTLINE_NUMBERING = numberingXml(
+  [
+    { id: '0', levels: [[0, 'chineseCounting', '%1、'], [1, 'chineseCounting', '（%2）'], [2, 'decimal', '%3.'], [3, 'decimal', '（%4）']] },
+    { id: '1', levels: [[0, 'chineseCounting', '%1、'], [1, 'chineseCounting', '（%2）'], [2, 'decimal', '%3.'], [3, 'decimalEnclosedCircle', '%4']] },
+  ],
+  [{ numId: '1', abstractId: '0' }, { numId: '2', abstractId: '1' }],
+);
+
 /**
- * A plain-text 讲话稿 as Word holds it: its 一、 （一） 1. lines become paragraphs
- * of list 1 at levels 0–2 with the label taken out of their text.
+ * A plain-text 讲话稿 as Word holds it: its 一、 （一） 1. （1） ① lines become
+ * paragraphs of a list at their level, the label taken out of their text.
  */
 export function asWordParagraphs(text: string): DocxParagraph[] {
   const out: DocxParagraph[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.replace(/^[\s\u3000]+/, '').trimEnd();
     if (!line) continue;
-    const m = /^([一二三四五六七八九十]+、)(.*)$/.exec(line) ?? null;
-    const m2 = /^(（[一二三四五六七八九十]+）)(.*)$/.exec(line);
-    const m3 = /^(\d+\.)(.*)$/.exec(line);
-    if (m) out.push({ text: m[2]!, numId: '1', ilvl: 0 });
-    else if (m2) out.push({ text: m2[2]!, numId: '1', ilvl: 1 });
-    else if (m3) out.push({ text: m3[2]!, numId: '1', ilvl: 2 });
-    else out.push({ text: line });
+    const hit = WRITTEN.map(([re, numId, ilvl]) => ({ m: re.exec(line), numId, ilvl })).find((x) => x.m);
+    out.push(hit ? { text: hit.m![2]!, numId: hit.numId, ilvl: hit.ilvl } : { text: line });
   }
   return out;
 }

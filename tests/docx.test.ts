@@ -13,7 +13,8 @@ import { SpeechdeckError } from '../src/errors.js';
 import { parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
 import { explainOutline } from '../src/explain.js';
-import { asWordParagraphs, makeDocx, numberingXml, stylesXml } from './docx-helpers.js';
+import { makeDocx, numberingXml, stylesXml } from './docx-helpers.js';
+import { FIXTURES } from './fixtures/docx/make.mjs';
 import { manuscript, ROOT } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'speechdeck-docx-'));
@@ -75,19 +76,28 @@ test('docx: a heading style that carries numbering (Heading 1 → 一、) is num
   assert.equal(text, '一、总结成绩\n\n（一）主要做法\n\n二、存在问题\n');
 });
 
-test('docx: a speech saved from Word gives the same outline and the same slides as the same speech saved as text', async () => {
-  const source = manuscript('tests/fixtures/manuscripts/01-zh-own-line-headings.txt');
-  const path = join(tmp, '01-zh-own-line-headings.docx');
-  writeFileSync(path, await makeDocx(asWordParagraphs(source.text)));
-  const ms = await readManuscript(path);
-  assert.equal(ms.encoding, 'docx');
-  const fromWord = parseSpeech(ms);
-  const fromText = parseSpeech(source);
-  // (The same outline; only where each part is, in lines, differs: Word's paragraphs are a blank line apart.)
-  const outline = (t: string) => t.split('\n').slice(1).map((l) => l.replace(/^\s*\d+(?:-\d+)?\s+/, '')).join('\n');
-  assert.equal(outline(explainOutline(fromWord, ms)), outline(explainOutline(fromText, source)));
-  const slides = (d: ReturnType<typeof planDeck>) => d.slides.map((s) => [s.layout, s.title, s.items]);
-  assert.deepEqual(slides(planDeck(fromWord)), slides(planDeck(fromText)));
+for (const f of FIXTURES) {
+  test(`docx: ${f.file} (${f.what}) gives the same outline and the same slides as its text twin ${f.twin}`, async () => {
+    const ms = await readManuscript(join(ROOT, 'tests', 'fixtures', 'docx', f.file));
+    const source = manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', f.twin));
+    assert.equal(ms.encoding, 'docx');
+    const fromWord = parseSpeech(ms);
+    const fromText = parseSpeech(source);
+    assert.deepEqual(fromWord.meta, fromText.meta);
+    // (The same outline; only where each part is, in lines, differs: Word's paragraphs are a blank line apart.)
+    const outline = (t: string) => t.split('\n').slice(1).map((l) => l.replace(/^\s*\d+(?:-\d+)?\s+/, '')).join('\n');
+    assert.equal(outline(explainOutline(fromWord, ms)), outline(explainOutline(fromText, source)));
+    // The same deck.json slides, but for where each comes from in the file (its lines, and the group ids made of them).
+    const slides = (d: ReturnType<typeof planDeck>) => JSON.parse(JSON.stringify(d.slides, (k, v) => (k === 'source' || k === 'group' ? undefined : v)));
+    assert.deepEqual(slides(planDeck(fromWord)), slides(planDeck(fromText)));
+  });
+}
+
+test('docx: the fixtures are what make.mts makes from their twins (regenerate with npm run fixtures)', async () => {
+  const { asWordParagraphs: paras } = await import('./docx-helpers.js');
+  const twin = readFileSync(join(ROOT, 'tests', 'fixtures', 'manuscripts', FIXTURES[0]!.twin), 'utf8');
+  const { text } = await docxToText(readFileSync(join(ROOT, 'tests', 'fixtures', 'docx', FIXTURES[0]!.file)), 'x.docx');
+  assert.equal(text.split('\n').filter(Boolean).length, paras(twin).length);
 });
 
 test('files that are not a readable .docx get one clear line each', async () => {
