@@ -12,6 +12,7 @@ import { renderContactSheet, renderHandout, type HandoutLayout } from './render/
 import { printHandout } from './print/handout.js';
 import { browserFault, closePage, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
+import { placesText } from './explain.js';
 
 /** `render.theme` when none was chosen: decided per manuscript by its language. */
 export const AUTO_THEME = 'auto';
@@ -188,7 +189,7 @@ export async function buildManuscript(
         const slide = stuck ?? deck.slides.find((s) => s.id === over[0]![0])!;
         throw new SpeechdeckError(
           'layout',
-          `slide ${deck.slides.indexOf(slide) + 1} ("${slide.title}", lines ${slide.source.startLine}–${slide.source.endLine}) does not fit even after splitting.`,
+          `slide ${deck.slides.indexOf(slide) + 1} ("${slide.title}", ${placesText(ms, slide.source.startLine, slide.source.endLine)}) does not fit even after splitting.`,
           { file: ms.path, hint: FIT_HINT[slide.layout] },
         );
       }

@@ -25,6 +25,8 @@ export interface Manuscript {
   headings?: Array<{ line: number; level: number }>;
   /** First lines of paragraphs for the speaker only (Markdown comments, `Note:` paragraphs). */
   asides?: number[];
+  /** How a place in it is named to the user: lines of a text file, paragraphs of a Word file. */
+  places?: 'lines' | 'paragraphs';
 }
 
 /** A manuscript's own statement of its title, speaker, date and look (front matter). */

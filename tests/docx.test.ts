@@ -189,3 +189,15 @@ test('docx: Chinese outline numbering as LibreOffice writes it (taiwaneseCountin
   assert.deepEqual(parts.map((s) => [s.number, s.heading]), [['一', '清醒认识当前安全生产形势'], ['二', '切实压紧压实安全生产责任']]);
   assert.deepEqual(sectionsOf(parts[0]!.children).map((s) => s.number), ['（一）', '（二）']);
 });
+
+test('docx: places are paragraphs, as a Word user counts them (--explain, layout errors)', async () => {
+  const { placesText } = await import('../src/explain.js');
+  const ms = await readManuscript(join(ROOT, 'tests', 'fixtures', 'docx', 'libreoffice-chinese-numbering.docx'));
+  assert.equal(ms.places, 'paragraphs');
+  const out = explainOutline(parseSpeech(ms), ms);
+  assert.match(out, /places are paragraphs/);
+  assert.match(out, /^\s+4-8\s+一 清醒认识当前安全生产形势/m);
+  assert.equal(placesText(ms, 7, 7), 'paragraph 4');
+  const txt = manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '01-zh-own-line-headings.txt'));
+  assert.equal(placesText(txt, 9, 11), 'lines 9–11');
+});

@@ -9,7 +9,7 @@ import { decodeBytes } from './decode.js';
 import { docxToText } from './docx.js';
 import { readMarkdown } from './markdown.js';
 
-export interface Read extends Pick<Manuscript, 'meta' | 'headings' | 'asides'> {
+export interface Read extends Pick<Manuscript, 'meta' | 'headings' | 'asides' | 'places'> {
   text: string;
   /** The text encoding the bytes were in; `docx` for a Word file. */
   encoding: string;
@@ -38,7 +38,7 @@ export const READERS: Reader[] = [
     extensions: ['.docx'],
     read: async (bytes, path) => {
       const { text, headings } = await docxToText(bytes, path);
-      return { text, encoding: 'docx', headings };
+      return { text, encoding: 'docx', headings, places: 'paragraphs' };
     },
   },
 ];
