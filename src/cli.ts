@@ -41,7 +41,7 @@ slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in sli
   --explain       print the outline found in each manuscript, with line numbers, and stop
 
 Settings can live in speechdeck.config.json beside the manuscripts (or in the folder you
-run in): theme, aspect, handout, notes, steps, organisation, footer. Flags are over the
+run in): theme, aspect, handout, notes, steps, organisation, footer, rate. Flags are over the
 file; a Markdown manuscript's front matter is over both, for that manuscript.`;
 
 /** What the browser finder needs to know about this process. */
@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
   const t0 = performance.now();
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const footer = config.organisation || config.footer ? { organisation: config.organisation, text: config.footer } : undefined;
-  const opts = { render, handout: handout as HandoutLayout, png: args.values.png, pdf: !args.values['no-pdf'], sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined, footer };
+  const opts = { render, handout: handout as HandoutLayout, png: args.values.png, pdf: !args.values['no-pdf'], sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined, footer, rate: config.rate };
   // Screenshots hang in Chromium while another tab prints, so --png builds one at a time.
   const jobs = Number(process.env.SPEECHDECK_JOBS) || availableParallelism();
   const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, jobs));

@@ -31,6 +31,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** The office's name and footer text (speechdeck.config.json): every slide's footer. */
   footer?: { organisation?: string; text?: string };
+  /** How fast the speaker reads (speechdeck.config.json): characters or words a minute. */
+  rate?: number;
 }
 
 /** The footer the configuration asks for: its text, or the organisation before title and date; else none (the default). */
@@ -99,7 +101,7 @@ export async function buildManuscript(
   for (let round = 1; ; round++) {
     const planned = planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
     const footer = configuredFooter(planned.meta, opts.footer);
-    const deck = footer ? { ...planned, meta: { ...planned.meta, footer } } : planned;
+    const deck = footer || opts.rate ? { ...planned, meta: { ...planned.meta, ...(footer ? { footer } : {}), ...(opts.rate ? { rate: opts.rate } : {}) } } : planned;
     checkSlideCount(deck.slides.length, ms.path);
     const lost = notesMismatch(speech, deck);
     // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.

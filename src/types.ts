@@ -228,6 +228,8 @@ export type SlideOf<L extends Layout> = Extract<Slide, { layout: L }>;
 export type DeckMeta = SpeechMeta & {
   /** Each slide's footer, when the office's configuration names it (organisation, footer text). */
   footer?: string;
+  /** How fast the speaker reads, when the configuration says: characters (Chinese) or words (English) a minute. */
+  rate?: number;
 };
 
 export interface OutlineNode {

@@ -14,14 +14,15 @@ const CLI = join(ROOT, '.cache', 'cli.mjs');
 const SHORT = join(ROOT, 'tests', 'fixtures', 'manuscripts', '14-zh-short-remarks.txt');
 
 test('config: the settings it may hold, each checked; anything else is one line naming the key', async () => {
-  assert.deepEqual(parseConfig('{"theme":"dark","aspect":"4:3","handout":6,"notes":false,"steps":true,"organisation":"市财政局","footer":"内部资料 注意保存"}', 'c.json'), {
-    theme: 'dark', aspect: '4:3', handout: 6, notes: false, steps: true, organisation: '市财政局', footer: '内部资料 注意保存',
+  assert.deepEqual(parseConfig('{"theme":"dark","aspect":"4:3","handout":6,"notes":false,"steps":true,"organisation":"市财政局","footer":"内部资料 注意保存","rate":180}', 'c.json'), {
+    theme: 'dark', aspect: '4:3', handout: 6, notes: false, steps: true, organisation: '市财政局', footer: '内部资料 注意保存', rate: 180,
   });
   const bad = (text: string) => oneLineError(() => parseConfig(text, 'c.json'), 'usage');
   assert.match(await bad('{"them":"dark"}'), /unknown key "them"/);
   assert.match(await bad('{"handout":4}'), /"handout"/);
   assert.match(await bad('{"aspect":"21:9"}'), /"aspect"/);
   assert.match(await bad('{"notes":"no"}'), /"notes"/);
+  assert.match(await bad('{"rate":5000}'), /"rate"/);
   assert.match(await bad('{"theme": "dark",}'), /not valid JSON/);
   assert.match(await bad('[]'), /expected object/);
 });
@@ -54,4 +55,17 @@ test('config (cli): a bad setting stops the build before any work, in one line n
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1, r.stderr);
   assert.match(lines[0]!, new RegExp(`${CONFIG_NAME}.*"handout"`));
+});
+
+test('config: the speaking rate sets the timings and the total in the notes', async () => {
+  const { planDeck } = await import('../src/plan/deck.js');
+  const { parseSpeech } = await import('../src/parse/speech.js');
+  const { slideSeconds, totalTimeText } = await import('../src/render/html.js');
+  const { manuscript } = await import('./helpers.js');
+  const deck = planDeck(parseSpeech(manuscript(SHORT)));
+  const slow = { ...deck, meta: { ...deck.meta, rate: 110 } };
+  const total = (d: typeof deck) => slideSeconds(d).reduce((a, b) => a + b, 0);
+  assert.ok(total(slow) > total(deck) * 1.5, `${total(slow)} vs ${total(deck)}`);
+  assert.match(totalTimeText(slow), /按每分钟 110 字计/);
+  assert.match(totalTimeText(deck), /按每分钟 220 字计/);
 });

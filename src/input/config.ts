@@ -19,6 +19,8 @@ const Config = z
     organisation: z.string().min(1).max(60),
     /** The footer's text, in place of organisation · title · date. */
     footer: z.string().min(1).max(120),
+    /** How fast the speaker reads: characters a minute for Chinese, words for English (timings in the notes). */
+    rate: z.number().int().min(60).max(600),
   })
   .partial()
   .strict();
@@ -37,7 +39,7 @@ export function parseConfig(text: string, path: string): SpeechdeckConfig {
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const what = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys.join('", "')}"` : `"${issue.path.join('.') || '(the whole file)'}": ${issue.message}`;
-  throw new SpeechdeckError('usage', `${what}.`, { file: path, hint: 'Known keys: theme, aspect ("16:9", "4:3"), handout (2, 3, 6), notes, steps (true, false), organisation, footer.' });
+  throw new SpeechdeckError('usage', `${what}.`, { file: path, hint: 'Known keys: theme, aspect ("16:9", "4:3"), handout (2, 3, 6), notes, steps (true, false), organisation, footer, rate (60–600 a minute).' });
 }
 
 /** The configuration file that applies: beside the first manuscript, else in the working folder; null if none. */

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide, SlideOf } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { displayWidth, hasCjk, speakingSeconds } from '../lang/text.js';
+import { displayWidth, hasCjk, SPEAKING_RATE, speakingSeconds } from '../lang/text.js';
 import { CLOSE, OPEN, phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
@@ -15,13 +15,17 @@ export function slideSize(aspect: Aspect): { width: number; height: number } {
 
 /** Seconds each slide is given (its notes read aloud, at least 5 s). */
 export function slideSeconds(deck: Deck): number[] {
-  return deck.slides.map((s) => Math.max(5, speakingSeconds(s.notes, deck.meta.lang)));
+  return deck.slides.map((s) => Math.max(5, speakingSeconds(s.notes, deck.meta.lang, rateOf(deck))));
+}
+
+function rateOf(deck: Deck): number {
+  return deck.meta.rate ?? SPEAKING_RATE[deck.meta.lang];
 }
 
 /** `【全篇约 9 分钟，按每分钟 220 字计】` / `[About 9 minutes in all, at 130 words a minute]`. */
 export function totalTimeText(deck: Deck, seconds = slideSeconds(deck)): string {
   const min = Math.max(1, Math.round(seconds.reduce((a, b) => a + b, 0) / 60));
-  return deck.meta.lang === 'zh' ? `【全篇约 ${min} 分钟，按每分钟 220 字计】` : `[About ${min} minutes in all, at 130 words a minute]`;
+  return deck.meta.lang === 'zh' ? `【全篇约 ${min} 分钟，按每分钟 ${rateOf(deck)} 字计】` : `[About ${min} minutes in all, at ${rateOf(deck)} words a minute]`;
 }
 
 export function footerText(deck: Deck): string {
