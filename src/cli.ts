@@ -12,7 +12,7 @@ const { SingleBar, Presets } = cliProgress;
 type SingleBar = InstanceType<typeof cliProgress.SingleBar>;
 import { SpeechdeckError } from './errors.js';
 import { fontWorkerPath, listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
-import { findConfig, readConfig } from './input/config.js';
+import { findConfig, readConfig, readLogo } from './input/config.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { themeCss } from './render/html.js';
 import { parseSpeech } from './parse/speech.js';
@@ -41,7 +41,7 @@ slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in sli
   --explain       print the outline found in each manuscript, with line numbers, and stop
 
 Settings can live in speechdeck.config.json beside the manuscripts (or in the folder you
-run in): theme, aspect, handout, notes, steps, organisation, footer, rate. Flags are over the
+run in): theme, aspect, handout, notes, steps, organisation, footer, rate, logo. Flags are over the
 file; a Markdown manuscript's front matter is over both, for that manuscript.`;
 
 /** What the browser finder needs to know about this process. */
@@ -137,7 +137,8 @@ async function main(argv: string[]): Promise<number> {
     log(`note: ${ms.path}: ${why}; it is built into ${join(outDir, r.to)}/`);
   }
   const folder = new Map(manuscripts.map((ms, i) => [ms, named.names[i]!]));
-  const render = { theme: theme ?? AUTO_THEME, aspect: aspect as Aspect, notes: !args.values['no-notes'] && config.notes !== false, steps: args.values.steps! || config.steps === true };
+  const logo = readLogo(config, configPath);
+  const render = { theme: theme ?? AUTO_THEME, aspect: aspect as Aspect, notes: !args.values['no-notes'] && config.notes !== false, steps: args.values.steps! || config.steps === true, ...(logo ? { logo } : {}) };
   const t0 = performance.now();
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const footer = config.organisation || config.footer ? { organisation: config.organisation, text: config.footer } : undefined;

@@ -134,7 +134,7 @@ export async function buildManuscript(
         const printing = printPdf(page);
         // If the handout fails first, the page closes under this print: not a second error.
         printing.catch(() => undefined);
-        const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout });
+        const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout, logo: opts.render.logo });
         const handoutPrinting = printHandout(browser, handoutHtml, opts.handout, ms.path);
         // Let the handout page get going before the main thread is busy with fonts.
         handoutPrinting.catch(() => undefined);

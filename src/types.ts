@@ -268,6 +268,14 @@ export interface RenderOptions {
   notes: boolean;
   /** Bullets appear one at a time as the speaker reaches them (reveal fragments). */
   steps: boolean;
+  /** The office's logo (speechdeck.config.json): on the title slide and in every footer. */
+  logo?: Logo;
+}
+
+/** A PNG or JPEG image, checked by its bytes, as base64. */
+export interface Logo {
+  mime: 'image/png' | 'image/jpeg';
+  base64: string;
 }
 
 /** Fonts and scripts the renderer inlines; loaded by the input stage. */

@@ -69,3 +69,33 @@ test('config: the speaking rate sets the timings and the total in the notes', as
   assert.match(totalTimeText(slow), /按每分钟 110 字计/);
   assert.match(totalTimeText(deck), /按每分钟 220 字计/);
 });
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+test('config: a logo is a PNG or JPEG beside the configuration, checked by its bytes; it shows on the title slide and in every footer', async () => {
+  const { readLogo } = await import('../src/input/config.js');
+  const dir = join(work, 'logo');
+  mkdirSync(dir, { recursive: true });
+  const cfg = join(dir, CONFIG_NAME);
+  writeFileSync(join(dir, 'logo.png'), PNG);
+  writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  writeFileSync(join(dir, 'big.png'), Buffer.concat([PNG, Buffer.alloc(600 * 1024)]));
+  const logo = readLogo({ logo: 'logo.png' }, cfg)!;
+  assert.equal(logo.mime, 'image/png');
+  assert.equal(Buffer.from(logo.base64, 'base64').length, PNG.length);
+  for (const [name, says] of [['logo.svg', /not a PNG or JPEG/], ['missing.png', /not found/], ['big.png', /KB/]] as const) {
+    assert.match(await oneLineError(() => readLogo({ logo: name }, cfg), 'usage'), says);
+  }
+  const { planDeck } = await import('../src/plan/deck.js');
+  const { parseSpeech } = await import('../src/parse/speech.js');
+  const { slidesMarkup } = await import('../src/render/html.js');
+  const { manuscript } = await import('./helpers.js');
+  const { loadAssets } = await import('../src/input/files.js');
+  const deck = planDeck(parseSpeech(manuscript(SHORT)));
+  const markup = slidesMarkup(deck, loadAssets(), '16:9', logo);
+  const src = `data:image/png;base64,${logo.base64}`;
+  assert.ok(markup[0]!.includes(`class="logo logo-title" alt="" src="${src}"`), 'on the title slide');
+  assert.ok(markup.slice(1, -1).every((m) => m.includes(`<span class="foot-text"><img class="logo" alt="" src="${src}">`)), 'in every footer');
+  assert.ok(slidesMarkup(deck, loadAssets(), '16:9').every((m) => !m.includes('class="logo')), 'none without one');
+});

@@ -21,6 +21,8 @@ const Config = z
     footer: z.string().min(1).max(120),
     /** How fast the speaker reads: characters a minute for Chinese, words for English (timings in the notes). */
     rate: z.number().int().min(60).max(600),
+    /** A PNG or JPEG file (beside the configuration), shown on the title slide and in every footer. */
+    logo: z.string().min(1),
   })
   .partial()
   .strict();
@@ -39,7 +41,7 @@ export function parseConfig(text: string, path: string): SpeechdeckConfig {
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const what = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys.join('", "')}"` : `"${issue.path.join('.') || '(the whole file)'}": ${issue.message}`;
-  throw new SpeechdeckError('usage', `${what}.`, { file: path, hint: 'Known keys: theme, aspect ("16:9", "4:3"), handout (2, 3, 6), notes, steps (true, false), organisation, footer, rate (60–600 a minute).' });
+  throw new SpeechdeckError('usage', `${what}.`, { file: path, hint: 'Known keys: theme, aspect ("16:9", "4:3"), handout (2, 3, 6), notes, steps (true, false), organisation, footer, rate (60–600 a minute), logo (a .png or .jpg file).' });
 }
 
 /** The configuration file that applies: beside the first manuscript, else in the working folder; null if none. */
@@ -51,4 +53,24 @@ export function findConfig(manuscripts: string[], cwd: string): string | null {
 export function readConfig(path: string | null): SpeechdeckConfig {
   if (!path) return {};
   return parseConfig(readFileSync(path, 'utf8'), path);
+}
+
+const LOGO_MAX_BYTES = 512 * 1024;
+const IMAGE: Array<{ mime: 'image/png' | 'image/jpeg'; magic: number[] }> = [
+  { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+];
+
+/** The logo a configuration names, read and checked (a PNG or JPEG, at most 512 KB), as the renderer takes it. */
+export function readLogo(config: SpeechdeckConfig, configPath: string | null): { mime: 'image/png' | 'image/jpeg'; base64: string } | undefined {
+  if (!config.logo || !configPath) return undefined;
+  const path = resolve(dirname(configPath), config.logo);
+  const fail = (why: string) => new SpeechdeckError('usage', `"logo": ${why}.`, { file: configPath, hint: 'Name a .png or .jpg file of at most 512 KB, relative to the configuration file.' });
+  if (!existsSync(path)) throw fail(`${config.logo} not found`);
+  const bytes = readFileSync(path);
+  if (bytes.length > LOGO_MAX_BYTES) throw fail(`${config.logo} is ${Math.round(bytes.length / 1024)} KB`);
+  // (By its bytes, not its name: an SVG or an HTML file is never put in the deck.)
+  const kind = IMAGE.find((k) => k.magic.every((b, i) => bytes[i] === b));
+  if (!kind) throw fail(`${config.logo} is not a PNG or JPEG image`);
+  return { mime: kind.mime, base64: bytes.toString('base64') };
 }

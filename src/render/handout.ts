@@ -2,7 +2,7 @@
 // as vector text, not pictures) with the speech text that goes with each, or with
 // lines to write on. This renders the blocks; print/handout.ts lays them out on
 // pages in the browser, where heights can be measured.
-import type { Aspect, Assets, Deck } from '../types.js';
+import type { Aspect, Assets, Deck, RenderOptions } from '../types.js';
 import { escapeHtml } from './template.js';
 
 /**
@@ -21,6 +21,7 @@ export interface HandoutOptions {
   theme: string;
   aspect: Aspect;
   perPage: HandoutLayout;
+  logo?: RenderOptions['logo'];
 }
 
 /** A4 at 96 px per inch. */
@@ -82,7 +83,7 @@ export function footerPattern(deck: Deck): string {
 }
 
 export async function renderHandout(deck: Deck, assets: Assets, opts: HandoutOptions): Promise<string> {
-  const markup = slidesMarkup(deck, assets, opts.aspect);
+  const markup = slidesMarkup(deck, assets, opts.aspect, opts.logo);
   const head = headerText(deck);
   const width = THUMB_WIDTH[opts.perPage];
   const withText = opts.perPage === 2;
@@ -120,8 +121,8 @@ html, body { margin: 0; background: #d9d9d9; }
 `;
 
 /** A contact sheet: every slide small, four to a row, for chat groups and previews. */
-export async function renderContactSheet(deck: Deck, assets: Assets, opts: { theme: string; aspect: Aspect }): Promise<string> {
-  const markup = slidesMarkup(deck, assets, opts.aspect);
+export async function renderContactSheet(deck: Deck, assets: Assets, opts: { theme: string; aspect: Aspect; logo?: RenderOptions['logo'] }): Promise<string> {
+  const markup = slidesMarkup(deck, assets, opts.aspect, opts.logo);
   const cells = markup.map((m, i) => `<div class="cell">${thumb(m, 320, opts.aspect)}<span>${i + 1}</span></div>`);
   const fonts = await deckFontCss(deck, assets, opts.theme, '0123456789', 'sfnt');
   return `<!doctype html>

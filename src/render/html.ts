@@ -141,10 +141,12 @@ function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, stri
   const context = (LAYOUTS[s.layout] as (s: Slide, deck: Deck) => Record<string, unknown>)(s, deck);
   // The numbered parts a slide is in, above its title (一、清醒认识当前安全生产形势　（一）……).
   const kicker = s.kicker ? `<p class="kicker">${words(s.kicker).markup}</p>` : '';
-  const inner = kicker + renderTemplate(layouts[s.layout] ?? '', { ...context, steps: opts.steps });
+  // The office's logo: a checked PNG or JPEG (input/config.ts), as a data: image the CSP allows.
+  const logo = (cls: string) => (opts.logo ? `<img class="${cls}" alt="" src="data:${opts.logo.mime};base64,${opts.logo.base64}">` : '');
+  const inner = (s.layout === 'title' ? logo('logo logo-title') : '') + kicker + renderTemplate(layouts[s.layout] ?? '', { ...context, steps: opts.steps });
   const content = CONTENT.has(s.layout);
   const foot = content
-    ? `<footer class="foot"><span class="foot-text">${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
+    ? `<footer class="foot"><span class="foot-text">${logo('logo')}${escapeHtml(footerText(deck))}</span><span class="page">${i + 1}</span></footer>`
     : '';
   // The title slide's notes also tell the speaker how long the whole speech runs.
   const pace = s.layout === 'title' ? `<p class="pace">${escapeHtml(totalTimeText(deck, seconds))}</p>` : '';
@@ -232,8 +234,8 @@ export async function deckFontCss(deck: Deck, assets: Assets, theme: string, ext
 }
 
 /** The slides' markup alone (no notes, no steps): for handouts and previews. */
-export function slidesMarkup(deck: Deck, assets: Assets, aspect: Aspect): string[] {
-  const opts: RenderOptions = { theme: 'official', aspect, notes: false, steps: false };
+export function slidesMarkup(deck: Deck, assets: Assets, aspect: Aspect, logo?: RenderOptions['logo']): string[] {
+  const opts: RenderOptions = { theme: 'official', aspect, notes: false, steps: false, logo };
   const seconds = slideSeconds(deck);
   return deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts, seconds));
 }
