@@ -27,6 +27,8 @@ export interface Manuscript {
   asides?: number[];
   /** How a place in it is named to the user: lines of a text file, paragraphs of a Word file. */
   places?: 'lines' | 'paragraphs';
+  /** A title the file carries outside its text (a Word document's properties): used only when the text gives none. */
+  titleHint?: string;
 }
 
 /** A manuscript's own statement of its title, speaker, date and look (front matter). */

@@ -8,6 +8,7 @@ export interface DocxParagraph {
   numId?: string;
   ilvl?: number;
   style?: string;
+  bold?: boolean;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -39,7 +40,7 @@ export const SPEECH_NUMBERING = numberingXml(
 export function documentXml(paras: DocxParagraph[], table?: string[][]): string {
   const p = (x: DocxParagraph) => {
     const pPr = x.style || x.numId ? `<w:pPr>${x.style ? `<w:pStyle w:val="${x.style}"/>` : ''}${x.numId ? `<w:numPr><w:ilvl w:val="${x.ilvl ?? 0}"/><w:numId w:val="${x.numId}"/></w:numPr>` : ''}</w:pPr>` : '';
-    return `<w:p>${pPr}<w:r><w:t xml:space="preserve">${esc(x.text)}</w:t></w:r></w:p>`;
+    return `<w:p>${pPr}<w:r>${x.bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${esc(x.text)}</w:t></w:r></w:p>`;
   };
   const tbl = table ? `<w:tbl>${table.map((row) => `<w:tr>${row.map((c) => `<w:tc>${p({ text: c })}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>` : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${paras.map(p).join('')}${tbl}<w:sectPr/></w:body></w:document>`;
@@ -55,7 +56,7 @@ export function stylesXml(styles: Array<{ id: string; name?: string; numId?: str
     .join('')}</w:styles>`;
 }
 
-export async function makeDocx(paras: DocxParagraph[], opts: { numbering?: string; styles?: string; table?: string[][] } = {}): Promise<Buffer> {
+export async function makeDocx(paras: DocxParagraph[], opts: { numbering?: string; styles?: string; table?: string[][]; title?: string } = {}): Promise<Buffer> {
   // (A fixed date in every entry: the same speech, the same bytes.)
   const zip = new JSZip();
   const file = zip.file.bind(zip);
@@ -72,6 +73,7 @@ export async function makeDocx(paras: DocxParagraph[], opts: { numbering?: strin
   zip.file('word/document.xml', documentXml(paras, opts.table));
   zip.file('word/numbering.xml', opts.numbering ?? SPEECH_NUMBERING);
   zip.file('word/styles.xml', opts.styles ?? stylesXml([]));
+  if (opts.title) zip.file('docProps/core.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${esc(opts.title)}</dc:title></cp:coreProperties>`);
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 

@@ -201,3 +201,31 @@ test('docx: places are paragraphs, as a Word user counts them (--explain, layout
   const txt = manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '01-zh-own-line-headings.txt'));
   assert.equal(placesText(txt, 9, 11), 'lines 9–11');
 });
+
+test('docx: short paragraphs set all in bold, two or more, are headings; the document properties title is used only when the text gives none', async () => {
+  const path = join(tmp, 'bold.docx');
+  writeFileSync(
+    path,
+    await makeDocx(
+      [
+        { text: '同志们：' },
+        { text: '今天召开全市工作会议，主要任务是总结去年工作，部署今年任务。' },
+        { text: '关于去年工作', bold: true },
+        { text: '去年全市新建公办幼儿园30所，新增学位1.2万个，超额完成年度任务。' },
+        { text: '关于今年任务', bold: true },
+        { text: '今年要新建公办幼儿园35所，各县区要在6月底前完成选址，年底前全部开工。' },
+        { text: '谢谢大家！' },
+      ],
+      { title: '在全市教育工作会议上的讲话' },
+    ),
+  );
+  const ms = await readManuscript(path);
+  const speech = parseSpeech(ms);
+  assert.equal(speech.meta.title, '在全市教育工作会议上的讲话');
+  const { sectionsOf } = await import('../src/tree.js');
+  assert.deepEqual(sectionsOf(speech.body).map((s) => s.heading), ['关于去年工作', '关于今年任务']);
+  // One bold line alone is emphasis, not a heading.
+  const one = join(tmp, 'one-bold.docx');
+  writeFileSync(one, await makeDocx([{ text: '同志们：' }, { text: '安全生产是头等大事', bold: true }, { text: '全县要立即开展一次安全生产大检查，重点检查在建工程和人员密集场所。' }, { text: '谢谢大家！' }]));
+  assert.deepEqual(sectionsOf(parseSpeech(await readManuscript(one)).body), []);
+});

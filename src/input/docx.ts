@@ -40,7 +40,8 @@ export function numberParagraphs(documentXml: string, numberingXml: string | nul
     const numId = own.numId ?? fromStyle.numId;
     // A heading by its style (Heading 2, 标题 2; WPS: an outline level) with no numbering:
     // handed on as a heading, so that the parser reads it as one.
-    const outline = headingLevel(styles, styleId, pPr ? val(first(pPr, 'outlineLvl')) : undefined);
+    // (Else a short paragraph set all in bold: a heading by its look, a level below those by style.)
+    const outline = headingLevel(styles, styleId, pPr ? val(first(pPr, 'outlineLvl')) : undefined) ?? (allBold(p) ? BOLD_LEVEL : null);
     if (outline !== null && (numId === undefined || numId === '0')) {
       const text = (p.textContent ?? '').trim();
       if (text) headings.push({ text, level: outline });
@@ -60,6 +61,20 @@ export function numberParagraphs(documentXml: string, numberingXml: string | nul
     labelled++;
   }
   return { xml: new XMLSerializer().serializeToString(doc), labelled, headings };
+}
+
+/** Headings found by their look only (bold, short) rank below any heading style. */
+const BOLD_LEVEL = 7;
+
+/** A short paragraph whose every run of text is bold (w:b, not w:b="0"): a heading by its look. */
+function allBold(p: Element): boolean {
+  const text = (p.textContent ?? '').trim();
+  if (!text || [...text].length > 30 || /[。！？.!?：:]$/.test(text)) return false;
+  const runs = Array.from(p.getElementsByTagNameNS(W, 'r')).filter((r) => (r.textContent ?? '').trim());
+  return runs.length > 0 && runs.every((r) => {
+    const b = first(first(r, 'rPr') ?? r, 'b');
+    return !!b && !/^(?:0|false)$/.test(val(b) ?? '');
+  });
 }
 
 /** A paragraph's heading level by its style's name (heading 1, 标题 1) or outline level (WPS), 1-based; null for body text. */
@@ -96,13 +111,15 @@ export function headingLines(text: string, found: Array<{ text: string; level: n
     at = k + 1;
   }
   const count = (level: number) => out.filter((h) => h.level === level).length;
+  // (One bold line alone is emphasis, not a heading: bold lines are headings when there are two or more.)
+  for (let i = out.length - 1; i >= 0; i--) if (out[i]!.level === BOLD_LEVEL && count(BOLD_LEVEL) < 2) out.splice(i, 1);
   if (out[0] && out[0].line === firstLine + 1 && count(out[0].level) === 1) out.shift();
   const levels = [...new Set(out.map((h) => h.level))].sort((a, b) => a - b);
   return out.map((h) => ({ line: h.line, level: levels.indexOf(h.level) + 1 }));
 }
 
 /** The text of a .docx (one paragraph a line, a blank line between paragraphs, numbering as Word shows it) and its heading lines. */
-export async function docxToText(bytes: Uint8Array, path: string): Promise<{ text: string; headings: Array<{ line: number; level: number }> }> {
+export async function docxToText(bytes: Uint8Array, path: string): Promise<{ text: string; headings: Array<{ line: number; level: number }>; title?: string }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -125,5 +142,8 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<{ tex
   }
   // mammoth ends every paragraph with a blank line; a line of its own for each.
   const text = value.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
-  return { text, headings: headingLines(text, headings) };
+  // The document's own title (File → Properties): a fallback only, when the text has none.
+  const core = await read('docProps/core.xml');
+  const title = core ? (new DOMParser({ errorHandler: () => undefined }).parseFromString(core, 'application/xml').getElementsByTagNameNS('http://purl.org/dc/elements/1.1/', 'title')[0]?.textContent ?? '').trim() : '';
+  return { text, headings: headingLines(text, headings), ...(title ? { title } : {}) };
 }

@@ -9,7 +9,7 @@ import { decodeBytes } from './decode.js';
 import { docxToText } from './docx.js';
 import { readMarkdown } from './markdown.js';
 
-export interface Read extends Pick<Manuscript, 'meta' | 'headings' | 'asides' | 'places'> {
+export interface Read extends Pick<Manuscript, 'meta' | 'headings' | 'asides' | 'places' | 'titleHint'> {
   text: string;
   /** The text encoding the bytes were in; `docx` for a Word file. */
   encoding: string;
@@ -37,8 +37,8 @@ export const READERS: Reader[] = [
     kind: 'docx',
     extensions: ['.docx'],
     read: async (bytes, path) => {
-      const { text, headings } = await docxToText(bytes, path);
-      return { text, encoding: 'docx', headings, places: 'paragraphs' };
+      const { text, headings, title } = await docxToText(bytes, path);
+      return { text, encoding: 'docx', headings, places: 'paragraphs', ...(title ? { titleHint: title } : {}) };
     },
   },
 ];

@@ -475,7 +475,8 @@ export function parseSpeech(ms: Manuscript): Speech {
   // No title line: the meeting the speech opens by naming (`今天召开全市……会议`), as
   // a speech's title is written (`在全市……会议上的讲话`); else the file name.
   const named = h.title ? null : meetingNamed(body.slice(0, 3).map((p) => p.text).join(''), lang);
-  const title = h.title ?? (named ? (lang === 'zh' ? `在${named}上的讲话` : `Remarks at the ${named}`) : toastTo(words, lang) ?? partsTitle(tree) ?? titleFromName(ms.name, lang));
+  // (A title the file carries outside its text, a Word document's properties, comes next.)
+  const title = h.title ?? ms.titleHint ?? (named ? (lang === 'zh' ? `在${named}上的讲话` : `Remarks at the ${named}`) : toastTo(words, lang) ?? partsTitle(tree) ?? titleFromName(ms.name, lang));
   const date = h.date ?? sig.date ?? dateFromName(ms.name);
   const found: SpeechMeta = {
     title,
