@@ -25,6 +25,8 @@ export interface Manuscript {
   headings?: Array<{ line: number; level: number }>;
   /** First lines of paragraphs for the speaker only (Markdown comments, `Note:` paragraphs). */
   asides?: number[];
+  /** Lines where the author breaks the slides (Markdown `---`). */
+  breaks?: number[];
   /** How a place in it is named to the user: lines of a text file, paragraphs of a Word file. */
   places?: 'lines' | 'paragraphs';
   /** A title the file carries outside its text (a Word document's properties): used only when the text gives none. */
@@ -65,6 +67,8 @@ export interface Paragraph {
   source: SourceRange;
   /** Said to the speaker only (a Markdown comment, a `Note:` paragraph): in the notes, never on a slide. */
   aside?: true;
+  /** Starts a new slide (after a Markdown `---`). */
+  breakBefore?: true;
 }
 
 /** How a section's heading is written in the manuscript. */

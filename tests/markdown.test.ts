@@ -96,3 +96,19 @@ test('markdown: a blockquote with its attribution line is a quotation by its aut
   assert.match(q.subtitle ?? '', /于谦/);
   assert.equal(notesMismatch(speech, deck), null);
 });
+
+test('markdown: --- is a slide break where the author wants one', async () => {
+  const { readMarkdown } = await import('../src/input/markdown.js');
+  const md = '# 在全市工作会议上的讲话\n\n同志们：\n\n## 一、要抓好落实\n\n要加强组织领导，各县区主要负责同志要亲自抓。\n\n---\n\n要强化督查考核，每季度开展一次专项督查，结果全市通报。\n\n## 二、要改进作风\n\n全年会议数量压减15%。\n\n谢谢大家！\n';
+  const r = readMarkdown(md, 'x.md');
+  assert.deepEqual(r.breaks, [9]);
+  const speech = parseSpeech({ path: 'x.md', name: 'x', encoding: 'utf-8', text: r.text, headings: r.headings, breaks: r.breaks });
+  const deck = planDeck(speech);
+  const where = (t: string) => deck.slides.findIndex((s) => [s.title, ...s.items].some((x) => x.includes(t)));
+  assert.ok(where('加强组织领导') >= 0 && where('强化督查考核') > where('加强组织领导'), deck.slides.map((s) => `${s.title}: ${s.items.join(' / ')}`).join('\n'));
+  // Without the break, one slide holds both.
+  const joined = planDeck(parseSpeech({ path: 'x.md', name: 'x', encoding: 'utf-8', text: r.text, headings: r.headings }));
+  const at = (d: typeof deck, t: string) => d.slides.findIndex((s) => [s.title, ...s.items].some((x) => x.includes(t)));
+  assert.equal(at(joined, '加强组织领导'), at(joined, '强化督查考核'));
+  assert.equal(notesMismatch(speech, deck), null);
+});

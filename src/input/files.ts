@@ -45,11 +45,11 @@ export async function readManuscript(path: string): Promise<Manuscript> {
     const what = code === 'ENOENT' ? 'file not found.' : `cannot read the file (${code}).`;
     throw new SpeechdeckError('input', what, { file: path, hint: 'Check the path and try again.' });
   }
-  const { text, encoding, warnings, meta, headings, asides, places, titleHint } = await readBytes(bytes, path);
+  const { text, encoding, warnings, meta, headings, asides, breaks, places, titleHint } = await readBytes(bytes, path);
   if (!text.trim()) {
     throw new SpeechdeckError('input', 'the manuscript is empty.', { file: path, hint: 'Give a file with the speech text.' });
   }
-  return { path, name: basename(path, extname(path)), encoding, text, warnings, ...(meta ? { meta } : {}), ...(headings?.length ? { headings } : {}), ...(asides?.length ? { asides } : {}), ...(places ? { places } : {}), ...(titleHint ? { titleHint } : {}) };
+  return { path, name: basename(path, extname(path)), encoding, text, warnings, ...(meta ? { meta } : {}), ...(headings?.length ? { headings } : {}), ...(asides?.length ? { asides } : {}), ...(breaks?.length ? { breaks } : {}), ...(places ? { places } : {}), ...(titleHint ? { titleHint } : {}) };
 }
 
 /** The manuscripts `npm run build` takes when given no files. */

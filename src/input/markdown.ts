@@ -105,6 +105,8 @@ export interface MarkdownRead {
   headings: Array<{ line: number; level: number }>;
   /** First lines of what is for the speaker only: comments, `Note:` paragraphs. */
   asides: number[];
+  /** Lines of `---`: the author's slide breaks. */
+  breaks: number[];
 }
 
 /** A paragraph addressed to the speaker, not the audience. */
@@ -119,12 +121,15 @@ export function readMarkdown(md: string, path = 'manuscript.md'): MarkdownRead {
   const body = fm === null ? md : [...lines.slice(0, fm + 1).map(() => ''), ...lines.slice(fm + 1)].join('\n');
   const headings: MarkdownRead['headings'] = [];
   const asides: number[] = [];
+  const breaks: number[] = [];
   let line = 1;
   const text = marked
     .lexer(body)
     .map((t) => {
       // `#` is the title (a line the parser reads as one); `##` a part, `###` its subsection.
       if (t.type === 'heading' && t.depth >= 2) headings.push({ line, level: t.depth - 1 });
+      // `---`: a slide break where the author wants one.
+      if (t.type === 'hr') breaks.push(line);
       // A comment is for the speaker: its words, in the notes only (never run, never shown).
       const comment = t.type === 'html' ? /^\s*<!--([\s\S]*?)-->\s*$/.exec(t.raw) : null;
       const out = comment ? t.raw.replace(/<!--|-->/g, (m) => ' '.repeat(m.length)).split('\n').map((l) => l.trim()).join('\n') : block(t);
@@ -133,7 +138,7 @@ export function readMarkdown(md: string, path = 'manuscript.md'): MarkdownRead {
       return out;
     })
     .join('');
-  return { text, meta, headings, asides };
+  return { text, meta, headings, asides, breaks };
 }
 
 export function markdownToText(md: string): string {

@@ -9,7 +9,7 @@ import { decodeBytes } from './decode.js';
 import { docxToText } from './docx.js';
 import { readMarkdown } from './markdown.js';
 
-export interface Read extends Pick<Manuscript, 'meta' | 'headings' | 'asides' | 'places' | 'titleHint'> {
+export interface Read extends Pick<Manuscript, 'meta' | 'headings' | 'asides' | 'breaks' | 'places' | 'titleHint'> {
   text: string;
   /** The text encoding the bytes were in; `docx` for a Word file. */
   encoding: string;
@@ -30,7 +30,7 @@ export const READERS: Reader[] = [
     read: async (bytes, path) => {
       const d = decodeBytes(bytes, path);
       const md = readMarkdown(d.text, path);
-      return { ...d, text: md.text, headings: md.headings, asides: md.asides, ...(md.meta ? { meta: md.meta } : {}) };
+      return { ...d, text: md.text, headings: md.headings, asides: md.asides, breaks: md.breaks, ...(md.meta ? { meta: md.meta } : {}) };
     },
   },
   {

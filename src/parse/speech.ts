@@ -447,6 +447,11 @@ export function parseSpeech(ms: Manuscript): Speech {
   // (What the manuscript marks as for the speaker only stays in the notes: never on a slide.)
   const asides = new Set(ms.asides ?? []);
   for (const p of body) if (asides.has(p.source.startLine)) p.aside = true;
+  // (A slide break the author wrote, `---`, before the paragraph that follows it.)
+  for (const b of ms.breaks ?? []) {
+    const next = body.find((p) => p.source.startLine > b);
+    if (next) next.breakBefore = true;
+  }
 
   // A salutation a little later (after a blank) still counts when none came before.
   let salutation = h.salutation;

@@ -921,8 +921,9 @@ class Planner {
       run = [];
     };
     for (const p of paras) {
-      // What we will do is a passage of its own, not the end of what was said before it.
-      if (rules(this.lang).pledge.test(p.text.trim())) flush();
+      // What we will do is a passage of its own, not the end of what was said before it;
+      // so is what follows a slide break the author wrote (`---`).
+      if (rules(this.lang).pledge.test(p.text.trim()) || p.breakBefore) flush();
       run.push(p);
       if (sentences(p.text).length >= 3) flush();
     }
@@ -1130,7 +1131,8 @@ class Planner {
    * passage of their own, titled by what they are about, not more of this heading.
    */
   private pointsUpToTurn(base: Base, paras: Paragraph[], items: Item[], group: string, turns: boolean): void {
-    const turn = turns ? paras.findIndex((p, i) => i > 0 && rules(this.lang).turn.test(p.text)) : -1;
+    // (So is a slide break the author wrote, `---`.)
+    const turn = turns ? paras.findIndex((p, i) => i > 0 && (rules(this.lang).turn.test(p.text) || !!p.breakBefore)) : -1;
     // (A turn right under the heading, with nothing said before it, is where the part starts.)
     if (turn <= 0 || !items.some((it) => it.para < turn)) return this.points(base, paras, items, group);
     this.points(base, paras.slice(0, turn), items.filter((it) => it.para < turn), group);
