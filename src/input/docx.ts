@@ -22,7 +22,7 @@ function val(e: Element | null): string | undefined {
  * word/document.xml with each numbered paragraph's label written into it as
  * text (a run before its first), as Word draws it; the count of labels given.
  */
-export function numberParagraphs(documentXml: string, numberingXml: string | null, stylesXml: string | null): { xml: string; labelled: number; headings: Array<{ text: string; level: number }> } {
+export function numberParagraphs(documentXml: string, numberingXml: string | null, stylesXml: string | null): { xml: string; labelled: number; headings: Array<{ text: string; level: number }>; cells: string[] } {
   const styles = readStyles(stylesXml);
   const defs = readNumbering(numberingXml, styles);
   const counter = new Counter(defs);
@@ -30,8 +30,15 @@ export function numberParagraphs(documentXml: string, numberingXml: string | nul
   const paras = doc.getElementsByTagNameNS(W, 'p');
   let labelled = 0;
   const headings: Array<{ text: string; level: number }> = [];
+  // A table's text is kept, for the speaker: in the notes, not cut into bullets.
+  const cells: string[] = [];
+  const inTable = (p: Element) => {
+    for (let n = p.parentNode; n; n = n.parentNode) if (n.nodeType === 1 && (n as Element).localName === 'tbl') return true;
+    return false;
+  };
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
+    if (inTable(p) && (p.textContent ?? '').trim()) cells.push((p.textContent ?? '').trim());
     const pPr = first(p, 'pPr');
     const numPr = pPr ? first(pPr, 'numPr') : null;
     const own = numPr ? { numId: val(first(numPr, 'numId')), ilvl: val(first(numPr, 'ilvl')) } : {};
@@ -60,7 +67,7 @@ export function numberParagraphs(documentXml: string, numberingXml: string | nul
     p.insertBefore(r, pPr ? pPr.nextSibling : p.firstChild);
     labelled++;
   }
-  return { xml: new XMLSerializer().serializeToString(doc), labelled, headings };
+  return { xml: new XMLSerializer().serializeToString(doc), labelled, headings, cells };
 }
 
 /** Headings found by their look only (bold, short) rank below any heading style. */
@@ -99,6 +106,20 @@ function headingLevel(styles: ReturnType<typeof readStyles>, styleId: string | u
  * their title alone, at a level used once, is the speech's title, not a part; the
  * levels used become 1, 2, 3.
  */
+/** The lines of `text` that hold `found` (in order): where each first appears after the one before. */
+export function linesOf(text: string, found: string[]): number[] {
+  const lines = text.split('\n');
+  const out: number[] = [];
+  let at = 0;
+  for (const f of found) {
+    const k = lines.findIndex((l, i) => i >= at && l.trim() === f);
+    if (k < 0) continue;
+    out.push(k + 1);
+    at = k + 1;
+  }
+  return out;
+}
+
 export function headingLines(text: string, found: Array<{ text: string; level: number }>): Array<{ line: number; level: number }> {
   const lines = text.split('\n');
   const firstLine = lines.findIndex((l) => l.trim());
@@ -119,7 +140,7 @@ export function headingLines(text: string, found: Array<{ text: string; level: n
 }
 
 /** The text of a .docx (one paragraph a line, a blank line between paragraphs, numbering as Word shows it) and its heading lines. */
-export async function docxToText(bytes: Uint8Array, path: string): Promise<{ text: string; headings: Array<{ line: number; level: number }>; title?: string }> {
+export async function docxToText(bytes: Uint8Array, path: string): Promise<{ text: string; headings: Array<{ line: number; level: number }>; asides: number[]; title?: string }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -131,7 +152,7 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<{ tex
     throw new SpeechdeckError('input', 'is a zip archive but not a Word document (no word/document.xml).', { file: path, hint: 'Save the speech from Word or WPS as .docx.' });
   }
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? null;
-  const { xml, headings } = numberParagraphs(await main.async('string'), await read('word/numbering.xml'), await read('word/styles.xml'));
+  const { xml, headings, cells } = numberParagraphs(await main.async('string'), await read('word/numbering.xml'), await read('word/styles.xml'));
   zip.file('word/document.xml', xml);
   const buffer = await zip.generateAsync({ type: 'nodebuffer' });
   let value: string;
@@ -145,5 +166,5 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<{ tex
   // The document's own title (File → Properties): a fallback only, when the text has none.
   const core = await read('docProps/core.xml');
   const title = core ? (new DOMParser({ errorHandler: () => undefined }).parseFromString(core, 'application/xml').getElementsByTagNameNS('http://purl.org/dc/elements/1.1/', 'title')[0]?.textContent ?? '').trim() : '';
-  return { text, headings: headingLines(text, headings), ...(title ? { title } : {}) };
+  return { text, headings: headingLines(text, headings), asides: linesOf(text, cells), ...(title ? { title } : {}) };
 }

@@ -37,8 +37,8 @@ export const READERS: Reader[] = [
     kind: 'docx',
     extensions: ['.docx'],
     read: async (bytes, path) => {
-      const { text, headings, title } = await docxToText(bytes, path);
-      return { text, encoding: 'docx', headings, places: 'paragraphs', ...(title ? { titleHint: title } : {}) };
+      const { text, headings, asides, title } = await docxToText(bytes, path);
+      return { text, encoding: 'docx', headings, asides, places: 'paragraphs', ...(title ? { titleHint: title } : {}) };
     },
   },
 ];
