@@ -145,3 +145,8 @@ test('English: a subject with what completes it, without the list that stands be
   const { keyPhrase } = await import('../src/plan/condense.js');
   assert.equal(keyPhrase("The projects on our boards today, the flood-resilient housing in Lowfield and the new children's hospital in Carrow, will matter more than anything we have built before.", 'en'), 'The projects on our boards today will matter more than anything we have built before');
 });
+
+test('a bullet keeps both halves of a pair that opens alike (对……表彰，对……通报), not the half with the teeth alone', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  assert.equal(keyPhrase('省直机关工委将在下半年组织专项检查，对成效明显的单位予以表彰，对工作滞后的单位进行通报。', 'zh'), '对成效明显的单位予以表彰，对工作滞后的单位进行通报');
+});

@@ -789,7 +789,8 @@ test('figures: a number inside a quoted name or at the start of a change is part
   const { findFigures } = await import('../src/plan/condense.js');
   const got = (t: string) => findFigures(t).map((f) => `${f.value} ${f.label}`);
   assert.deepEqual(got('全区68个社区全部建成综合服务中心，“15分钟便民生活圈”覆盖率达到91.5%。'), ['68个 全区社区全部建成综合服务中心', '91.5% “15分钟便民生活圈”覆盖率']);
-  assert.deepEqual(got('平均办理环节由5.2个减少到2.8个，企业开办时间压缩到3个工作日以内。'), ['2.8个 平均办理环节由5.2个减少', '3个工作日以内 企业开办时间压缩']);
+  // (A change written with its start: the start in brackets, not a label that reads as a fall to 2.8.)
+  assert.deepEqual(got('平均办理环节由5.2个减少到2.8个，企业开办时间压缩到3个工作日以内。'), ['2.8个 平均办理环节（原5.2个）', '3个工作日以内 企业开办时间压缩']);
   // Words that only link or point (高达, 这个) go; a running total says what it totals.
   // A figure written in Chinese numerals with a power word (两万多户) is one too; 十四五 is not.
   assert.deepEqual(got('带动周边两万多户农民增收。'), ['两万多户 带动周边农民增收']);

@@ -292,6 +292,9 @@ function concreteClauses(sentence: string, lang: Lang, most: number): string | n
     if (to === k) return null;
     to--;
   }
+  // Half of a pair that opens alike (对成效明显的单位予以表彰，对工作滞后的单位进行通报): both halves.
+  const alike = (a: string, b: string) => a.length >= 6 && b.length >= 6 && /^[\u4e00-\u9fff]/.test(a) && a[0] === b[0] && !/^[我这他她它]/.test(a);
+  if (lang === 'zh' && from === k && k > 0 && alike(open(parts[k - 1]!.text), open(parts[k]!.text)) && fits(parts.slice(k - 1, to + 1))) from = k - 1;
   // A short clause after the sentence's subject (……不幸牺牲，年仅37岁) is an appendage, not a bullet.
   if (from === k && displayWidth(parts[k]!.text) < 8) return null;
   // A clause with no subject of its own (不得不在两个月内重新修订) cannot open a bullet.
@@ -1018,6 +1021,8 @@ export function findFigures(text: string): Figure[] {
       if (forWhat && /^按/.test(before) && displayWidth(label) <= 8) label = forWhat[1]! + label.replace(/^按/, '');
       // Words that only tie the label to the sentence it came from (其中……, 按……) go.
       label = label.replace(/^(?:其中|按|按照)(?=[\u4e00-\u9fff]{2})/, '').replace(/最高不$/, '最高');
+      // A change written with its start (平均办理环节由5.2个减少到2.8个): the start in brackets.
+      label = label.replace(/由([\d.]+[^\d，,]{0,3}?)(?:减少|下降|降低|压缩|缩短|增加|提高|增长|提升|扩大)(?:到|至|为)?$/, '（原$1）');
       // So does a pointer to what was just named (这个项目总投资 → 项目总投资).
       label = label.replace(/^(?:这个|这一|这些|该|此)(?=[\u4e00-\u9fff]{3})/, '');
       // So do the words that only say there were some (你们当中有……在学科竞赛中获奖 / 有……参加了……).
