@@ -792,6 +792,8 @@ test('figures: a number inside a quoted name or at the start of a change is part
   // (A change written with its start: the start in brackets, not a label that reads as a fall to 2.8.)
   assert.deepEqual(got('平均办理环节由5.2个减少到2.8个，企业开办时间压缩到3个工作日以内。'), ['2.8个 平均办理环节（原5.2个）', '3个工作日以内 企业开办时间压缩']);
   // Words that only link or point (高达, 这个) go; a running total says what it totals.
+  // A change listed for the figures before it goes beside each (同比增加2起、2人).
+  assert.deepEqual(got('建筑施工领域事故有所反弹，共发生5起、死亡4人，同比增加2起、2人。'), ['5起 建筑施工领域事故有所反弹，同比增加2起', '4人 死亡，同比增加2人']);
   // A figure written in Chinese numerals with a power word (两万多户) is one too; 十四五 is not.
   assert.deepEqual(got('带动周边两万多户农民增收。'), ['两万多户 带动周边农民增收']);
   assert.deepEqual(got('围绕全市“十四五”规划确定的重点任务谋划项目。'), []);

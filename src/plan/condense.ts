@@ -911,14 +911,17 @@ export function findFigures(text: string): Figure[] {
     // `27起、死亡19人、受伤31人`: an enumeration of figures, one a piece.
     const cs = clauses(s).flatMap((c) => {
       const parts = c.split('、');
-      if (!(parts.length > 1 && !/分别/.test(c) && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1))) return [c];
+      // (Not a change listed for the figures before it, 同比增加2起、2人: one clause, read below.)
+      const listedChange = /^(?:同比|比上年|比去年|较上年|较去年)(?:增加|减少|上升|下降|增长|降低)/.test(c.trim());
+      if (!(parts.length > 1 && !/分别/.test(c) && !listedChange && parts.every((x) => (x.match(/\d+(?:\.\d+)?/g) ?? []).length === 1))) return [c];
       return sharedPredicate(parts) ?? parts;
     });
     const inSentence: Array<{ value: string; label: string }> = [];
     cs.forEach((c, ci) => {
       person = peopleIn(c).pop() ?? person;
       // `同比分别下降17.9%和25%`: one figure each for the figures before, in order.
-      const each = /分别/.test(c) ? [...c.matchAll(new RegExp(FIGURE.source, 'g'))] : [];
+      // (So is a change listed for the figures before it: ……共发生5起、死亡4人，同比增加2起、2人.)
+      const each = /分别/.test(c) || /^(?:同比|比上年|比去年|较上年|较去年)(?:增加|减少|上升|下降|增长|降低)/.test(c.trim()) ? [...c.matchAll(new RegExp(FIGURE.source, 'g'))] : [];
       if (each.length >= 2) {
         const [subject = '', rest = ''] = c.slice(0, each[0]!.index!).split('分别');
         const named = subject
