@@ -967,3 +967,10 @@ test('a toast ends the deck whole, its words after the glasses are raised', () =
   const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/26-en-toast.txt')));
   assert.equal(deck.slides.at(-1)!.title, 'To Arthur and Ruth, to everyone who has worked under this crooked sign, and to the next fifty years of Hartley & Dunn');
 });
+
+test('a full slide trades its slogan for the sharpest rule its cut sentence goes on to (……，实行“一票否决”，并严肃追究有关责任人的责任)', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/30-zh-safety-gbk.txt')));
+  const s = deck.slides.find((x) => x.title === '层层压实安全生产责任')!;
+  assert.ok(s.items.some((t) => t.includes('一票否决')), JSON.stringify(s.items));
+  assert.ok(!s.items.includes('安全生产，责任重于泰山'), JSON.stringify(s.items));
+});

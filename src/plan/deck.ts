@@ -805,7 +805,9 @@ class Planner {
       .filter((it) => concreteness(it.text, this.lang) === 0 && weight(sentenceOf(it), this.lang) <= 1 && !fromOneSentence(chunk, it))
       .sort((a, b) => weight(sentenceOf(a), this.lang) - weight(sentenceOf(b), this.lang))[0];
     for (const it of general ? chunk : []) {
-      if (it === general || fromOneSentence(chunk, it)) continue;
+      // (Of several bullets from one sentence, only the last goes on: from where the sentence is cut.)
+      const lastOfItsSentence = !chunk.some((o, j) => j > chunk.indexOf(it) && o.para === it.para && o.sent === it.sent);
+      if (it === general || (fromOneSentence(chunk, it) && !lastOfItsSentence)) continue;
       const more = nextPhrase(sentenceOf(it), it.text, this.lang, true);
       if (!more || concreteness(more, this.lang) < 2 || chunk.some((o) => o.text === more)) continue;
       const next = chunk.filter((o) => o !== general);
