@@ -974,3 +974,9 @@ test('a full slide trades its slogan for the sharpest rule its cut sentence goes
   assert.ok(s.items.some((t) => t.includes('一票否决')), JSON.stringify(s.items));
   assert.ok(!s.items.includes('安全生产，责任重于泰山'), JSON.stringify(s.items));
 });
+
+test('the line under a part\'s cards is its concrete sentence when the first only sets a stance (坚决避免“捡到篮子里都是菜”)', () => {
+  const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/23-zh-top-level-paren.txt')));
+  const s = deck.slides.find((x) => x.layout === 'overview' && x.title === '关于产业发展方向')!;
+  assert.match(s.subtitle ?? '', /新能源汽车零部件和电子信息两个主导产业/);
+});

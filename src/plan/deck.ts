@@ -1254,7 +1254,13 @@ class Planner {
     });
     // (An own-line heading's paragraph is the heading: the lede is the paragraph after it.)
     const introText = intro.find((p) => p !== s.lead);
-    const subtitleSource = s.lead === intro[0] && s.inline ? (sentences(s.lead.text)[1] ?? (introText ? sentences(introText.text)[0] : undefined)) : introText ? sentences(introText.text)[0] : undefined;
+    // (Its first sentence, unless a later one says something concrete and the first does not:
+    // 坚决避免“捡到篮子里都是菜” gives way to 要集中力量做强新能源汽车零部件和电子信息两个主导产业.)
+    const telling = (p: Paragraph) => {
+      const ss = sentences(p.text);
+      return concreteness(ss[0] ?? '', this.lang) > 0 ? ss[0] : (ss.find((x) => concreteness(x, this.lang) > 0) ?? ss[0]);
+    };
+    const subtitleSource = s.lead === intro[0] && s.inline ? (sentences(s.lead.text)[1] ?? (introText ? telling(introText) : undefined)) : introText ? telling(introText) : undefined;
     const paras: Paragraph[] = [...(withLead ? [s.lead] : []), ...paragraphsUnder(s.children)];
     this.overview({
       title,
