@@ -79,3 +79,10 @@ test('a callout is attributed with the dash its language writes: —— in Chine
   const zh = await build(manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '04-zh-welcome-no-numbering.txt')).text);
   assert.ok(zh.includes('<span class="callout-by">—— '), 'Chinese: a double dash');
 });
+
+test('figures in slide text are set off; a time of day is not a figure', async () => {
+  const { wordsWithFigures } = await import('../src/render/html.js');
+  const figs = (t: string) => [...wordsWithFigures(t).markup.matchAll(/<b class="fig">([^<]*)<\/b>/g)].map((m) => m[1]);
+  assert.deepEqual(figs("We will be open until 8 p.m. on weekdays and 9 o'clock on Fridays, for 4,312 readers"), ['4,312']);
+  assert.deepEqual(figs('会议10:30开始，到会120人，比去年增长15.3%'), ['120人', '15.3%']);
+});

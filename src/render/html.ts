@@ -60,6 +60,8 @@ export function wordsWithFigures(text: string): Html {
   for (const m of text.matchAll(FIGURE_IN_TEXT)) {
     if (/^(?:19|20)\d\d$/.test(m[0]) && (/^年/.test(text.slice(m.index! + 4)) || !cjk)) continue;
     const after = text.slice(m.index! + m[0].length);
+    // A time of day (8 p.m., 9 o'clock, 10:30) is not a quantity.
+    if (/^\s?(?:[ap]\.?m\.?|o'clock)(?![a-z])|^:\d\d/i.test(after)) continue;
     if (cjk) {
       // A figure has a unit: a bare number is a date (7月16日, 9月底), a time, a
       // range's start (2至3家) or a code (12345热线), not a quantity.
