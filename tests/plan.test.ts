@@ -794,6 +794,8 @@ test('figures: a number inside a quoted name or at the start of a change is part
   // Words that only link or point (高达, 这个) go; a running total says what it totals.
   // A change listed for the figures before it goes beside each (同比增加2起、2人).
   assert.deepEqual(got('建筑施工领域事故有所反弹，共发生5起、死亡4人，同比增加2起、2人。'), ['5起 建筑施工领域事故有所反弹，同比增加2起', '4人 死亡，同比增加2人']);
+  // A threshold that names a kind of thing is no count (消除了56人以上大班额).
+  assert.deepEqual(got('城区大班额比例降至1.8%，历史性地消除了56人以上大班额。'), ['1.8% 城区大班额比例']);
   // A figure written in Chinese numerals with a power word (两万多户) is one too; 十四五 is not.
   assert.deepEqual(got('带动周边两万多户农民增收。'), ['两万多户 带动周边农民增收']);
   assert.deepEqual(got('围绕全市“十四五”规划确定的重点任务谋划项目。'), []);

@@ -988,6 +988,8 @@ export function findFigures(text: string): Figure[] {
       // 95%以上, 30个工作日以内: the qualifier stays with the number it qualifies.
       const qualifier = /^(?:以上|以下|以内|左右|多|余)/.exec(c.slice(m.index! + m[0].length))?.[0] ?? '';
       const after = c.slice(m.index! + m[0].length + qualifier.length).trim();
+      // A threshold that names a kind of thing (消除了56人以上大班额, 66人以上超大班额) is no count.
+      if (/^(?:以上|以下)$/.test(qualifier) && /^[\u4e00-\u9fff]{2,}/.test(after) && !/^(?:的|了|和|与|及|或)/.test(after) && /^[\u4e00-\u9fff]*(?:班额|规模|企业|项目|车辆|人员|场所|建筑)$/.test(after)) return;
       // A story told in the first person (我带着几位同志先后到6个县区财政局): what is
       // counted is the thing after the number, not the narration before it.
       const narrated = /^(?:我|我们)/.test(before) && displayWidth(after) >= 4 && /^[\u4e00-\u9fff]/.test(after);
