@@ -150,3 +150,9 @@ test('a bullet keeps both halves of a pair that opens alike (对……表彰，�
   const { keyPhrase } = await import('../src/plan/condense.js');
   assert.equal(keyPhrase('省直机关工委将在下半年组织专项检查，对成效明显的单位予以表彰，对工作滞后的单位进行通报。', 'zh'), '对成效明显的单位予以表彰，对工作滞后的单位进行通报');
 });
+
+test('English: a bullet does not open by pointing back to a time its slide does not show (In that time …)', async () => {
+  const { stripOpeners } = await import('../src/plan/condense.js');
+  assert.equal(stripOpeners('In that time she has trained more apprentices than anyone in the history of this firm', 'en'), 'She has trained more apprentices than anyone in the history of this firm');
+  assert.equal(stripOpeners('Since then, the library has lent a million books', 'en'), 'The library has lent a million books');
+});

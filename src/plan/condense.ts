@@ -9,7 +9,7 @@ import { phrases } from '../lang/segment.js';
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
 // Words that carry meaning stay: time (今年, 去年同期, 当前), contrast (但是), 第七次.
 const ZH_OPENER = /^(?:(?:在肯定成绩的同时|在看到成绩的同时)?[，,]?(?:但是?|同时)?(?:我们)?(?:也)?(?:要|必须|应当)?(?:清醒)?(?:地)?看到(?:存在的问题|存在的不足|以下问题)?[，,：:]|(?:总的感觉是|总体感觉是|我的感觉是|总体来看)[，,：:]|(?:这里|在这里|同时)?[，,]?(?:我)?(?:还|再)?(?:要|想)?(?:特别|着重|重点)?(?:强调|提醒|说明|提醒大家|强调一下|说明一下)(?:一点|一下|大家)?[，,：:]|(?:此刻|此时此刻)[，,](?:站在这里|在这里)[，,]|就是(?=要)|(?:特别是|尤其是)(?=[\u4e00-\u9fff“])|(?:各位|亲爱的)[^，,。]{0,8}[，,]|(?:同志们|朋友们|同事们|同学们|老师们)[，,！!]|(?:因此|所以|而且|并且|此外|另外)[，,]?|(?:我们|大家|我)(?:也|都)*(?:很|非常)?(?:清楚|知道|明白)[，,]|(?:今天|刚才|同时|当然|总之|其次|首先|再次|最后|其一|其二|也就是说|这里|在此|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总的来看|总体上看|归结起来|概括起来|可以说|从推动工作的角度)[，,：:]|第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+是[，,：:]?|(?:对此|为此|由此|因而|于是|比如|例如|譬如|但是|然而|不过)[，,]|(?:我|我们)(?:真诚地|衷心地?)?(?:希望|建议|提醒)(?:大家|各位|你们|同志们)[，,]?(?=[\u4e00-\u9fff]{2})|(?:而(?!是|且)|但是(?!也要|还要)|但(?!是|也要|还要)|也(?!就是|要看到)|并且|而且)(?=[\u4e00-\u9fff]{2}))/;
-const EN_OPENER = /^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*|(?:and|but|so)\s+(?=\w+\s+\w+\s+\w+))/i;
+const EN_OPENER = /^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*|(?:in that time|since then|in those years|over that time)\s*,?\s+(?=[A-Za-z])|(?:and|but|so)\s+(?=\w+\s+\w+\s+\w+))/i;
 
 /** 上面有一位叫马德才的师傅，…… → 马德才师傅，……: the person, not where the speaker saw the name. */
 function namedPerson(t: string): string {
