@@ -137,3 +137,14 @@ test('no title anywhere: a speech of a few short numbered parts is named by them
   // Long headings do not make a title.
   assert.equal(parseSpeech(manuscript(parts(['要进一步提高政治站位，切实增强做好工作的责任感', '要守住底线抓安全']), 'notes')).meta.title, '讲话');
 });
+
+test('a paragraph that turns to the problems after the last subsection speaks for the whole part, not for that subsection', async () => {
+  const { parseSpeech } = await import('../src/parse/speech.js');
+  const { sectionsOf } = await import('../src/tree.js');
+  const { manuscript } = await import('./helpers.js');
+  const speech = parseSpeech(manuscript('tests/fixtures/manuscripts/01-zh-own-line-headings.txt'));
+  const one = sectionsOf(speech.body)[0]!;
+  const last = sectionsOf(one.children).at(-1)!;
+  assert.ok(!last.children.some((n) => n.type === 'paragraph' && n.text.startsWith('在肯定成绩的同时')), 'not under its last subsection');
+  assert.ok(one.children.some((n) => n.type === 'paragraph' && n.text.startsWith('在肯定成绩的同时')), 'under the part');
+});

@@ -343,6 +343,9 @@ function buildOutline(paras: Paragraph[], lang: Lang, headings: ReadonlyMap<numb
         continue;
       }
     }
+    // A paragraph that turns from what was done to the problems (在肯定成绩的同时，我们也要清醒
+    // 看到……) speaks for the whole part, not for its last subsection: that subsection ends.
+    if (stack.length >= 2 && stack[stack.length - 1]!.section.level >= 2 && rules(lang).turn.test(p.text)) stack.length--;
     const top = stack[stack.length - 1]?.section;
     (top ? top.children : roots).push({ type: 'paragraph', ...p });
   }
