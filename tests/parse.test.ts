@@ -148,3 +148,13 @@ test('a paragraph that turns to the problems after the last subsection speaks fo
   assert.ok(!last.children.some((n) => n.type === 'paragraph' && n.text.startsWith('在肯定成绩的同时')), 'not under its last subsection');
   assert.ok(one.children.some((n) => n.type === 'paragraph' && n.text.startsWith('在肯定成绩的同时')), 'under the part');
 });
+
+test('a paragraph that sums up after a part\'s last numbered point (回顾党的百年奋斗历程，……) speaks for the part', async () => {
+  const { parseSpeech } = await import('../src/parse/speech.js');
+  const { sectionsOf } = await import('../src/tree.js');
+  const { manuscript } = await import('./helpers.js');
+  const one = sectionsOf(parseSpeech(manuscript('tests/fixtures/manuscripts/17-zh-party-lecture.txt')).body)[0]!;
+  const sub = sectionsOf(one.children)[0]!;
+  assert.ok(sub.children.some((n) => n.type === 'paragraph' && n.text.startsWith('回顾党的百年奋斗历程')), 'under （一）');
+  assert.ok(!sectionsOf(sub.children).at(-1)!.children.some((n) => n.type === 'paragraph' && n.text.startsWith('回顾')), 'not under its point 3');
+});

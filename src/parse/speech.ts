@@ -287,6 +287,9 @@ export function headingOf(rest: string, lang: Lang): { heading: string; inline: 
  * only counts when its number continues the sequence (or starts one at 1), so a
  * paragraph that merely begins with a number stays a paragraph.
  */
+/** A paragraph that sums up what came before it (总之，…… / 回顾……历程，…… / In short, …). */
+const SUMS_UP = /^(?:(?:总之|总而言之|综上所述|综上|概括起来|总的来说|由此可见|in short|in sum|to sum up|taken together)[，,\s]|回顾[^，。！？]{2,16}(?:历程|历史|过去)[，,])/i;
+
 /** A heading its markup marks (`## 开场`) ranks above every numbering: numbered parts nest under it. */
 const MARKUP_RANK = -10;
 
@@ -345,7 +348,8 @@ function buildOutline(paras: Paragraph[], lang: Lang, headings: ReadonlyMap<numb
     }
     // A paragraph that turns from what was done to the problems (在肯定成绩的同时，我们也要清醒
     // 看到……) speaks for the whole part, not for its last subsection: that subsection ends.
-    if (stack.length >= 2 && stack[stack.length - 1]!.section.level >= 2 && rules(lang).turn.test(p.text)) stack.length--;
+    // So does one that sums up what the subsections said (总之，…… / 回顾党的百年奋斗历程，……).
+    if (stack.length >= 2 && stack[stack.length - 1]!.section.level >= 2 && (rules(lang).turn.test(p.text) || SUMS_UP.test(p.text))) stack.length--;
     const top = stack[stack.length - 1]?.section;
     (top ? top.children : roots).push({ type: 'paragraph', ...p });
   }
