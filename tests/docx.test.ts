@@ -231,3 +231,18 @@ test('docx: short paragraphs set all in bold, two or more, are headings; the doc
   writeFileSync(one, await makeDocx([{ text: '同志们：' }, { text: '安全生产是头等大事', bold: true }, { text: '全县要立即开展一次安全生产大检查，重点检查在建工程和人员密集场所。' }, { text: '谢谢大家！' }]));
   assert.deepEqual(sectionsOf(parseSpeech(await readManuscript(one)).body), []);
 });
+
+test('docx: a Word file with its images is not refused for its size (the text is what is limited, after reading)', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(await makeDocx([{ text: '在全市工作会议上的讲话' }, { text: '同志们：' }, { text: '今年要新建公办幼儿园35所，年底前全部开工。' }, { text: '谢谢大家！' }]));
+  zip.file('word/media/image1.png', Buffer.alloc(1_500_000, 7));
+  const big = join(tmp, 'with-image.docx');
+  writeFileSync(big, await zip.generateAsync({ type: 'nodebuffer' }));
+  const ms = await readManuscript(big);
+  assert.match(ms.text, /新建公办幼儿园35所/);
+  // Its text, past the characters a manuscript may have, is refused in one line.
+  const long = join(tmp, 'long.docx');
+  writeFileSync(long, await makeDocx(Array.from({ length: 2100 }, () => ({ text: '要'.repeat(100) }))));
+  const err = await readManuscript(long).then(() => null, (e: unknown) => e);
+  assert.ok(err instanceof SpeechdeckError && /characters; the limit is 200,000/.test(err.message), String(err));
+});

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { SpeechdeckError } from '../errors.js';
+import { checkCharCount, MAX_DOCX_XML_BYTES } from './limits.js';
 import { Counter, readNumbering, readStyles, styleNumbering } from './numbering.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -151,6 +152,9 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<{ tex
   if (!main) {
     throw new SpeechdeckError('input', 'is a zip archive but not a Word document (no word/document.xml).', { file: path, hint: 'Save the speech from Word or WPS as .docx.' });
   }
+  // (Unpacked, the text part stays within reason: a zip bomb is refused before it is inflated.)
+  const unpacked = (main as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  if (unpacked > MAX_DOCX_XML_BYTES) throw new SpeechdeckError('input', `is not a speech: its text part unpacks to ${Math.round(unpacked / 1e6)} MB.`, { file: path, hint: 'Check that it is the right file.' });
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? null;
   const { xml, headings, cells } = numberParagraphs(await main.async('string'), await read('word/numbering.xml'), await read('word/styles.xml'));
   zip.file('word/document.xml', xml);
@@ -163,6 +167,7 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<{ tex
   }
   // mammoth ends every paragraph with a blank line; a line of its own for each.
   const text = value.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  checkCharCount(text, path);
   // The document's own title (File → Properties): a fallback only, when the text has none.
   const core = await read('docProps/core.xml');
   const title = core ? (new DOMParser({ errorHandler: () => undefined }).parseFromString(core, 'application/xml').getElementsByTagNameNS('http://purl.org/dc/elements/1.1/', 'title')[0]?.textContent ?? '').trim() : '';

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Assets, FontSource, Manuscript } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { checkByteSize } from './limits.js';
+import { checkByteSize, MAX_BYTES, MAX_DOCX_BYTES } from './limits.js';
 import { MANUSCRIPT_EXTENSIONS, readBytes } from './readers.js';
 
 const require = createRequire(import.meta.url);
@@ -37,7 +37,7 @@ export async function readManuscript(path: string): Promise<Manuscript> {
       throw new SpeechdeckError('input', 'is a folder, not a manuscript.', { file: path, hint: 'Give the .txt, .md or .docx files inside it.' });
     }
     // Refused before reading: a huge file would cost time and memory for nothing.
-    checkByteSize(stat.size, path);
+    checkByteSize(stat.size, path, extname(path).toLowerCase() === '.docx' ? MAX_DOCX_BYTES : MAX_BYTES);
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof SpeechdeckError) throw err;

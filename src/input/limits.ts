@@ -15,6 +15,16 @@ export const MAX_CHARS = 200_000;
  */
 export const MAX_BYTES = 4 * MAX_CHARS;
 
+/**
+ * Bytes per Word file: a .docx carries its images, fonts and styles beside the text
+ * (a speech with a logo in its header is easily 1–2 MB), so its text is checked
+ * after it is read (MAX_CHARS), and the file only against this.
+ */
+export const MAX_DOCX_BYTES = 30_000_000;
+
+/** The most a Word document's main part may take unpacked: past this it is a zip bomb, not a speech. */
+export const MAX_DOCX_XML_BYTES = 50_000_000;
+
 /** Slides per deck, checked after planning. */
 export const MAX_SLIDES = 400;
 
@@ -28,11 +38,13 @@ function size(bytes: number): string {
 }
 
 /** Before reading or decoding: a file of `bytes` bytes. */
-export function checkByteSize(bytes: number, file: string): void {
-  if (bytes > MAX_BYTES) {
+export function checkByteSize(bytes: number, file: string, max = MAX_BYTES): void {
+  if (bytes > max) {
     throw new SpeechdeckError(
       'input',
-      `the file is too large for a manuscript (${size(bytes)}; at most ${size(MAX_BYTES)}, about ${n(MAX_CHARS)} characters).`,
+      max === MAX_BYTES
+        ? `the file is too large for a manuscript (${size(bytes)}; at most ${size(MAX_BYTES)}, about ${n(MAX_CHARS)} characters).`
+        : `the file is too large for a manuscript (${size(bytes)}; at most ${size(max)}).`,
       { file, hint: HINT },
     );
   }
