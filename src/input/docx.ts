@@ -3,33 +3,24 @@
 // back first (numbering.ts), so that 一、（一）1. reach the parser as Word shows them.
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { XMLSerializer } from '@xmldom/xmldom';
 import { SpeechdeckError } from '../errors.js';
 import { checkCharCount, MAX_DOCX_XML_BYTES } from './limits.js';
-import { Counter, readNumbering, readStyles, styleNumbering } from './numbering.js';
+import { child, Counter, parseXml, parseXmlDocument, readNumbering, readStyles, styleChain, styleNumbering, val, type StyleDefs } from './numbering.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-function first(parent: Element, name: string): Element | null {
-  for (let n = parent.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).localName === name) return n as Element;
-  return null;
-}
-
-function val(e: Element | null): string | undefined {
-  return e ? e.getAttributeNS(W, 'val') || e.getAttribute('w:val') || undefined : undefined;
-}
-
 /**
  * word/document.xml with each numbered paragraph's label written into it as
- * text (a run before its first), as Word draws it; the count of labels given.
+ * text (a run before its first), as Word draws it; the paragraphs that are
+ * headings by style or look, and the text of table cells.
  */
-export function numberParagraphs(documentXml: string, numberingXml: string | null, stylesXml: string | null): { xml: string; labelled: number; headings: Array<{ text: string; level: number }>; cells: string[] } {
+export function numberParagraphs(documentXml: string, numberingXml: string | null, stylesXml: string | null): { xml: string; headings: Array<{ text: string; level: number }>; cells: string[] } {
   const styles = readStyles(stylesXml);
   const defs = readNumbering(numberingXml, styles);
   const counter = new Counter(defs);
-  const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(documentXml, 'application/xml');
+  const doc = parseXmlDocument(documentXml);
   const paras = doc.getElementsByTagNameNS(W, 'p');
-  let labelled = 0;
   const headings: Array<{ text: string; level: number }> = [];
   // A table's text is kept, for the speaker: in the notes, not cut into bullets.
   const cells: string[] = [];
@@ -39,21 +30,19 @@ export function numberParagraphs(documentXml: string, numberingXml: string | nul
   };
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
-    if (inTable(p) && (p.textContent ?? '').trim()) cells.push((p.textContent ?? '').trim());
-    const pPr = first(p, 'pPr');
-    const numPr = pPr ? first(pPr, 'numPr') : null;
-    const own = numPr ? { numId: val(first(numPr, 'numId')), ilvl: val(first(numPr, 'ilvl')) } : {};
-    const styleId = pPr ? val(first(pPr, 'pStyle')) : undefined;
+    const text = (p.textContent ?? '').trim();
+    if (inTable(p) && text) cells.push(text);
+    const pPr = child(p, 'pPr');
+    const numPr = pPr ? child(pPr, 'numPr') : null;
+    const own = numPr ? { numId: val(child(numPr, 'numId')), ilvl: val(child(numPr, 'ilvl')) } : {};
+    const styleId = pPr ? val(child(pPr, 'pStyle')) : undefined;
     const fromStyle = styleNumbering(styles, styleId);
     const numId = own.numId ?? fromStyle.numId;
     // A heading by its style (Heading 2, 标题 2; WPS: an outline level) with no numbering:
     // handed on as a heading, so that the parser reads it as one.
     // (Else a short paragraph set all in bold: a heading by its look, a level below those by style.)
-    const outline = headingLevel(styles, styleId, pPr ? val(first(pPr, 'outlineLvl')) : undefined) ?? (allBold(p) ? BOLD_LEVEL : null);
-    if (outline !== null && (numId === undefined || numId === '0')) {
-      const text = (p.textContent ?? '').trim();
-      if (text) headings.push({ text, level: outline });
-    }
+    const outline = headingLevel(styles, styleId, pPr ? val(child(pPr, 'outlineLvl')) : undefined) ?? (allBold(p) ? BOLD_LEVEL : null);
+    if (outline !== null && (numId === undefined || numId === '0') && text) headings.push({ text, level: outline });
     if (numId === undefined) continue;
     const ilvl = Number(own.ilvl ?? (own.numId === undefined ? fromStyle.ilvl : undefined) ?? 0) || 0;
     // (An empty paragraph is not drawn, but Word counts it all the same.)
@@ -66,9 +55,8 @@ export function numberParagraphs(documentXml: string, numberingXml: string | nul
     t.appendChild(doc.createTextNode(label + gap));
     r.appendChild(t);
     p.insertBefore(r, pPr ? pPr.nextSibling : p.firstChild);
-    labelled++;
   }
-  return { xml: new XMLSerializer().serializeToString(doc), labelled, headings, cells };
+  return { xml: new XMLSerializer().serializeToString(doc), headings, cells };
 }
 
 /** Headings found by their look only (bold, short) rank below any heading style. */
@@ -80,26 +68,40 @@ function allBold(p: Element): boolean {
   if (!text || [...text].length > 30 || /[。！？.!?：:]$/.test(text)) return false;
   const runs = Array.from(p.getElementsByTagNameNS(W, 'r')).filter((r) => (r.textContent ?? '').trim());
   return runs.length > 0 && runs.every((r) => {
-    const b = first(first(r, 'rPr') ?? r, 'b');
+    const b = child(child(r, 'rPr') ?? r, 'b');
     return !!b && !/^(?:0|false)$/.test(val(b) ?? '');
   });
 }
 
 /** A paragraph's heading level by its style's name (heading 1, 标题 1) or outline level (WPS), 1-based; null for body text. */
-function headingLevel(styles: ReturnType<typeof readStyles>, styleId: string | undefined, ownOutline: string | undefined): number | null {
+function headingLevel(styles: StyleDefs, styleId: string | undefined, ownOutline: string | undefined): number | null {
   if (ownOutline !== undefined && Number(ownOutline) < 9) return Number(ownOutline) + 1;
-  const seen = new Set<string>();
-  let id = styleId;
-  while (id && !seen.has(id)) {
-    seen.add(id);
-    const s = styles.numbering.get(id);
-    if (!s) break;
+  for (const s of styleChain(styles, styleId)) {
     const named = /^(?:heading|标题)\s*(\d)$/i.exec(s.name ?? '');
     if (named) return Number(named[1]);
     if (s.outline !== undefined && s.outline < 9) return s.outline + 1;
-    id = s.basedOn;
   }
   return null;
+}
+
+/**
+ * The line of `text` that holds each of `found` (in order), where each first
+ * appears after the one before; null for one not found.
+ */
+function placeLines(text: string, found: string[]): Array<number | null> {
+  const lines = text.split('\n');
+  let at = 0;
+  return found.map((f) => {
+    const k = lines.findIndex((l, i) => i >= at && l.trim() === f);
+    if (k < 0) return null;
+    at = k + 1;
+    return k + 1;
+  });
+}
+
+/** The lines of `text` that hold `found`, in order (those found). */
+export function linesOf(text: string, found: string[]): number[] {
+  return placeLines(text, found).filter((n): n is number => n !== null);
 }
 
 /**
@@ -107,31 +109,10 @@ function headingLevel(styles: ReturnType<typeof readStyles>, styleId: string | u
  * their title alone, at a level used once, is the speech's title, not a part; the
  * levels used become 1, 2, 3.
  */
-/** The lines of `text` that hold `found` (in order): where each first appears after the one before. */
-export function linesOf(text: string, found: string[]): number[] {
-  const lines = text.split('\n');
-  const out: number[] = [];
-  let at = 0;
-  for (const f of found) {
-    const k = lines.findIndex((l, i) => i >= at && l.trim() === f);
-    if (k < 0) continue;
-    out.push(k + 1);
-    at = k + 1;
-  }
-  return out;
-}
-
 export function headingLines(text: string, found: Array<{ text: string; level: number }>): Array<{ line: number; level: number }> {
-  const lines = text.split('\n');
-  const firstLine = lines.findIndex((l) => l.trim());
-  const out: Array<{ line: number; level: number }> = [];
-  let at = 0;
-  for (const h of found) {
-    const k = lines.findIndex((l, i) => i >= at && l.trim() === h.text);
-    if (k < 0) continue;
-    out.push({ line: k + 1, level: h.level });
-    at = k + 1;
-  }
+  const firstLine = text.split('\n').findIndex((l) => l.trim());
+  const at = placeLines(text, found.map((h) => h.text));
+  const out = found.flatMap((h, i) => (at[i] === null ? [] : [{ line: at[i]!, level: h.level }]));
   const count = (level: number) => out.filter((h) => h.level === level).length;
   // (One bold line alone is emphasis, not a heading: bold lines are headings when there are two or more.)
   for (let i = out.length - 1; i >= 0; i--) if (out[i]!.level === BOLD_LEVEL && count(BOLD_LEVEL) < 2) out.splice(i, 1);
@@ -170,6 +151,6 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<{ tex
   checkCharCount(text, path);
   // The document's own title (File → Properties): a fallback only, when the text has none.
   const core = await read('docProps/core.xml');
-  const title = core ? (new DOMParser({ errorHandler: () => undefined }).parseFromString(core, 'application/xml').getElementsByTagNameNS('http://purl.org/dc/elements/1.1/', 'title')[0]?.textContent ?? '').trim() : '';
+  const title = core ? (parseXml(core).getElementsByTagNameNS('http://purl.org/dc/elements/1.1/', 'title')[0]?.textContent ?? '').trim() : '';
   return { text, headings: headingLines(text, headings), asides: linesOf(text, cells), ...(title ? { title } : {}) };
 }

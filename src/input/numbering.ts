@@ -20,27 +20,35 @@ export interface Level {
   legal: boolean;
 }
 
+/** A list instance (w:num): the abstract numbering it counts in, and what it overrides per level. */
+export interface NumDef {
+  abstractId: string;
+  starts: Map<number, number>;
+  levels: Map<number, Level>;
+}
+
 export interface NumberingDefs {
   abstract: Map<string, Map<number, Level>>;
   /** numId → its abstract numbering and its overrides per level. */
-  nums: Map<string, { abstractId: string; starts: Map<number, number>; levels: Map<number, Level> }>;
+  nums: Map<string, NumDef>;
   /** A numbering style (w:numStyleLink) → the numId its style carries. */
   styleLinks: Map<string, string>;
 }
 
-/** A paragraph style's numbering and outline level, following w:basedOn. */
+/** Each paragraph (or numbering) style by its id: its numbering, outline level, name and parent (w:basedOn). */
 export interface StyleDefs {
-  numbering: Map<string, { numId?: string; ilvl?: number; outline?: number; name?: string; basedOn?: string }>;
+  byId: Map<string, { numId?: string; ilvl?: number; outline?: number; name?: string; basedOn?: string }>;
 }
 
-function el(parent: Element, name: string): Element | null {
-  const xs = parent.getElementsByTagNameNS(W, name);
-  for (let i = 0; i < xs.length; i++) if (xs[i]!.parentNode === parent) return xs[i]!;
+/** An element's first child of that (WordprocessingML) name. */
+export function child(parent: Element, name: string): Element | null {
+  for (let n = parent.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).localName === name) return n as Element;
   return null;
 }
 
-function val(e: Element | null): string | undefined {
-  return e ? (e.getAttributeNS(W, 'val') ?? e.getAttribute('w:val') ?? undefined) || undefined : undefined;
+/** An element's w:val. */
+export function val(e: Element | null): string | undefined {
+  return e ? e.getAttributeNS(W, 'val') || e.getAttribute('w:val') || undefined : undefined;
 }
 
 function attr(e: Element, name: string): string | undefined {
@@ -54,19 +62,23 @@ function children(parent: Element, name: string): Element[] {
 }
 
 function readLevel(lvl: Element): Level {
-  const suff = val(el(lvl, 'suff'));
+  const suff = val(child(lvl, 'suff'));
   return {
-    numFmt: val(el(lvl, 'numFmt')) ?? 'decimal',
-    lvlText: val(el(lvl, 'lvlText')) ?? '',
-    start: Number(val(el(lvl, 'start')) ?? '1') || 0,
+    numFmt: val(child(lvl, 'numFmt')) ?? 'decimal',
+    lvlText: val(child(lvl, 'lvlText')) ?? '',
+    start: Number(val(child(lvl, 'start')) ?? '1') || 0,
     suff: suff === 'space' || suff === 'nothing' ? suff : 'tab',
-    legal: !!el(lvl, 'isLgl') && val(el(lvl, 'isLgl')) !== '0' && val(el(lvl, 'isLgl')) !== 'false',
+    legal: !!child(lvl, 'isLgl') && val(child(lvl, 'isLgl')) !== '0' && val(child(lvl, 'isLgl')) !== 'false',
   };
 }
 
+/** A part of the package as a document (a damaged part reads as far as it goes, never throws). */
+export function parseXmlDocument(xml: string): Document {
+  return new DOMParser({ errorHandler: () => undefined }).parseFromString(xml, 'application/xml') as unknown as Document;
+}
+
 export function parseXml(xml: string): Element {
-  const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(xml, 'application/xml');
-  return doc.documentElement as unknown as Element;
+  return parseXmlDocument(xml).documentElement;
 }
 
 /** word/numbering.xml → the definitions (empty when the document has none). */
@@ -80,26 +92,26 @@ export function readNumbering(xml: string | null, styles: StyleDefs): NumberingD
     const levels = new Map<number, Level>();
     for (const lvl of children(a, 'lvl')) levels.set(Number(attr(lvl, 'ilvl') ?? '0'), readLevel(lvl));
     defs.abstract.set(id, levels);
-    const link = val(el(a, 'numStyleLink'));
+    const link = val(child(a, 'numStyleLink'));
     if (link) links.set(id, link);
   }
   for (const n of children(root, 'num')) {
     const numId = attr(n, 'numId') ?? '';
-    const abstractId = val(el(n, 'abstractNumId')) ?? '';
+    const abstractId = val(child(n, 'abstractNumId')) ?? '';
     const starts = new Map<number, number>();
     const levels = new Map<number, Level>();
     for (const o of children(n, 'lvlOverride')) {
       const ilvl = Number(attr(o, 'ilvl') ?? '0');
-      const so = val(el(o, 'startOverride'));
+      const so = val(child(o, 'startOverride'));
       if (so !== undefined) starts.set(ilvl, Number(so) || 0);
-      const lvl = el(o, 'lvl');
+      const lvl = child(o, 'lvl');
       if (lvl) levels.set(ilvl, readLevel(lvl));
     }
     defs.nums.set(numId, { abstractId, starts, levels });
   }
   // An abstract numbering that only links to a numbering style takes that style's list.
   for (const [abstractId, style] of links) {
-    const numId = styles.numbering.get(style)?.numId;
+    const numId = styles.byId.get(style)?.numId;
     if (numId) defs.styleLinks.set(abstractId, numId);
   }
   return defs;
@@ -107,18 +119,18 @@ export function readNumbering(xml: string | null, styles: StyleDefs): NumberingD
 
 /** word/styles.xml → each paragraph (and numbering) style's numPr, outline level, name and parent. */
 export function readStyles(xml: string | null): StyleDefs {
-  const out: StyleDefs = { numbering: new Map() };
+  const out: StyleDefs = { byId: new Map() };
   if (!xml) return out;
   const root = parseXml(xml);
   for (const s of children(root, 'style')) {
     const id = attr(s, 'styleId');
     if (!id) continue;
-    const pPr = el(s, 'pPr');
-    const numPr = pPr ? el(pPr, 'numPr') : null;
-    const numId = numPr ? val(el(numPr, 'numId')) : undefined;
-    const ilvl = numPr ? val(el(numPr, 'ilvl')) : undefined;
-    const outline = pPr ? val(el(pPr, 'outlineLvl')) : undefined;
-    out.numbering.set(id, { numId, ilvl: ilvl === undefined ? undefined : Number(ilvl), outline: outline === undefined ? undefined : Number(outline), name: val(el(s, 'name')), basedOn: val(el(s, 'basedOn')) });
+    const pPr = child(s, 'pPr');
+    const numPr = pPr ? child(pPr, 'numPr') : null;
+    const numId = numPr ? val(child(numPr, 'numId')) : undefined;
+    const ilvl = numPr ? val(child(numPr, 'ilvl')) : undefined;
+    const outline = pPr ? val(child(pPr, 'outlineLvl')) : undefined;
+    out.byId.set(id, { numId, ilvl: ilvl === undefined ? undefined : Number(ilvl), outline: outline === undefined ? undefined : Number(outline), name: val(child(s, 'name')), basedOn: val(child(s, 'basedOn')) });
   }
   return out;
 }
@@ -184,17 +196,21 @@ export function formatCount(n: number, numFmt: string): string {
   return (FORMATS[numFmt] ?? FORMATS.decimal!)(n);
 }
 
-/** What a paragraph asks for: its numPr, else its style's (through w:basedOn). */
-export function styleNumbering(styles: StyleDefs, styleId: string | undefined): { numId?: string; ilvl?: number } {
+/** A style and the styles it is based on (w:basedOn), nearest first; a loop ends the walk. */
+export function* styleChain(styles: StyleDefs, styleId: string | undefined): Generator<NonNullable<ReturnType<StyleDefs['byId']['get']>>> {
   const seen = new Set<string>();
-  let id = styleId;
-  while (id && !seen.has(id)) {
+  for (let id = styleId; id && !seen.has(id); ) {
     seen.add(id);
-    const s = styles.numbering.get(id);
-    if (!s) break;
-    if (s.numId !== undefined) return { numId: s.numId, ilvl: s.ilvl };
+    const s = styles.byId.get(id);
+    if (!s) return;
+    yield s;
     id = s.basedOn;
   }
+}
+
+/** What a paragraph asks for: its numPr, else its style's (through w:basedOn). */
+export function styleNumbering(styles: StyleDefs, styleId: string | undefined): { numId?: string; ilvl?: number } {
+  for (const s of styleChain(styles, styleId)) if (s.numId !== undefined) return { numId: s.numId, ilvl: s.ilvl };
   return {};
 }
 
@@ -208,10 +224,16 @@ export class Counter {
 
   constructor(private readonly defs: NumberingDefs) {}
 
-  private resolve(numId: string): { abstractId: string; num: NumberingDefs['nums'] extends Map<string, infer V> ? V : never } | null {
+  /**
+   * List `numId`: the abstract numbering it counts in (through a numbering style's
+   * link), its own overrides, and each level as it is drawn (an override over the
+   * abstract level); null for no such list.
+   */
+  private resolve(numId: string): { abstractId: string; num: NumDef; level: (k: number) => Level | undefined } | null {
+    const own = this.defs.nums.get(numId);
     const seen = new Set<string>();
     let id = numId;
-    while (!seen.has(id)) {
+    while (own && !seen.has(id)) {
       seen.add(id);
       const num = this.defs.nums.get(id);
       if (!num) return null;
@@ -220,7 +242,8 @@ export class Counter {
         id = link;
         continue;
       }
-      return { abstractId: num.abstractId, num: this.defs.nums.get(numId) ?? num };
+      const levels = this.defs.abstract.get(num.abstractId);
+      return { abstractId: num.abstractId, num: own, level: (k) => own.levels.get(k) ?? levels?.get(k) };
     }
     return null;
   }
@@ -230,8 +253,7 @@ export class Counter {
     if (numId === '0') return null;
     const r = this.resolve(numId);
     if (!r) return null;
-    const levels = this.defs.abstract.get(r.abstractId);
-    const level = (k: number): Level | undefined => r.num.levels.get(k) ?? levels?.get(k);
+    const { level } = r;
     const here = level(ilvl);
     if (!here || here.numFmt === 'bullet') return null;
     const counts = this.counts.get(r.abstractId) ?? [];
@@ -266,8 +288,6 @@ export class Counter {
   }
 
   levelOf(numId: string, ilvl: number): Level | undefined {
-    const r = this.resolve(numId);
-    if (!r) return undefined;
-    return r.num.levels.get(ilvl) ?? this.defs.abstract.get(r.abstractId)?.get(ilvl);
+    return this.resolve(numId)?.level(ilvl);
   }
 }
