@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Assets, FontSource, Manuscript } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { checkByteSize, MAX_BYTES, MAX_DOCX_BYTES } from './limits.js';
-import { MANUSCRIPT_EXTENSIONS, readBytes } from './readers.js';
+import { checkByteSize } from './limits.js';
+import { MANUSCRIPT_EXTENSIONS, readBytes, readerFor } from './readers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +37,7 @@ export async function readManuscript(path: string): Promise<Manuscript> {
       throw new SpeechdeckError('input', 'is a folder, not a manuscript.', { file: path, hint: 'Give the .txt, .md or .docx files inside it.' });
     }
     // Refused before reading: a huge file would cost time and memory for nothing.
-    checkByteSize(stat.size, path, extname(path).toLowerCase() === '.docx' ? MAX_DOCX_BYTES : MAX_BYTES);
+    checkByteSize(stat.size, path, readerFor(path).maxBytes);
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof SpeechdeckError) throw err;
@@ -45,11 +45,11 @@ export async function readManuscript(path: string): Promise<Manuscript> {
     const what = code === 'ENOENT' ? 'file not found.' : `cannot read the file (${code}).`;
     throw new SpeechdeckError('input', what, { file: path, hint: 'Check the path and try again.' });
   }
-  const { text, encoding, warnings, meta, headings, asides, breaks, places, titleHint } = await readBytes(bytes, path);
-  if (!text.trim()) {
+  const read = await readBytes(bytes, path);
+  if (!read.text.trim()) {
     throw new SpeechdeckError('input', 'the manuscript is empty.', { file: path, hint: 'Give a file with the speech text.' });
   }
-  return { path, name: basename(path, extname(path)), encoding, text, warnings, ...(meta ? { meta } : {}), ...(headings?.length ? { headings } : {}), ...(asides?.length ? { asides } : {}), ...(breaks?.length ? { breaks } : {}), ...(places ? { places } : {}), ...(titleHint ? { titleHint } : {}) };
+  return { path, name: basename(path, extname(path)), ...read };
 }
 
 /** The manuscripts `npm run build` takes when given no files. */

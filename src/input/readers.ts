@@ -6,6 +6,7 @@ import { extname } from 'node:path';
 import { SpeechdeckError } from '../errors.js';
 import type { InputWarning, Manuscript } from '../types.js';
 import { decodeBytes } from './decode.js';
+import { MAX_BYTES, MAX_DOCX_BYTES } from './limits.js';
 import { docxToText } from './docx.js';
 import { readMarkdown } from './markdown.js';
 
@@ -19,14 +20,17 @@ export interface Read extends Pick<Manuscript, 'meta' | 'headings' | 'asides' | 
 interface Reader {
   kind: 'text' | 'markdown' | 'docx';
   extensions: string[];
+  /** The largest file it takes, checked before reading (limits.ts says why each). */
+  maxBytes: number;
   read(bytes: Uint8Array, path: string): Promise<Read>;
 }
 
 export const READERS: Reader[] = [
-  { kind: 'text', extensions: ['.txt', '.text'], read: async (bytes, path) => decodeBytes(bytes, path) },
+  { kind: 'text', extensions: ['.txt', '.text'], maxBytes: MAX_BYTES, read: async (bytes, path) => decodeBytes(bytes, path) },
   {
     kind: 'markdown',
     extensions: ['.md', '.markdown'],
+    maxBytes: MAX_BYTES,
     read: async (bytes, path) => {
       const d = decodeBytes(bytes, path);
       const md = readMarkdown(d.text, path);
@@ -36,6 +40,7 @@ export const READERS: Reader[] = [
   {
     kind: 'docx',
     extensions: ['.docx'],
+    maxBytes: MAX_DOCX_BYTES,
     read: async (bytes, path) => {
       const { text, headings, asides, title } = await docxToText(bytes, path);
       return { text, encoding: 'docx', headings, asides, places: 'paragraphs', ...(title ? { titleHint: title } : {}) };
@@ -77,13 +82,16 @@ const REFUSALS: Array<{ when: (ext: string, content: Content, bytes: Uint8Array)
   { when: (e, c) => e === '.docx' && c !== 'zip', message: 'is not a readable Word file (a .docx is a zip archive; this one is not).', hint: 'Open it in Word or WPS and save it again as .docx.' },
 ];
 
+/** The reader a file's name asks for. (Any other name is read as text: a speech saved as `讲话稿` with no extension is still one.) */
+export function readerFor(path: string): Reader {
+  const ext = extname(path).toLowerCase();
+  return READERS.find((r) => r.extensions.includes(ext)) ?? READERS[0]!;
+}
+
 /** The manuscript's text, by the reader its extension names, once its content agrees. */
 export async function readBytes(bytes: Uint8Array, path: string): Promise<Read> {
-  const ext = extname(path).toLowerCase();
   const content = sniff(bytes);
-  const refused = REFUSALS.find((r) => r.when(ext, content, bytes));
+  const refused = REFUSALS.find((r) => r.when(extname(path).toLowerCase(), content, bytes));
   if (refused) throw new SpeechdeckError('input', refused.message, { file: path, hint: refused.hint });
-  // (Any other name is read as text: a speech saved as `讲话稿` with no extension is still one.)
-  const reader = READERS.find((r) => r.extensions.includes(ext)) ?? READERS[0]!;
-  return reader.read(bytes, path);
+  return readerFor(path).read(bytes, path);
 }
