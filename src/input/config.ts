@@ -29,6 +29,16 @@ const Config = z
 
 export type SpeechdeckConfig = z.infer<typeof Config>;
 
+/**
+ * The first thing wrong with settings zod checked, in words that name the key
+ * (`unknown key "them"`, `"handout": …`); `whole` names the settings when the
+ * problem is with all of them (not an object at all).
+ */
+export function settingProblem(error: z.ZodError, whole: string): string {
+  const issue = error.issues[0]!;
+  return issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys.join('", "')}"` : `"${issue.path.join('.') || `(${whole})`}": ${issue.message}`;
+}
+
 /** The settings in `text` (the file's content), or one clear error naming the key. */
 export function parseConfig(text: string, path: string): SpeechdeckConfig {
   let data: unknown;
@@ -39,9 +49,7 @@ export function parseConfig(text: string, path: string): SpeechdeckConfig {
   }
   const r = Config.safeParse(data);
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const what = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys.join('", "')}"` : `"${issue.path.join('.') || '(the whole file)'}": ${issue.message}`;
-  throw new SpeechdeckError('usage', `${what}.`, { file: path, hint: 'Known keys: theme, aspect ("16:9", "4:3"), handout (2, 3, 6), notes, steps (true, false), organisation, footer, rate (60–600 a minute), logo (a .png or .jpg file).' });
+  throw new SpeechdeckError('usage', `${settingProblem(r.error, 'the whole file')}.`, { file: path, hint: 'Known keys: theme, aspect ("16:9", "4:3"), handout (2, 3, 6), notes, steps (true, false), organisation, footer, rate (60–600 a minute), logo (a .png or .jpg file).' });
 }
 
 /** The configuration file that applies: beside the first manuscript, else in the working folder; null if none. */

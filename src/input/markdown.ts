@@ -8,6 +8,7 @@ import { marked, type Token } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SpeechdeckError } from '../errors.js';
+import { settingProblem } from './config.js';
 import type { ManuscriptMeta } from '../types.js';
 
 /** `**要**抓好[落实](x)` → `要抓好落实`. A link is its text; raw HTML is dropped as markup, never run. */
@@ -90,10 +91,7 @@ function readFrontMatter(yaml: string, path: string): ManuscriptMeta {
   }
   const r = FrontMatter.safeParse(data);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
-    const what = issue.code === 'unrecognized_keys' ? `unknown key "${key}"` : `"${key}": ${issue.message}`;
-    throw new SpeechdeckError('input', `front matter: ${what}.`, { file: path, hint: 'Known keys: title, subtitle, speaker, role, date (YYYY-MM-DD), occasion, lang (zh, en), theme, aspect (16:9, 4:3).' });
+    throw new SpeechdeckError('input', `front matter: ${settingProblem(r.error, 'the whole front matter')}.`, { file: path, hint: 'Known keys: title, subtitle, speaker, role, date (YYYY-MM-DD), occasion, lang (zh, en), theme, aspect (16:9, 4:3).' });
   }
   const { date, ...rest } = r.data;
   return { ...rest, ...(date ? { date: date instanceof Date ? date.toISOString().slice(0, 10) : date } : {}) };
