@@ -96,12 +96,14 @@ export async function buildManuscript(
   if (stated?.theme || stated?.aspect) opts = { ...opts, render: { ...opts.render, theme: stated.theme ?? opts.render.theme, aspect: stated.aspect ?? opts.render.aspect } };
   // No theme chosen: the formal red-and-gold one for a Chinese speech, the modern one otherwise.
   if (opts.render.theme === AUTO_THEME) opts = { ...opts, render: { ...opts.render, theme: speech.meta.lang === 'zh' ? 'official' : 'modern' } };
+  // What the office's configuration adds to every deck of it (footer, reading rate): the same each round.
+  const footer = configuredFooter(speech.meta, opts.footer);
+  const extra = { ...(footer ? { footer } : {}), ...(opts.rate ? { rate: opts.rate } : {}) };
   const tighten: Record<string, number> = {};
   const fitByGroup: Record<string, GroupFit> = {};
   for (let round = 1; ; round++) {
     const planned = planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
-    const footer = configuredFooter(planned.meta, opts.footer);
-    const deck = footer || opts.rate ? { ...planned, meta: { ...planned.meta, ...(footer ? { footer } : {}), ...(opts.rate ? { rate: opts.rate } : {}) } } : planned;
+    const deck = footer || opts.rate ? { ...planned, meta: { ...planned.meta, ...extra } } : planned;
     checkSlideCount(deck.slides.length, ms.path);
     const lost = notesMismatch(speech, deck);
     // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.
