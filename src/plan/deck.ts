@@ -1394,21 +1394,18 @@ class Planner {
     // (青春由磨砺而出彩，人生因奋斗而升华) is the last slide: not a slogan slide and then
     // a 谢谢 slide. Its next point goes under the title when short.
     const prev = this.slides[this.slides.length - 1];
-    if (title === this.words.closing && prev?.group === 'conclusion-words' && prev.title !== this.words.conclusion && prev.items.length <= 1 && prev.items.every((t) => displayWidth(t) <= 60)) {
+    const exhortation = title === this.words.closing && prev?.group === 'conclusion-words' ? prev : null;
+    // (The exhortation slide becomes the closing: titled `as`, its first point under it.)
+    const closeWith = (ex: Slide, as: string) => {
       this.slides.pop();
       const source = range(all);
-      this.push({ layout: 'closing', title: prev.title, subtitle: prev.items[0], items: [], notes: [...prev.notes, ...texts], source: { startLine: prev.source.startLine, endLine: Math.max(prev.source.endLine, source.endLine) }, group: 'closing' });
-      return;
-    }
+      this.push({ layout: 'closing', title: as, subtitle: ex.items[0], items: [], notes: [...ex.notes, ...texts], source: { startLine: ex.source.startLine, endLine: Math.max(ex.source.endLine, source.endLine) }, group: 'closing' });
+    };
+    if (exhortation && exhortation.title !== this.words.conclusion && exhortation.items.length <= 1 && exhortation.items.every((t) => displayWidth(t) <= 60)) return closeWith(exhortation, exhortation.title);
     // So is one of two points that ends on a call (……，推动全市政务服务工作再上新台阶):
     // the call is its title, the point before it its subtitle; not 结语 and then 谢谢.
-    const call = title === this.words.closing && prev?.group === 'conclusion-words' && prev.title === this.words.conclusion && prev.items.length === 2 && displayWidth(prev.items[0]!) <= 60 ? this.callOf(prev.items[1]!) : null;
-    if (call) {
-      this.slides.pop();
-      const source = range(all);
-      this.push({ layout: 'closing', title: this.lang === 'en' ? capitalise(call) : call, subtitle: prev!.items[0], items: [], notes: [...prev!.notes, ...texts], source: { startLine: prev!.source.startLine, endLine: Math.max(prev!.source.endLine, source.endLine) }, group: 'closing' });
-      return;
-    }
+    const call = exhortation && exhortation.title === this.words.conclusion && exhortation.items.length === 2 && displayWidth(exhortation.items[0]!) <= 60 ? this.callOf(exhortation.items[1]!) : null;
+    if (exhortation && call) return closeWith(exhortation, this.lang === 'en' ? capitalise(call) : call);
     this.push({
       layout: 'closing',
       title: stripEnd(title),
