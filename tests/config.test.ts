@@ -89,13 +89,16 @@ test('config: a logo is a PNG or JPEG beside the configuration, checked by its b
   }
   const { planDeck } = await import('../src/plan/deck.js');
   const { parseSpeech } = await import('../src/parse/speech.js');
-  const { slidesMarkup } = await import('../src/render/html.js');
+  const { logoCss, slidesMarkup } = await import('../src/render/html.js');
   const { manuscript } = await import('./helpers.js');
   const { loadAssets } = await import('../src/input/files.js');
   const deck = planDeck(parseSpeech(manuscript(SHORT)));
   const markup = slidesMarkup(deck, loadAssets(), '16:9', logo);
-  const src = `data:image/png;base64,${logo.base64}`;
-  assert.ok(markup[0]!.includes(`class="logo logo-title" alt="" src="${src}"`), 'on the title slide');
-  assert.ok(markup.slice(1, -1).every((m) => m.includes(`<span class="foot-text"><img class="logo" alt="" src="${src}">`)), 'in every footer');
+  // (The image once, in the page's style; each slide names it.)
+  assert.equal(logoCss(logo), `img.logo { content: url("data:image/png;base64,${logo.base64}"); }`);
+  assert.equal(logoCss(undefined), '');
+  assert.ok(markup[0]!.includes('<img class="logo logo-title" alt="">'), 'on the title slide');
+  assert.ok(markup.slice(1, -1).every((m) => m.includes('<span class="foot-text"><img class="logo" alt="">')), 'in every footer');
+  assert.ok(markup.every((m) => !m.includes('base64')), 'no copy of the image in any slide');
   assert.ok(slidesMarkup(deck, loadAssets(), '16:9').every((m) => !m.includes('class="logo')), 'none without one');
 });

@@ -143,8 +143,8 @@ function slideHtml(s: Slide, i: number, deck: Deck, layouts: Record<string, stri
   const context = (LAYOUTS[s.layout] as (s: Slide, deck: Deck) => Record<string, unknown>)(s, deck);
   // The numbered parts a slide is in, above its title (一、清醒认识当前安全生产形势　（一）……).
   const kicker = s.kicker ? `<p class="kicker">${words(s.kicker).markup}</p>` : '';
-  // The office's logo: a checked PNG or JPEG (input/config.ts), as a data: image the CSP allows.
-  const logo = (cls: string) => (opts.logo ? `<img class="${cls}" alt="" src="data:${opts.logo.mime};base64,${opts.logo.base64}">` : '');
+  // The office's logo: its image is in the page's style once (logoCss), each slide only names it.
+  const logo = (cls: string) => (opts.logo ? `<img class="${cls}" alt="">` : '');
   const inner = (s.layout === 'title' ? logo('logo logo-title') : '') + kicker + renderTemplate(layouts[s.layout] ?? '', { ...context, steps: opts.steps });
   const content = CONTENT.has(s.layout);
   const foot = content
@@ -235,6 +235,15 @@ export async function deckFontCss(deck: Deck, assets: Assets, theme: string, ext
   return { css: fontFaceCss(faces), bytes: faces.reduce((n, f) => n + f.data.length, 0) };
 }
 
+/**
+ * The office's logo, once for a whole page: a checked PNG or JPEG (input/config.ts) as
+ * a data: image the CSP allows, drawn by every element of class `logo`; '' for none.
+ * (In each slide's markup it would be as many copies as slides.)
+ */
+export function logoCss(logo: RenderOptions['logo']): string {
+  return logo ? `img.logo { content: url("data:${logo.mime};base64,${logo.base64}"); }` : '';
+}
+
 /** The slides' markup alone (no notes, no steps): for handouts and previews. */
 export function slidesMarkup(deck: Deck, assets: Assets, aspect: Aspect, logo?: RenderOptions['logo']): string[] {
   const opts: RenderOptions = { theme: 'official', aspect, notes: false, steps: false, logo };
@@ -287,7 +296,7 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
     fontCss: html(fonts.css),
     revealCss: html(assets.revealCss),
     baseCss: html(assets.baseCss),
-    themeCss: html(theme),
+    themeCss: html(theme + logoCss(opts.logo)),
     slides: html(slides),
     config: html(JSON.stringify(config).replace(/</g, '\\u003c')),
     deckJs: html(deckJs),
