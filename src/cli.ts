@@ -122,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const assets = loadAssets();
   const theme = args.values.theme ?? config.theme;
-  if (theme !== undefined) themeCss(assets, theme);
+  if (theme !== undefined) themeCss(theme);
   const handout = args.values.handout !== undefined ? Number(args.values.handout) : config.handout ?? 2;
   if (handout !== 2 && handout !== 3 && handout !== 6) {
     throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });

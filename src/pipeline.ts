@@ -13,6 +13,7 @@ import { printHandout } from './print/handout.js';
 import { browserFault, closePage, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 import { placesText } from './explain.js';
+import { THEME_NAMES, THEMES } from './render/themes.js';
 
 /** `render.theme` when none was chosen: decided per manuscript by its language. */
 export const AUTO_THEME = 'auto';
@@ -90,8 +91,8 @@ export async function buildManuscript(
   const speech = parseSpeech(ms);
   // The manuscript's own front matter chooses its theme and aspect, over the command line.
   const stated = ms.meta;
-  if (stated?.theme && assets.themes[stated.theme] === undefined) {
-    throw new SpeechdeckError('input', `front matter: unknown theme "${stated.theme}".`, { file: ms.path, hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
+  if (stated?.theme && !Object.hasOwn(THEMES, stated.theme)) {
+    throw new SpeechdeckError('input', `front matter: unknown theme "${stated.theme}".`, { file: ms.path, hint: `Choose one of: ${THEME_NAMES.join(', ')}.` });
   }
   if (stated?.theme || stated?.aspect) opts = { ...opts, render: { ...opts.render, theme: stated.theme ?? opts.render.theme, aspect: stated.aspect ?? opts.render.aspect } };
   // No theme chosen: the formal red-and-gold one for a Chinese speech, the modern one otherwise.

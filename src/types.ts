@@ -293,8 +293,6 @@ export interface Assets {
   runtimeScriptHashes: string[];
   /** Layout CSS shared by every theme. */
   baseCss: string;
-  /** Theme CSS by theme name (templates/theme-NAME.css). */
-  themes: Record<string, string>;
   template: string;
   /** One HTML template per layout, by layout name. */
   layouts: Record<string, string>;

@@ -86,3 +86,22 @@ test('figures in slide text are set off; a time of day is not a figure', async (
   assert.deepEqual(figs("We will be open until 8 p.m. on weekdays and 9 o'clock on Fridays, for 4,312 readers"), ['4,312']);
   assert.deepEqual(figs('会议10:30开始，到会120人，比去年增长15.3%'), ['120人', '15.3%']);
 });
+
+test('a theme is one definition: its colours, title face and sizes reach the CSS as variables, and base.css draws with them', async () => {
+  const { THEMES, SIZES, themeRules } = await import('../src/render/themes.js');
+  const { themeCss } = await import('../src/render/html.js');
+  assert.deepEqual(Object.keys(THEMES).sort(), ['dark', 'modern', 'official']);
+  for (const [name, def] of Object.entries(THEMES)) {
+    const css = themeCss(name);
+    assert.equal(css, themeRules(def));
+    assert.match(css, new RegExp(`--red: #${def.colours.accent};`));
+    assert.match(css, new RegExp(`--badge: #${def.colours.badge};`));
+    assert.match(css, def.titleFace === 'serif' ? /--title-font: 'Noto Serif SC'/ : /--title-font: 'Noto Sans SC'/);
+    assert.match(css, new RegExp(`--fs-title: ${SIZES.title}px;`));
+  }
+  // Every size role is used by the shared layout CSS, and no font size is written there as a number.
+  const base = readFileSync(join(ROOT, 'templates', 'base.css'), 'utf8');
+  for (const role of Object.keys(SIZES)) assert.ok(base.includes(`var(--fs-${role})`), `base.css does not use --fs-${role}`);
+  assert.doesNotMatch(base, /font-size:\s*\d/);
+  assert.throws(() => themeCss('constructor'), /unknown theme "constructor"/);
+});

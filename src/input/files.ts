@@ -104,11 +104,6 @@ export function loadAssets(): Assets {
     deckJs: read(deckJsPath),
     runtimeScriptHashes: (JSON.parse(read(join(root, '.cache', 'deck-hashes.json'))) as { speakerView: string[] }).speakerView,
     baseCss: read(join(root, 'templates', 'base.css')),
-    themes: Object.fromEntries(
-      readdirSync(join(root, 'templates'))
-        .filter((f) => /^theme-[\w-]+\.css$/.test(f))
-        .map((f) => [f.slice('theme-'.length, -'.css'.length), read(join(root, 'templates', f))]),
-    ),
     template: read(join(root, 'templates', 'deck.html')),
     layouts: Object.fromEntries(
       readdirSync(join(root, 'templates', 'layouts'))

@@ -100,7 +100,7 @@ export async function renderHandout(deck: Deck, assets: Assets, opts: HandoutOpt
 <head><meta charset="utf-8">${cspMeta}<title>${escapeHtml(deck.meta.title)}</title>
 <style>${fonts.css}</style>
 <style>${assets.baseCss}</style>
-<style>${themeCss(assets, opts.theme)}${logoCss(opts.logo)}</style>
+<style>${themeCss(opts.theme)}${logoCss(opts.logo)}</style>
 <style>${HANDOUT_CSS}</style>
 </head>
 <body class="handout per-${opts.perPage} theme-${opts.theme} aspect-${opts.aspect === '4:3' ? '4x3' : '16x9'}"
@@ -127,6 +127,6 @@ export async function renderContactSheet(deck: Deck, assets: Assets, opts: { the
   const fonts = await deckFontCss(deck, assets, opts.theme, '0123456789', 'sfnt');
   return `<!doctype html>
 <html lang="${deck.meta.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">${cspMeta}
-<style>${fonts.css}</style><style>${assets.baseCss}</style><style>${themeCss(assets, opts.theme)}${logoCss(opts.logo)}</style><style>${SHEET_CSS}</style></head>
+<style>${fonts.css}</style><style>${assets.baseCss}</style><style>${themeCss(opts.theme)}${logoCss(opts.logo)}</style><style>${SHEET_CSS}</style></head>
 <body class="theme-${opts.theme} aspect-${opts.aspect === '4:3' ? '4x3' : '16x9'}"><div class="sheet-grid">${cells.join('')}</div></body></html>`;
 }

@@ -7,6 +7,7 @@ import { displayWidth, hasCjk, SPEAKING_RATE, speakingSeconds } from '../lang/te
 import { CLOSE, OPEN, phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
+import { THEME_NAMES, THEMES, themeRules, titleFamily, type ThemeDef } from './themes.js';
 
 /** Slide size in CSS px: 1280×720 (16:9) or 960×720 (4:3). */
 export function slideSize(aspect: Aspect): { width: number; height: number } {
@@ -210,12 +211,15 @@ export interface RenderResult {
 }
 
 /** The theme's CSS, or a usage error naming the themes there are. */
-export function themeCss(assets: Assets, theme: string): string {
-  const css = assets.themes[theme];
-  if (css === undefined) {
-    throw new SpeechdeckError('usage', `unknown theme "${theme}".`, { hint: `Choose one of: ${Object.keys(assets.themes).sort().join(', ')}.` });
-  }
-  return css;
+export function themeCss(theme: string): string {
+  return themeRules(themeDef(theme));
+}
+
+/** The theme's definition, or a usage error naming the themes there are. */
+export function themeDef(theme: string): ThemeDef {
+  const def = Object.hasOwn(THEMES, theme) ? THEMES[theme] : undefined;
+  if (!def) throw new SpeechdeckError('usage', `unknown theme "${theme}".`, { hint: `Choose one of: ${THEME_NAMES.join(', ')}.` });
+  return def;
 }
 
 /**
@@ -227,9 +231,8 @@ export function themeCss(assets: Assets, theme: string): string {
 export async function deckFontCss(deck: Deck, assets: Assets, theme: string, extraSans = '', format: FontFormat = 'woff2'): Promise<{ css: string; bytes: number }> {
   const { serif, sans } = charsByFace(deck);
   for (const ch of extraSans) sans.add(ch);
-  const titleFamily = /--title-font:\s*'([^']+)'/.exec(themeCss(assets, theme))?.[1] ?? 'Noto Serif SC';
   const faces = await subsetFonts(assets.fonts, [
-    { family: titleFamily, weight: 700, chars: serif },
+    { family: titleFamily(themeDef(theme)), weight: 700, chars: serif },
     { family: 'Noto Sans SC', weight: 400, chars: sans },
   ], format);
   return { css: fontFaceCss(faces), bytes: faces.reduce((n, f) => n + f.data.length, 0) };
@@ -253,7 +256,7 @@ export function slidesMarkup(deck: Deck, assets: Assets, aspect: Aspect, logo?: 
 
 /** `fonts: 'sfnt'` for a deck that is only measured and printed, never saved. */
 export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions, fonts_: FontFormat = 'woff2'): Promise<RenderResult> {
-  const theme = themeCss(assets, opts.theme);
+  const theme = themeCss(opts.theme);
   const size = slideSize(opts.aspect);
   const seconds = slideSeconds(deck);
   const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts, seconds)).join('\n');
