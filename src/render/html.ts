@@ -1,7 +1,7 @@
 // Render stage: slide model → one self-contained HTML file. Pure over its inputs
 // (the deck, the loaded assets); font subsetting is async but touches no files.
 import { createHash } from 'node:crypto';
-import type { Aspect, Assets, Deck, Layout, RenderOptions, Slide, SlideOf } from '../types.js';
+import type { Aspect, Assets, Card, Deck, Layout, RenderOptions, Slide, SlideOf } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { displayWidth, hasCjk, SPEAKING_RATE, speakingSeconds } from '../lang/text.js';
 import { CLOSE, OPEN, phrases } from '../lang/segment.js';
@@ -56,6 +56,25 @@ const FIGURE_IN_TEXT = /(?<![\dA-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[
  */
 export function wordsWithFigures(text: string): Html {
   const cjk = hasCjk(text);
+  const pieces = figurePieces(text);
+  return html(
+    pieces
+      .map((p, i) => {
+        const markup = p.figure ? `<b class="fig">${escapeHtml(p.text)}</b>` : words(p.text).markup;
+        // A line may break before a figure, never before closing punctuation after it.
+        const next = pieces[i + 1];
+        return cjk && next && !CLOSE.test(next.text) && !OPEN.test(p.text) ? markup + '<wbr>' : markup;
+      })
+      .join(''),
+  );
+}
+
+/**
+ * Slide text cut at its figures (each number with its unit), in order: the HTML
+ * deck sets them off in colour, and so does the PowerPoint writer.
+ */
+export function figurePieces(text: string): Array<{ text: string; figure: boolean }> {
+  const cjk = hasCjk(text);
   const pieces: Array<{ text: string; figure: boolean }> = [];
   let at = 0;
   for (const m of text.matchAll(FIGURE_IN_TEXT)) {
@@ -78,19 +97,36 @@ export function wordsWithFigures(text: string): Html {
     at = m.index! + m[0].length;
   }
   if (at < text.length) pieces.push({ text: text.slice(at), figure: false });
-  return html(
-    pieces
-      .map((p, i) => {
-        const markup = p.figure ? `<b class="fig">${escapeHtml(p.text)}</b>` : words(p.text).markup;
-        // A line may break before a figure, never before closing punctuation after it.
-        const next = pieces[i + 1];
-        return cjk && next && !CLOSE.test(next.text) && !OPEN.test(p.text) ? markup + '<wbr>' : markup;
-      })
-      .join(''),
-  );
+  return pieces;
 }
 
 const w = (t: string | null | undefined) => (t ? words(t) : undefined);
+
+/** The number beside an agenda entry: the section's own mark, else 一二三… in Chinese, 1 2 3… in English. */
+export function agendaNumber(s: SlideOf<'agenda'>, deck: Deck, i: number): string {
+  const n = (s.start ?? 1) + i;
+  return s.marks?.[i] ?? (deck.meta.lang === 'zh' && n <= 10 ? '一二三四五六七八九十'[n - 1]! : String(n));
+}
+
+/**
+ * Cards that say a lot (two to four, a long line in one) read better as rows, the
+ * head beside the text, than as narrow columns of short lines; but four of two
+ * points each are too tall as rows: two by two.
+ */
+export function cardsAsRows(cards: Card[]): boolean {
+  return cards.length >= 2 && cards.length <= 4 && cards.some((c) => c.text.split('\n').some((t) => displayWidth(t) > 24)) && !(cards.length === 4 && cards.filter((c) => c.text.includes('\n')).length >= 3);
+}
+
+/** A statement of two lines and more at its full size is set smaller: a sentence, not a shout. */
+export function statementIsLong(s: SlideOf<'statement'>): boolean {
+  return [s.callout ?? '', ...s.items].some((t) => displayWidth(t) > 32);
+}
+
+/** A figure's number large and its unit small beside it: 168.4亿元 → 168.4 + 亿元. */
+export function figureParts(head: string): { num: string; unit: string } {
+  const m = /^([\d.,]+)(.*)$/.exec(head);
+  return { num: m ? m[1]! : head, unit: m ? m[2]! : '' };
+}
 
 /** Per layout: which template, and the context it is filled from. */
 const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, unknown> } = {
@@ -98,10 +134,7 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
   agenda: (s, d) => ({
     title: words(s.title),
     subtitle: w(s.subtitle),
-    entries: s.items.map((text, i) => {
-      const n = (s.start ?? 1) + i;
-      return { text: words(text), number: s.marks?.[i] ?? (d.meta.lang === 'zh' && n <= 10 ? '一二三四五六七八九十'[n - 1]! : String(n)) };
-    }),
+    entries: s.items.map((text, i) => ({ text: words(text), number: agendaNumber(s, d, i) })),
   }),
   section: (s) => ({ title: words(s.title), badge: s.badge, items: s.items.map(words) }),
   overview: (s) => ({
@@ -111,14 +144,11 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
     // A card's text may hold two points, one a line.
     cards: s.cards.map((c) => ({ head: words(c.head), text: c.text ? c.text.split('\n').map(wordsWithFigures) : [] })),
     count: s.cards.length,
-    // Cards that say a lot (two to four, a long line in one) read better as rows,
-    // the head beside the text, than as narrow columns of short lines; but four of
-    // two points each are too tall as rows: two by two.
-    rows: s.cards.length >= 2 && s.cards.length <= 4 && s.cards.some((c) => c.text.split('\n').some((t) => displayWidth(t) > 24)) && !(s.cards.length === 4 && s.cards.filter((c) => c.text.includes('\n')).length >= 3),
+    rows: cardsAsRows(s.cards),
   }),
   // The callout's marks as its language writes them: “……”—— 作者 / “…” — Author.
   points: (s, d) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), items: s.items.map(wordsWithFigures), callout: w(s.callout), calloutBy: w(s.calloutBy), calloutFirst: s.calloutFirst || undefined, dash: d.meta.lang === 'zh' ? '——' : '—' }),
-  statement: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), long: [s.callout ?? '', ...s.items].some((t) => displayWidth(t) > 32), items: [...(s.callout ? [words(s.callout)] : []), ...s.items.map(wordsWithFigures)] }),
+  statement: (s) => ({ title: words(s.title), badge: s.badge, subtitle: w(s.subtitle), long: statementIsLong(s), items: [...(s.callout ? [words(s.callout)] : []), ...s.items.map(wordsWithFigures)] }),
   quote: (s) => ({ items: s.items.map(words), subtitle: w(s.subtitle), lead: w(s.lead), coda: w(s.coda) }),
   figure: (s) => ({
     title: words(s.title),
@@ -126,10 +156,7 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
     subtitle: w(s.subtitle),
     count: s.cards.length,
     // The number large, its unit small beside it: 168.4亿元 → 168.4 + 亿元.
-    cards: s.cards.map((c) => {
-      const m = /^([\d.,]+)(.*)$/.exec(c.head);
-      return { num: m ? m[1] : c.head, unit: m ? m[2] : '', text: w(c.text) };
-    }),
+    cards: s.cards.map((c) => ({ ...figureParts(c.head), text: w(c.text) })),
     coda: w(s.coda),
   }),
   closing: (s, d) => ({ title: words(s.title), subtitle: w(s.subtitle), byline: w(d.meta.occasion) }),
