@@ -20,10 +20,11 @@ import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowse
 import { AUTO_THEME, buildManuscript } from './pipeline.js';
 import { outputNames } from './output/names.js';
 import { preflight, writeOutputSet, type OutputFile } from './output/write.js';
+import { outputFiles, type WriteOptions } from './output/writers.js';
 import { explainOutline } from './explain.js';
 
 const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
-                        [--handout 2|3|6] [--png] [--no-pdf] [--steps] [--no-notes] [--explain]
+                        [--handout 2|3|6] [--png] [--pptx] [--no-pdf] [--steps] [--no-notes] [--explain]
 
 Builds each manuscript (.docx, .txt or .md; text in UTF-8 or GBK) into DIR/<name>/: index.html,
 slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
@@ -35,13 +36,15 @@ slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in sli
   --handout N     handout.pdf with 2 slides a page and the speech text (default), or 3 / 6
                   slides a page with lines to write on
   --png           also write png/slide-NN.png (one per slide) and contact-sheet.png
+  --pptx          also write slides.pptx: the same slides as editable PowerPoint (WPS, Impress),
+                  the speech in each slide's notes
   --no-pdf        only index.html and deck.json (still measured to fit): a quick build;
                   a slides.pdf or handout.pdf left from an earlier build is removed
   --no-notes      leave the speaker notes out of index.html (a copy to share)
   --explain       print the outline found in each manuscript, with line numbers, and stop
 
 Settings can live in speechdeck.config.json beside the manuscripts (or in the folder you
-run in): theme, aspect, handout, notes, steps, organisation, footer, rate, logo. Flags are over the
+run in): theme, aspect, handout, notes, steps, pptx, organisation, footer, rate, logo. Flags are over the
 file; a Markdown manuscript's front matter is over both, for that manuscript.`;
 
 /** What the browser finder needs to know about this process. */
@@ -67,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
         steps: { type: 'boolean', default: false },
         handout: { type: 'string' },
         png: { type: 'boolean', default: false },
+        pptx: { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
         'find-browser': { type: 'boolean', default: false },
@@ -143,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const footer = config.organisation || config.footer ? { organisation: config.organisation, text: config.footer } : undefined;
   const opts = { render, handout: handout as HandoutLayout, png: args.values.png, pdf: !args.values['no-pdf'], sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined, footer, rate: config.rate };
+  const writing: WriteOptions = { pdf: opts.pdf, png: opts.png === true, pptx: args.values.pptx! || config.pptx === true, notes: render.notes, ...(logo ? { logo } : {}), ...(opts.sourceDateEpoch !== undefined ? { sourceDateEpoch: opts.sourceDateEpoch } : {}) };
   // Screenshots hang in Chromium while another tab prints, so --png builds one at a time.
   const jobs = Number(process.env.SPEECHDECK_JOBS) || availableParallelism();
   const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, jobs));
@@ -185,9 +190,10 @@ async function main(argv: string[]): Promise<number> {
         if (interrupted) return;
         const dir = join(outDir, folder.get(ms)!);
         // Without PDFs, those of an earlier build would be stale beside the new deck: the set has none.
-        writeOutputSet(dir, outputFiles(r), r.pdf ? [] : ['slides.pdf', 'handout.pdf']);
+        const { files, stale } = await outputFiles(r, writing);
+        writeOutputSet(dir, files, stale);
         built++;
-        progress.finish(ms.name, `built ${ms.path} → ${dir}/  ${describe(r)}, ${((performance.now() - t) / 1000).toFixed(1)} s\n  ${layoutReport(r)}`);
+        progress.finish(ms.name, `built ${ms.path} → ${dir}/  ${describe(r, files)}, ${((performance.now() - t) / 1000).toFixed(1)} s\n  ${layoutReport(r)}`);
         if (r.blocked.length) progress.log(`warning: ${ms.path}: the deck tried to load ${r.blocked.length} resource(s), e.g. ${r.blocked[0]}`);
       } catch (err) {
         // Interrupted: the files in flight are simply not built.
@@ -225,9 +231,10 @@ async function main(argv: string[]): Promise<number> {
 
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 
-function describe(r: BuildResult): string {
+function describe(r: BuildResult, files: OutputFile[]): string {
   const pdfs = r.pdf && r.handout ? `, slides.pdf ${kb(r.pdf.length)}, handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}` : ', no PDFs';
-  return `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}${pdfs}`;
+  const pptx = files.find((f) => f.name === 'slides.pptx');
+  return `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}${pdfs}${pptx ? `, slides.pptx ${kb(pptx.data.length)}` : ''}`;
 }
 
 /** `layout: title 1, points 10, …; 2 continued; fit in 2 rounds (1 group re-packed); nothing overflows; smallest text 18px (footer)` */
@@ -241,21 +248,6 @@ function layoutReport(r: BuildResult): string {
     `fit in ${r.rounds} round${r.rounds > 1 ? 's' : ''}${r.tightened ? ` (${r.tightened} group${r.tightened > 1 ? 's' : ''} re-packed)` : ''}; ` +
     `nothing overflows; smallest slide text ${r.fit.minBodyPx}px, smallest text ${r.fit.minFontPx}px${where ? ` (${where})` : ''}`
   );
-}
-
-/** What a build writes, as one set (see output/write.ts). */
-function outputFiles(r: BuildResult): OutputFile[] {
-  const files: OutputFile[] = [
-    { name: 'index.html', data: r.html },
-    ...(r.pdf ? [{ name: 'slides.pdf', data: r.pdf }] : []),
-    ...(r.handout ? [{ name: 'handout.pdf', data: r.handout }] : []),
-    { name: 'deck.json', data: JSON.stringify(r.deck, null, 2) + '\n' },
-  ];
-  if (r.contactSheet) {
-    r.pngs.forEach((png, i) => files.push({ name: `png/slide-${String(i + 1).padStart(2, '0')}.png`, data: png }));
-    files.push({ name: 'contact-sheet.png', data: r.contactSheet });
-  }
-  return files;
 }
 
 /** Run `work` over `items`, at most `n` at a time; none starts once `stopped()`. */

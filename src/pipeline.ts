@@ -45,6 +45,9 @@ export function configuredFooter(meta: Deck['meta'], footer: BuildOptions['foote
 
 export interface BuildResult {
   speech: Speech;
+  /** The theme and aspect the deck was drawn in (chosen, from the front matter, or by the speech's language). */
+  theme: string;
+  aspect: RenderOptions['aspect'];
   deck: Deck;
   html: string;
   /** Null when no PDFs were asked for. */
@@ -123,7 +126,7 @@ export async function buildManuscript(
         opts.signal?.throwIfAborted();
         onStage('printing');
         doing = 'printing';
-        const done = { speech, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+        const done = { speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
         const images = async () => ({
           pngs: opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [],
           contactSheet: opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null,

@@ -15,6 +15,8 @@ const Config = z
     handout: z.union([z.literal(2), z.literal(3), z.literal(6)]),
     notes: z.boolean(),
     steps: z.boolean(),
+    /** Also write slides.pptx. */
+    pptx: z.boolean(),
     /** Named in every slide's footer, before the title. */
     organisation: z.string().min(1).max(60),
     /** The footer's text, in place of organisation · title · date. */
@@ -49,7 +51,7 @@ export function parseConfig(text: string, path: string): SpeechdeckConfig {
   }
   const r = Config.safeParse(data);
   if (r.success) return r.data;
-  throw new SpeechdeckError('usage', `${settingProblem(r.error, 'the whole file')}.`, { file: path, hint: 'Known keys: theme, aspect ("16:9", "4:3"), handout (2, 3, 6), notes, steps (true, false), organisation, footer, rate (60–600 a minute), logo (a .png or .jpg file).' });
+  throw new SpeechdeckError('usage', `${settingProblem(r.error, 'the whole file')}.`, { file: path, hint: 'Known keys: theme, aspect ("16:9", "4:3"), handout (2, 3, 6), notes, steps, pptx (true, false), organisation, footer, rate (60–600 a minute), logo (a .png or .jpg file).' });
 }
 
 /** The configuration file that applies: beside the first manuscript, else in the working folder; null if none. */
