@@ -5,24 +5,8 @@
 //     apt-get when there is none), and poppler-utils for the PDF checks in the tests.
 // Only Node built-ins here: nothing else is installed when this starts.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const say = (m) => process.stderr.write(`setup: ${m}\n`);
-
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
-  if (r.status !== 0) {
-    say(`\`${cmd} ${args.join(' ')}\` failed (exit ${r.status ?? r.signal}).`);
-    process.exit(1);
-  }
-}
-
-function has(cmd) {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-}
+import { join } from 'node:path';
+import { aptInstall, has, root, run, say } from './system.mjs';
 
 say('installing npm dependencies (npm ci)…');
 run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
@@ -31,24 +15,6 @@ run(process.execPath, [join('scripts', 'bundle.mjs')]);
 function findBrowser() {
   const r = spawnSync(process.execPath, [join(root, '.cache', 'cli.mjs'), '--find-browser'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : null;
-}
-
-const isRoot = process.getuid?.() === 0;
-const apt = process.platform === 'linux' && existsSync('/etc/debian_version') && has('apt-get');
-const canApt = apt && (isRoot || has('sudo'));
-const aptEnv = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
-const aptGet = (args) => (isRoot ? run('apt-get', args, aptEnv) : run('sudo', ['apt-get', ...args], aptEnv));
-let aptUpdated = false;
-function aptInstall(pkgs) {
-  if (!canApt) return false;
-  if (!aptUpdated) {
-    say('apt-get update…');
-    aptGet(['update', '-q']);
-    aptUpdated = true;
-  }
-  say(`apt-get install -y ${pkgs.join(' ')}…`);
-  aptGet(['install', '-y', '-q', '--no-install-recommends', ...pkgs]);
-  return true;
 }
 
 let browser = findBrowser();

@@ -7,7 +7,8 @@ import { displayWidth, hasCjk, SPEAKING_RATE, speakingSeconds } from '../lang/te
 import { CLOSE, OPEN, phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
-import { THEME_NAMES, THEMES, themeRules, titleFamily, type ThemeDef } from './themes.js';
+import { SIZES, THEME_NAMES, THEMES, themeRules, titleFamily, type ThemeDef } from './themes.js';
+import { textWidthEm } from './textfit.js';
 
 /** Slide size in CSS px: 1280×720 (16:9) or 960×720 (4:3). */
 export function slideSize(aspect: Aspect): { width: number; height: number } {
@@ -156,7 +157,12 @@ const LAYOUTS: { [L in Layout]: (s: SlideOf<L>, deck: Deck) => Record<string, un
     subtitle: w(s.subtitle),
     count: s.cards.length,
     // The number large, its unit small beside it: 168.4亿元 → 168.4 + 亿元.
-    cards: s.cards.map((c) => ({ ...figureParts(c.head), text: w(c.text) })),
+    // Each number's width in em, and its unit's in px, so that the CSS can set a long
+    // number (61,000+) smaller in a narrow column rather than let it run over.
+    cards: s.cards.map((c) => {
+      const parts = figureParts(c.head);
+      return { ...parts, text: w(c.text), nw: (textWidthEm(parts.num) / 0.9).toFixed(2), uw: Math.ceil((textWidthEm(parts.unit) * SIZES.figureUnit) / 0.9 + 4) };
+    }),
     coda: w(s.coda),
   }),
   closing: (s, d) => ({ title: words(s.title), subtitle: w(s.subtitle), byline: w(d.meta.occasion) }),
