@@ -14,14 +14,15 @@ const CLI = join(ROOT, '.cache', 'cli.mjs');
 const SHORT = join(ROOT, 'tests', 'fixtures', 'manuscripts', '14-zh-short-remarks.txt');
 
 test('config: the settings it may hold, each checked; anything else is one line naming the key', async () => {
-  assert.deepEqual(parseConfig('{"theme":"dark","aspect":"4:3","handout":6,"notes":false,"steps":true,"organisation":"市财政局","footer":"内部资料 注意保存","rate":180}', 'c.json'), {
-    theme: 'dark', aspect: '4:3', handout: 6, notes: false, steps: true, organisation: '市财政局', footer: '内部资料 注意保存', rate: 180,
+  assert.deepEqual(parseConfig('{"theme":"dark","aspect":"4:3","handout":6,"notes":false,"steps":true,"pptx":true,"organisation":"市财政局","footer":"内部资料 注意保存","rate":180}', 'c.json'), {
+    theme: 'dark', aspect: '4:3', handout: 6, notes: false, steps: true, pptx: true, organisation: '市财政局', footer: '内部资料 注意保存', rate: 180,
   });
   const bad = (text: string) => oneLineError(() => parseConfig(text, 'c.json'), 'usage');
   assert.match(await bad('{"them":"dark"}'), /unknown key "them"/);
   assert.match(await bad('{"handout":4}'), /"handout"/);
   assert.match(await bad('{"aspect":"21:9"}'), /"aspect"/);
   assert.match(await bad('{"notes":"no"}'), /"notes"/);
+  assert.match(await bad('{"pptx":"yes"}'), /"pptx"/);
   assert.match(await bad('{"rate":5000}'), /"rate"/);
   assert.match(await bad('{"theme": "dark",}'), /not valid JSON/);
   assert.match(await bad('[]'), /expected object/);

@@ -246,7 +246,8 @@ function contentFrame(ctx: Ctx, s: Slide, head: { title?: string; badge?: string
     ctx.slide.addImage({ data: ctx.logo.data, x: IN(fx), y: IN(footY + 1), w: IN(lw), h: IN(lh) });
     fx += lw + 12;
   }
-  text(ctx, { x: fx, y: footY, w: W - padX - fx - 80, h: SIZES.foot * 1.3, valign: 'middle', paras: [plain(footerText(ctx.deck), { sizePx: SIZES.foot, face: 'sans', color: c.muted, lh: 1.3 })] });
+  // (A footer too long for its line is set smaller; the HTML deck cuts it with an ellipsis.)
+  fitted(ctx, { x: fx, y: footY, w: W - padX - fx - 80, h: SIZES.foot * 1.3, valign: 'middle', paras: [plain(footerText(ctx.deck), { sizePx: SIZES.foot, face: 'sans', color: c.muted, lh: 1.3 })] });
   ctx.slide.slideNumber = { x: IN(W - padX - 80), y: IN(footY), w: IN(80), h: IN(SIZES.foot * 1.3), fontFace: PPTX_FACES.sans.ea, fontSize: PT(SIZES.foot), color: c.muted, align: 'right', valign: 'middle' } as pptxgenModule.default.SlideNumberProps;
   const top = y + gap;
   return { body: { x: padX, y: top, w: inner, h: H - 84 - top } };
