@@ -13,7 +13,8 @@ import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
 import { renderPptx, PPTX_FACES, imageSize } from '../src/render/pptx.js';
 import { THEMES } from '../src/render/themes.js';
-import { lineCount } from '../src/render/textfit.js';
+import { balancedLines, lineCount } from '../src/render/textfit.js';
+import { phrases } from '../src/lang/segment.js';
 import { slideSeconds, totalTimeText } from '../src/render/html.js';
 import type { Deck, Layout, Slide } from '../src/types.js';
 import { manuscript, ROOT, SEED } from './helpers.js';
@@ -218,4 +219,25 @@ test('pptx text fit: the estimate wraps Chinese by the character, English by the
   assert.equal(lineCount('Water has moved from the engineering pages', 20, 10000), 1);
   assert.ok(lineCount('Water has moved from the engineering pages', 20, 200) >= 3);
   assert.equal(lineCount('', 20, 100), 1);
+});
+
+test('pptx text fit: titles are broken between phrases into balanced lines, never one character alone', async () => {
+  const title = '要按照服务中心、建设队伍的总要求高标准的履行职责';
+  // 24 characters at 46px in 1000px: greedy filling would leave 职责 or 责 alone; balanced gives 12 + 12-ish.
+  const lines = balancedLines(phrases(title), 46, 1000)!;
+  assert.equal(lines.length, 2);
+  assert.equal(lines.join(''), title);
+  assert.ok(Math.min(...lines.map((l) => l.length)) >= 8, lines.join(' / '));
+  const en = balancedLines(phrases('Welcome Remarks at the Regional Library Summer Reading Launch'), 60, 1100)!;
+  assert.equal(en.join(''), 'Welcome Remarks at the Regional Library Summer Reading Launch', 'spaces kept at the line ends');
+  assert.ok(en.length === 2 && Math.abs(en[0]!.length - en[1]!.length) < 12, en.join(' / '));
+  // In the file: a line break inside the title's paragraph, the words whole.
+  const deck = deckOf(SEED);
+  const i = deck.slides.findIndex((s) => s.title.startsWith('要按照服务中心'));
+  const { part } = await pptxOf(deck);
+  const xmlText = await part(`ppt/slides/slide${i + 1}.xml`);
+  const doc = xml(xmlText, 'slide');
+  const p = Array.from(doc.getElementsByTagNameNS(A, 'p')).find((p) => Array.from(p.getElementsByTagNameNS(A, 't')).map((t) => t.textContent).join('') === deck.slides[i]!.title)!;
+  assert.ok(p, 'the title is one paragraph');
+  assert.equal(p.getElementsByTagNameNS(A, 'br').length, 1, 'broken once, between phrases');
 });

@@ -124,7 +124,7 @@ function finishSlide(doc: Document, opts: PackageOptions): void {
   for (const bu of elements(doc, A, 'buChar')) {
     const pPr = bu.parentNode as Element;
     const size = children(pPr, A, 'buSzPct')[0];
-    if (size) size.setAttribute('val', '70000');
+    if (size) size.setAttribute('val', '90000');
     const clr = doc.createElementNS(A, 'a:buClr');
     const rgb = doc.createElementNS(A, 'a:srgbClr');
     rgb.setAttribute('val', opts.bulletColour);

@@ -8,14 +8,18 @@ import type { Aspect, Card, Deck, Logo, Slide, SlideOf } from '../types.js';
 import { hasCjk } from '../lang/text.js';
 import { agendaNumber, cardsAsRows, figureParts, figurePieces, footerText, slideSeconds, statementIsLong, totalTimeText } from './html.js';
 import { SIZES, type ThemeDef } from './themes.js';
-import { lineCount, widestEm } from './textfit.js';
+import { balancedLines, lineCount, widestEm } from './textfit.js';
+import { phrases } from '../lang/segment.js';
 import { finishPackage, type NotesPage } from './pptx-package.js';
 
 /**
  * The faces the file asks for, by role: the East Asian slot names a face every
  * Chinese Windows and WPS has (微软雅黑 Microsoft YaHei for text, 宋体 SimSun for
  * the serif titles of the formal themes), the Latin and complex-script slots a face
- * every system has. English decks ask for the same (their text is all Latin).
+ * every system has or substitutes with the same metrics (Arial, Times New Roman:
+ * Liberation Sans and Serif on Linux; Calibri has no such stand-in on most Linux
+ * machines, and the one LibreOffice falls back to runs much wider). English decks
+ * ask for the same (their text is all Latin).
  */
 export const PPTX_FACES = {
   sans: { latin: 'Arial', ea: 'Microsoft YaHei' },
@@ -64,6 +68,12 @@ interface Para {
   bullet?: boolean;
   /** Letter spacing in px (the title slide's occasion). */
   spacing?: number;
+  /**
+   * Broken between phrases into balanced lines (titles, heads, labels: up to three
+   * lines), with line breaks in the text, as the HTML deck balances them; the viewer
+   * would break anywhere (职 / 责) and leave one character on the last line.
+   */
+  balance?: boolean;
 }
 
 interface Box {
@@ -79,8 +89,8 @@ interface Box {
 const IN = (px: number) => Math.round((px / 96) * 10000) / 10000;
 const PT = (px: number) => Math.round(px * 0.75 * 10) / 10;
 
-/** Padding kept free inside every estimate: a face wider than the model still fits. */
-const SLACK = 0.94;
+/** Room kept free in every line (Latin widths are already estimated generously). */
+const SLACK = 0.98;
 /** Text is never set below this share of its theme size to fit. */
 const MIN_SCALE = 0.55;
 
@@ -90,14 +100,25 @@ function paraText(p: Para): string {
   return p.runs.map((r) => r.text).join('');
 }
 
+/** The room for a paragraph's lines in a box `w` wide (bullets indented, letter spacing taken off). */
+function lineRoom(p: Para, w: number): number {
+  return (w - (p.bullet ? BULLET_INDENT : 0)) * SLACK - (p.spacing ?? 0) * paraText(p).length;
+}
+
+/** A balanced paragraph's lines at this size, or null when it is not balanced (or is over three lines). */
+function linesOf(p: Para, size: number, w: number): string[] | null {
+  if (!p.balance || p.runs.length !== 1) return null;
+  const lines = balancedLines(phrases(paraText(p)), size, lineRoom(p, w));
+  return lines && lines.length <= 3 ? lines : null;
+}
+
 /** Height of paragraphs at scale `s` in a box `w` wide (bullets indented). */
 function parasHeight(paras: Para[], w: number, s: number): number {
   let h = 0;
   paras.forEach((p, i) => {
     const size = p.sizePx * s;
-    const indent = p.bullet ? BULLET_INDENT : 0;
-    const width = (w - indent) * SLACK - (p.spacing ?? 0) * paraText(p).length;
-    h += lineCount(paraText(p), size, width) * size * p.lh;
+    const lines = linesOf(p, size, w)?.length ?? lineCount(paraText(p), size, lineRoom(p, w));
+    h += lines * size * p.lh;
     if (i < paras.length - 1) h += (p.after ?? 0) * s;
   });
   return h;
@@ -129,11 +150,15 @@ interface Ctx {
 function text(ctx: Ctx, box: Box, s = 1, extra: TextOptions = {}): void {
   const runs: TextRun[] = [];
   box.paras.forEach((p, pi) => {
-    p.runs.forEach((r, ri) => {
-      const last = ri === p.runs.length - 1;
+    // A balanced paragraph: a run a line, each after a line break.
+    const lines = linesOf(p, p.sizePx * s, box.w);
+    const pieces: Array<Run & { br?: boolean }> = lines ? lines.map((t, i) => ({ ...p.runs[0], text: t, br: i > 0 })) : p.runs;
+    pieces.forEach((r, ri) => {
+      const last = ri === pieces.length - 1;
       runs.push({
         text: clean(r.text),
         options: {
+          ...(r.br ? { softBreakBefore: true } : {}),
           fontFace: PPTX_FACES[p.face].ea,
           fontSize: PT((r.sizePx ?? p.sizePx) * s),
           bold: !!p.bold,
@@ -214,7 +239,7 @@ function contentFrame(ctx: Ctx, s: Slide, head: { title?: string; badge?: string
     if (head.badge) {
       const bw = Math.max(68, widestEm(head.badge) * SIZES.badge + 20);
       const bh = 56;
-      const title = plain(head.title, { sizePx: SIZES.title, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3 });
+      const title = plain(head.title, { sizePx: SIZES.title, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3 , balance: true });
       const th = Math.max(64, parasHeight([title], inner - bw - 20, 1));
       rect(ctx, padX, y + (th - bh) / 2, bw, bh, c.badge, { radius: theme.shape.radius });
       text(ctx, { x: padX, y: y + (th - bh) / 2, w: bw, h: bh, valign: 'middle', paras: [plain(head.badge, { sizePx: SIZES.badge, face: theme.titleFace, bold: true, color: 'FFFFFF', lh: 1.25, align: 'center' })] });
@@ -222,7 +247,7 @@ function contentFrame(ctx: Ctx, s: Slide, head: { title?: string; badge?: string
       text(ctx, { x: tx, y, w: W - padX - tx, h: th, valign: 'middle', paras: [title] });
       y += th;
     } else {
-      const title = plain(head.title, { sizePx: SIZES.title, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3 });
+      const title = plain(head.title, { sizePx: SIZES.title, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3 , balance: true });
       const th = Math.max(64, parasHeight([title], inner, 1));
       text(ctx, { x: tx, y, w: inner, h: th, valign: 'middle', paras: [title] });
       y += th;
@@ -279,8 +304,8 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     // The title block, centred in the room under the band: title, subtitle, a short rule, bylines.
     const x = 80;
     const w = W - 160;
-    const title = plain(s.title, { sizePx: SIZES.titleSlide, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3, align: 'center' });
-    const sub = s.subtitle ? [plain(`——${s.subtitle}`, { sizePx: SIZES.subtitle, face: theme.titleFace, bold: true, color: c.accentDeep, lh: 1.4, align: 'center' })] : [];
+    const title = plain(s.title, { sizePx: SIZES.titleSlide, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3, align: 'center' , balance: true });
+    const sub = s.subtitle ? [plain(`——${s.subtitle}`, { sizePx: SIZES.subtitle, face: theme.titleFace, bold: true, color: c.accentDeep, lh: 1.4, align: 'center' , balance: true })] : [];
     const bylines = s.items.map((t, i) => plain(t, { sizePx: i === 0 ? SIZES.byline : SIZES.bylineSmall, face: 'sans', color: i === 0 ? c.ink : c.muted, lh: 1.4, align: 'center', after: 12 }));
     const room = H - 40 - 190;
     const upper = [title, ...sub];
@@ -289,7 +314,8 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     const lowerH = bylines.length ? parasHeight(bylines, w, 1) : 0;
     const total = upperH + 70 + lowerH;
     let y = 190 + Math.max(0, (room - total) / 2);
-    text(ctx, { x, y, w, h: parasHeight([title], w, s1), paras: [title] }, s1);
+    // (Anchored at its foot: the title stays close to the rule under it.)
+    text(ctx, { x, y, w, h: parasHeight([title], w, s1), valign: 'bottom', paras: [title] }, s1);
     y += parasHeight([title], w, s1);
     if (sub.length) {
       y += 16;
@@ -339,7 +365,7 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
       x += bw + 48;
     }
     const paras = [
-      plain(s.title, { sizePx: SIZES.divider, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3, after: 20 }),
+      plain(s.title, { sizePx: SIZES.divider, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3, after: 20 , balance: true }),
       ...s.items.map((t) => plain(t, { sizePx: SIZES.dividerLine, face: 'sans', color: c.ink, lh: 1.5, after: 20 })),
     ];
     fitted(ctx, { x, y: 60, w: right - x, h: H - 120, valign: 'middle', paras });
@@ -400,10 +426,10 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
   quote: (ctx, s) => {
     const c = ctx.theme.colours;
     const { body } = contentFrame(ctx, s, {});
-    const lead = s.lead ? [plain(s.lead, { sizePx: SIZES.quoteSide, face: 'sans', color: c.ink, lh: 1.5, align: 'center' })] : [];
+    const lead = s.lead ? [plain(s.lead, { sizePx: SIZES.quoteSide, face: 'sans', color: c.ink, lh: 1.5, align: 'center' , balance: true })] : [];
     const quote = s.items.map((t) => plain(t, { sizePx: SIZES.quote, face: ctx.theme.titleFace, bold: true, color: c.accentDeep, lh: 1.6 }));
     const by = s.subtitle ? [plain(s.subtitle, { sizePx: SIZES.attribution, face: 'sans', color: c.muted, lh: 1.4, align: 'right' })] : [];
-    const coda = s.coda ? [plain(s.coda, { sizePx: SIZES.quoteSide, face: 'sans', color: c.ink, lh: 1.5, align: 'center' })] : [];
+    const coda = s.coda ? [plain(s.coda, { sizePx: SIZES.quoteSide, face: 'sans', color: c.ink, lh: 1.5, align: 'center' , balance: true })] : [];
     // The quotation as wide as its longest line needs (centred), up to the body's width.
     const qw = Math.min(body.w, Math.max(...quote.map((p) => widestEm(paraText(p)) * SIZES.quote / 0.92)) + 36 + 8);
     const height = (sc: number) =>
@@ -438,7 +464,7 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
   figure: (ctx, s) => {
     const c = ctx.theme.colours;
     const { body } = contentFrame(ctx, s, { title: s.title, badge: s.badge, subtitle: s.subtitle });
-    const coda = s.coda ? [plain(s.coda, { sizePx: SIZES.figureCoda, face: 'sans', color: c.ink, lh: 1.45, align: 'center' })] : [];
+    const coda = s.coda ? [plain(s.coda, { sizePx: SIZES.figureCoda, face: 'sans', color: c.ink, lh: 1.45, align: 'center' , balance: true })] : [];
     const codaH = coda.length ? parasHeight(coda, body.w, 1) + 24 + 16 : 0;
     const area = { ...body, h: body.h - codaH };
     const n = s.cards.length;
@@ -450,21 +476,23 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     const cells = s.cards.map((card) => {
       const { num, unit } = figureParts(card.head);
       const head: Para = { runs: [{ text: num }, ...(unit ? [{ text: unit, sizePx: SIZES.figureUnit }] : [])], sizePx: numSize, face: ctx.theme.titleFace, bold: true, color: c.accent, lh: 1.1, align: 'center' };
-      const label = card.text ? [plain(card.text, { sizePx: SIZES.figureLabel, face: 'sans', color: c.ink, lh: 1.4, align: 'center' })] : [];
+      const label = card.text ? [plain(card.text, { sizePx: SIZES.figureLabel, face: 'sans', color: c.ink, lh: 1.4, align: 'center' , balance: true })] : [];
       return { head, label };
     });
-    // One scale for every figure: the number on one line, the labels as they wrap.
-    const cellH = (sc: number) => Math.max(...cells.map((k) => numSize * sc * 1.1 + (k.label.length ? 16 * sc + parasHeight(k.label, cw, sc) : 0)));
+    // Each number as large as its column allows (61,000+ smaller than 42, as in the
+    // HTML deck), on one line; the labels at one scale, as they wrap.
+    const numScale = cells.map((k) => Math.min(1, (cw * SLACK) / (widestEm(k.head.runs[0]!.text) * numSize + widestEm(k.head.runs[1]?.text ?? '') * SIZES.figureUnit + 4)));
+    const nh = numSize * 1.1;
+    const cellH = (sc: number) => nh + Math.max(0, ...cells.map((k) => (k.label.length ? 16 * sc + parasHeight(k.label, cw, sc) : 0)));
     let sc = 1;
-    const numFits = (sc2: number) => cells.every((k) => (widestEm(k.head.runs[0]!.text) * numSize + widestEm(k.head.runs[1]?.text ?? '') * SIZES.figureUnit) * sc2 <= cw * SLACK);
-    while (sc > MIN_SCALE && (rows * cellH(sc) + (rows - 1) * 28 > area.h || !numFits(sc))) sc -= 0.03;
+    while (sc > MIN_SCALE && rows * cellH(sc) + (rows - 1) * 28 > area.h) sc -= 0.03;
     const ch = cellH(sc);
     const top = area.y + Math.max(0, (area.h - (rows * ch + (rows - 1) * 28)) / 2);
     cells.forEach((k, i) => {
       const x = area.x + (i % cols) * (cw + gap);
       const y = top + Math.floor(i / cols) * (ch + 28);
-      const nh = numSize * sc * 1.1;
-      text(ctx, { x, y, w: cw, h: nh, valign: 'bottom', paras: [k.head] }, sc);
+      // Numbers on one baseline: each box's bottom at the same line.
+      text(ctx, { x, y, w: cw, h: nh, valign: 'bottom', paras: [k.head] }, numScale[i]!);
       if (k.label.length) text(ctx, { x, y: y + nh + 16 * sc, w: cw, h: parasHeight(k.label, cw, sc), paras: k.label }, sc);
     });
     if (coda.length) {
@@ -479,8 +507,8 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     const c = theme.colours;
     const x = 100;
     const w = W - 200;
-    const title = plain(s.title, { sizePx: SIZES.closing, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3, align: 'center' });
-    const sub = s.subtitle ? [plain(s.subtitle, { sizePx: SIZES.closingSub, face: 'sans', color: c.ink, lh: 1.45, align: 'center' })] : [];
+    const title = plain(s.title, { sizePx: SIZES.closing, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3, align: 'center' , balance: true });
+    const sub = s.subtitle ? [plain(s.subtitle, { sizePx: SIZES.closingSub, face: 'sans', color: c.ink, lh: 1.45, align: 'center' , balance: true })] : [];
     const byline = ctx.deck.meta.occasion ? [plain(ctx.deck.meta.occasion, { sizePx: SIZES.closingByline, face: 'sans', color: c.muted, lh: 1.4, align: 'center' })] : [];
     const room = H - 220;
     const sc = fitScale([title, ...sub], w * 0.88, room - 70 - (byline.length ? 40 : 0));
@@ -506,7 +534,7 @@ function drawCards(ctx: Ctx, cards: Card[], body: Frame['body'], asRows: boolean
   const { theme } = ctx;
   const c = theme.colours;
   const n = cards.length;
-  const head = (card: Card): Para => plain(card.head, { sizePx: SIZES.cardHead, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3 });
+  const head = (card: Card): Para => plain(card.head, { sizePx: SIZES.cardHead, face: theme.titleFace, bold: true, color: c.accent, lh: 1.3 , balance: true });
   const texts = (card: Card): Para[] => (card.text ? card.text.split('\n').map((t) => ({ runs: withFigures(t, c.accent), sizePx: SIZES.cardText, face: 'sans' as Face, color: c.ink, lh: 1.45, after: 10 })) : []);
   const border = mix(c.second, c.paper, 0.35);
   const top = theme.shape.cardTop;

@@ -12,14 +12,15 @@ const NO_START = new Set([...'，。、；：！？）》」』〉】”’…�
 const NO_END = new Set([...'（《「『〈【“‘([{']);
 
 /**
- * Width of one character in em, on the generous side of the faces the PowerPoint
- * writer names (Microsoft YaHei and SimSun for Chinese, Arial and Times New Roman
- * for Latin): a face that runs wider than the estimate must still fit.
+ * Width of one character in em. Full-width characters are 1 em in every Chinese
+ * face; Latin is on the generous side of the faces the PowerPoint writer names
+ * (Arial, Times New Roman, Microsoft YaHei's Latin): a face that runs wider than
+ * the estimate must still fit.
  */
 export function emWidth(ch: string): number {
   if (FULL.test(ch)) return 1;
   if (ch === ' ') return 0.28;
-  if (/[A-Z]/.test(ch)) return ch === 'M' || ch === 'W' ? 0.9 : 0.7;
+  if (/[A-Z]/.test(ch)) return ch === 'M' || ch === 'W' ? 0.9 : ch === 'I' ? 0.34 : ch === 'J' ? 0.45 : 0.7;
   if (/[a-z]/.test(ch)) return ch === 'm' || ch === 'w' ? 0.82 : /[iljtf]/.test(ch) ? 0.3 : 0.54;
   if (/[0-9]/.test(ch)) return 0.56;
   if (/[.,:;'!|]/.test(ch)) return 0.3;
@@ -80,6 +81,45 @@ export function lineCount(text: string, sizePx: number, widthPx: number): number
     } else used += withSpace;
   }
   return lines;
+}
+
+/**
+ * `text` broken into lines between phrases (`units`: jieba's words for Chinese, words
+ * for English), as few lines as greedy filling gives, then balanced: the narrowest
+ * width that still gives that many lines, so a title never ends on one character
+ * alone (职 / 责). The lines put together are the text (a space stays at the end of
+ * its line, for a user who removes the break). Null when a phrase is wider than the
+ * line (left to the viewer).
+ */
+export function balancedLines(units: string[], sizePx: number, widthPx: number): string[] | null {
+  const greedy = (room: number): string[] | null => {
+    const lines: string[] = [];
+    let cur = '';
+    for (const u of units) {
+      if (textWidthEm(u.trimEnd()) > room) return null;
+      if (cur && textWidthEm((cur + u).trimEnd()) > room) {
+        lines.push(cur);
+        cur = u;
+      } else cur += u;
+    }
+    if (cur) lines.push(cur);
+    return lines;
+  };
+  const room = widthPx / sizePx;
+  const first = greedy(room);
+  if (!first || first.length <= 1) return first;
+  let lo = 0;
+  let hi = room;
+  let best = first;
+  for (let k = 0; k < 24; k++) {
+    const mid = (lo + hi) / 2;
+    const lines = greedy(mid);
+    if (lines && lines.length === first.length) {
+      best = lines;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best;
 }
 
 /** The widest line's width in em when `text` is set without wrapping. */
