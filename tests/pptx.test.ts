@@ -221,6 +221,27 @@ test('pptx text fit: the estimate wraps Chinese by the character, English by the
   assert.equal(lineCount('', 20, 100), 1);
 });
 
+test('pptx text fit: Chinese bullets are filled line by line between phrases, a figure run cut where its line ends, no character alone on a last line', async () => {
+  const { filledLines } = await import('../src/render/textfit.js');
+  const t = '这是落实市直机关工委关于开展“七一”系列主题活动的具体举措，也是推进局机关作风建设';
+  const lines = filledLines(phrases(t), 34, 600)!;
+  assert.equal(lines.join(''), t);
+  assert.ok(lines.length >= 2);
+  const bounds = new Set(phrases(t).map((_, i, all) => all.slice(0, i + 1).join('').length));
+  let at = 0;
+  for (const l of lines.slice(0, -1)) assert.ok(bounds.has((at += l.length)), `a line ends between phrases: ${lines.join(' / ')}`);
+  assert.ok(lines.at(-1)!.length >= 3, lines.join(' / '));
+  // In the file: each bullet of the seed is one paragraph whose runs give back its text; figures keep their colour.
+  const deck = deckOf(SEED);
+  const i = deck.slides.findIndex((s) => s.items.some((x) => x.includes('100家')));
+  const { part } = await pptxOf(deck);
+  const doc = xml(await part(`ppt/slides/slide${i + 1}.xml`), 'slide');
+  const paras = paragraphs(doc);
+  for (const it of deck.slides[i]!.items) assert.ok(paras.includes(it), `bullet "${it}" is one paragraph`);
+  const red = Array.from(doc.getElementsByTagNameNS(A, 'r')).filter((r) => r.getElementsByTagNameNS(A, 'srgbClr')[0]?.getAttribute('val') === THEMES.official!.colours.accent.toUpperCase());
+  assert.ok(red.some((r) => r.textContent === '100家'), 'the figure is a run of its own in the accent colour');
+});
+
 test('pptx text fit: titles are broken between phrases into balanced lines, never one character alone', async () => {
   const title = '要按照服务中心、建设队伍的总要求高标准的履行职责';
   // 24 characters at 46px in 1000px: greedy filling would leave 职责 or 责 alone; balanced gives 12 + 12-ish.

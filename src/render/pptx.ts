@@ -8,7 +8,7 @@ import type { Aspect, Card, Deck, Logo, Slide, SlideOf } from '../types.js';
 import { hasCjk } from '../lang/text.js';
 import { agendaNumber, cardsAsRows, figureParts, figurePieces, footerText, slideSeconds, statementIsLong, totalTimeText } from './html.js';
 import { SIZES, type ThemeDef } from './themes.js';
-import { balancedLines, lineCount, widestEm } from './textfit.js';
+import { balancedLines, filledLines, lineCount, widestEm } from './textfit.js';
 import { phrases } from '../lang/segment.js';
 import { finishPackage, type NotesPage } from './pptx-package.js';
 
@@ -105,11 +105,41 @@ function lineRoom(p: Para, w: number): number {
   return (w - (p.bullet ? BULLET_INDENT : 0)) * SLACK - (p.spacing ?? 0) * paraText(p).length;
 }
 
-/** A balanced paragraph's lines at this size, or null when it is not balanced (or is over three lines). */
+/**
+ * Where a paragraph's lines break, when the writer decides: titles, heads and labels
+ * balanced (up to three lines), Chinese text filled line by line between phrases
+ * (the viewer would break between any two characters: 幼 / 儿园). Null: the viewer
+ * wraps it (English text, which breaks between words anyway).
+ */
 function linesOf(p: Para, size: number, w: number): string[] | null {
-  if (!p.balance || p.runs.length !== 1) return null;
-  const lines = balancedLines(phrases(paraText(p)), size, lineRoom(p, w));
-  return lines && lines.length <= 3 ? lines : null;
+  const text = paraText(p);
+  if (p.balance) {
+    const lines = balancedLines(phrases(text), size, lineRoom(p, w));
+    if (lines && lines.length <= 3) return lines;
+  }
+  return hasCjk(text) ? filledLines(phrases(text), size, lineRoom(p, w)) : null;
+}
+
+/** A paragraph's runs cut at its lines: each piece that starts a line after the first comes after a line break. */
+function piecesOf(p: Para, lines: string[] | null): Array<Run & { br?: boolean }> {
+  if (!lines || lines.length < 2) return p.runs;
+  const starts = new Set<number>();
+  let at = 0;
+  for (const l of lines.slice(0, -1)) starts.add((at += l.length));
+  const out: Array<Run & { br?: boolean }> = [];
+  let pos = 0;
+  for (const r of p.runs) {
+    let from = 0;
+    for (let i = 1; i < r.text.length; i++) {
+      if (starts.has(pos + i)) {
+        out.push({ ...r, text: r.text.slice(from, i), br: starts.has(pos + from) && out.length > 0 });
+        from = i;
+      }
+    }
+    out.push({ ...r, text: r.text.slice(from), br: starts.has(pos + from) && out.length > 0 });
+    pos += r.text.length;
+  }
+  return out;
 }
 
 /** Height of paragraphs at scale `s` in a box `w` wide (bullets indented). */
@@ -150,9 +180,8 @@ interface Ctx {
 function text(ctx: Ctx, box: Box, s = 1, extra: TextOptions = {}): void {
   const runs: TextRun[] = [];
   box.paras.forEach((p, pi) => {
-    // A balanced paragraph: a run a line, each after a line break.
-    const lines = linesOf(p, p.sizePx * s, box.w);
-    const pieces: Array<Run & { br?: boolean }> = lines ? lines.map((t, i) => ({ ...p.runs[0], text: t, br: i > 0 })) : p.runs;
+    // Lines the writer broke: each after a line break (a run may be cut in two).
+    const pieces = piecesOf(p, linesOf(p, p.sizePx * s, box.w));
     pieces.forEach((r, ri) => {
       const last = ri === pieces.length - 1;
       runs.push({

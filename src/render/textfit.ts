@@ -28,9 +28,18 @@ export function emWidth(ch: string): number {
   return /[\x21-\x7e]/.test(ch) ? 0.5 : 0.7;
 }
 
+/**
+ * Width of a text in em. Where Chinese meets Latin letters or digits (共有186名) a
+ * quarter em is counted: WPS and LibreOffice put a little space there.
+ */
 export function textWidthEm(text: string): number {
   let w = 0;
-  for (const ch of text) w += emWidth(ch);
+  let prev = '';
+  for (const ch of text) {
+    w += emWidth(ch);
+    if (prev && /[A-Za-z0-9]/.test(ch) !== /[A-Za-z0-9]/.test(prev) && (FULL.test(ch) || FULL.test(prev))) w += 0.25;
+    prev = ch;
+  }
   return w;
 }
 
@@ -120,6 +129,38 @@ export function balancedLines(units: string[], sizePx: number, widthPx: number):
     } else lo = mid;
   }
   return best;
+}
+
+/**
+ * `text` broken into lines between phrases, each line filled as far as it goes (as
+ * the HTML deck's bullets are), but never leaving less than three characters' width
+ * alone on the last line: the lines are made a little shorter until the last one
+ * has company. Null when a phrase is wider than the line.
+ */
+export function filledLines(units: string[], sizePx: number, widthPx: number): string[] | null {
+  const room = widthPx / sizePx;
+  const fill = (r: number): string[] | null => {
+    const lines: string[] = [];
+    let cur = '';
+    for (const u of units) {
+      if (textWidthEm(u.trimEnd()) > r) return null;
+      if (cur && textWidthEm((cur + u).trimEnd()) > r) {
+        lines.push(cur);
+        cur = u;
+      } else cur += u;
+    }
+    if (cur) lines.push(cur);
+    return lines;
+  };
+  const first = fill(room);
+  if (!first || first.length < 2) return first;
+  for (let k = 0.99; k >= 0.8; k -= 0.01) {
+    if (textWidthEm(first.at(-1)!.trim()) >= 3) break;
+    const lines = fill(room * k);
+    if (!lines || lines.length !== first.length) break;
+    if (textWidthEm(lines.at(-1)!.trim()) >= 3) return lines;
+  }
+  return first;
 }
 
 /** The widest line's width in em when `text` is set without wrapping. */
