@@ -1,7 +1,7 @@
 // The floor of the bench: what any build must do at least once: launch Chromium,
 // open a deck in reveal's print view, print one PDF, close. Same launch flags as
 // the build.
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 import { execFileSync } from 'node:child_process';
 
 export async function launchBrowser(deckPath) {

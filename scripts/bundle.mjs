@@ -1,4 +1,5 @@
-// Bundles the CLI (node) and the deck's browser code (one IIFE to inline) with esbuild.
+// Bundles the CLI (node: `npm run build`'s .cache/cli.mjs and the installed command's
+// .cache/bin.mjs) and the deck's browser code (one IIFE to inline) with esbuild.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,16 @@ await Promise.all([
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
+    logLevel: 'warning',
+  }),
+  build({
+    entryPoints: [join(root, 'src', 'bin.ts')],
+    outfile: join(root, '.cache', 'bin.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
     logLevel: 'warning',
   }),
   build({

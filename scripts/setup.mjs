@@ -1,5 +1,5 @@
 // `npm run setup`: everything speechdeck needs on a machine that has only Node and npm.
-//  1. npm ci (exact versions from package-lock.json; Puppeteer's browser download is off).
+//  1. npm ci (exact versions from package-lock.json; puppeteer-core downloads no browser).
 //  2. Bundle the CLI and the deck script (esbuild).
 //  3. A Chrome/Chromium (found as the build finds it; on Debian/Ubuntu installed with
 //     apt-get when there is none), and poppler-utils for the PDF checks in the tests.
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { aptInstall, has, root, run, say } from './system.mjs';
 
 say('installing npm dependencies (npm ci)…');
-run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
+run('npm', ['ci', '--no-audit', '--no-fund']);
 run(process.execPath, [join('scripts', 'bundle.mjs')]);
 
 function findBrowser() {

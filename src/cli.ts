@@ -1,7 +1,7 @@
 // The CLI edge: the only module that touches `process` (arguments, streams, exit
 // status) and writes the outputs.
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Aspect, Manuscript } from './types.js';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import cliProgress from 'cli-progress';
@@ -11,7 +11,7 @@ import type { BuildResult } from './pipeline.js';
 const { SingleBar, Presets } = cliProgress;
 type SingleBar = InstanceType<typeof cliProgress.SingleBar>;
 import { SpeechdeckError } from './errors.js';
-import { fontWorkerPath, listManuscripts, loadAssets, projectRoot, readManuscript } from './input/files.js';
+import { fontWorkerPath, listManuscripts, loadAssets, packageVersion, projectRoot, readManuscript } from './input/files.js';
 import { findConfig, readConfig, readLogo } from './input/config.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { themeCss } from './render/html.js';
@@ -23,12 +23,29 @@ import { preflight, writeOutputSet, type OutputFile } from './output/write.js';
 import { outputFiles, type WriteOptions } from './output/writers.js';
 import { explainOutline } from './explain.js';
 
-const USAGE = `usage: npm run build -- [FILE...] [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
-                        [--handout 2|3|6] [--png] [--pptx] [--no-pdf] [--steps] [--no-notes] [--explain]
+/**
+ * How the command was started: `npm run build` in a clone of the repository (outputs in
+ * dist/, the manuscripts in slides/ when none is named), or the installed `speechdeck`
+ * command (outputs beside each manuscript; a manuscript must be named).
+ */
+export interface Entry {
+  prog: string;
+  outputs: 'dist' | 'beside';
+}
+
+export const REPOSITORY: Entry = { prog: 'npm run build --', outputs: 'dist' };
+export const INSTALLED: Entry = { prog: 'speechdeck', outputs: 'beside' };
+
+const usage = (e: Entry) => `usage: ${e.prog} ${e.outputs === 'dist' ? '[FILE...]' : 'FILE...'} [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
+         [--handout 2|3|6] [--png] [--pptx] [--no-pdf] [--steps] [--no-notes] [--explain]
+         [--version]
 
 Builds each manuscript (.docx, .txt or .md; text in UTF-8 or GBK) into DIR/<name>/: index.html,
-slides.pdf, handout.pdf, deck.json. With no FILE, builds every manuscript in slides/ into dist/.
-  --out DIR       output folder (default: dist)
+slides.pdf, handout.pdf, deck.json. ${
+  e.outputs === 'dist'
+    ? 'With no FILE, builds every manuscript in slides/ into dist/.\n  --out DIR       output folder (default: dist)'
+    : "Without --out, each goes beside its manuscript (talk.docx → talk/).\n  --out DIR       output folder (default: the manuscript's own folder)"
+}
   --theme NAME    official, modern or dark (default: official for Chinese speeches,
                   modern for English ones)
   --aspect RATIO  16:9 (default) or 4:3
@@ -56,7 +73,7 @@ function log(msg: string): void {
   process.stderr.write(msg + '\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], entry: Entry): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -75,13 +92,18 @@ async function main(argv: string[]): Promise<number> {
         explain: { type: 'boolean', default: false },
         'find-browser': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (err) {
-    throw new SpeechdeckError('usage', (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '.').replace(/([^.])$/, '$1.'), { hint: 'See `npm run build -- --help`.' });
+    throw new SpeechdeckError('usage', (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '.').replace(/([^.])$/, '$1.'), { hint: `See \`${entry.prog} --help\`.` });
   }
   if (args.values.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(usage(entry) + '\n');
+    return 0;
+  }
+  if (args.values.version) {
+    process.stdout.write(`speechdeck ${packageVersion()}\n`);
     return 0;
   }
   if (args.values['find-browser']) {
@@ -91,9 +113,10 @@ async function main(argv: string[]): Promise<number> {
     return path ? 0 : 1;
   }
   const root = projectRoot();
-  const files = args.positionals.length ? args.positionals : listManuscripts(join(root, 'slides'));
+  const files = args.positionals.length || entry.outputs === 'beside' ? args.positionals : listManuscripts(join(root, 'slides'));
   if (!files.length) {
-    throw new SpeechdeckError('usage', 'no manuscripts to build.', { hint: 'Put .docx, .txt or .md files in slides/ or name them: npm run build -- FILE.docx' });
+    const hint = entry.outputs === 'beside' ? `Name them: ${entry.prog} speech.docx` : `Put .docx, .txt or .md files in slides/ or name them: ${entry.prog} FILE.docx`;
+    throw new SpeechdeckError('usage', 'no manuscripts to build.', { hint });
   }
   const manuscripts: Manuscript[] = [];
   const unreadable: SpeechdeckError[] = [];
@@ -115,7 +138,8 @@ async function main(argv: string[]): Promise<number> {
     for (const ms of manuscripts) process.stdout.write(explainOutline(parseSpeech(ms), ms) + '\n');
     return 0;
   }
-  const outDir = args.values.out ?? join(root, 'dist');
+  // Where each manuscript's folder goes: --out, else dist/ (repository) or its own folder (installed).
+  const outBase = (ms: Manuscript) => args.values.out ?? (entry.outputs === 'dist' ? join(root, 'dist') : dirname(resolve(ms.path)));
   // The office's settings (speechdeck.config.json beside the manuscripts or here); flags are over them.
   const configPath = findConfig(files, process.cwd());
   const config = readConfig(configPath);
@@ -132,13 +156,13 @@ async function main(argv: string[]): Promise<number> {
     throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
   }
   // Before any work: a folder that cannot take the outputs fails now, not after the build.
-  preflight(outDir);
+  for (const dir of new Set(manuscripts.map(outBase))) preflight(dir);
   // One folder per manuscript, safe and unique: a/talk.txt and b/talk.txt must not overwrite each other.
   const named = outputNames(manuscripts.map((ms) => ms.name));
   for (const r of named.renamed) {
     const ms = manuscripts[r.index]!;
     const why = r.reason === 'taken' ? 'another manuscript in this batch has the same name' : 'its name is not a safe folder name';
-    log(`note: ${ms.path}: ${why}; it is built into ${join(outDir, r.to)}/`);
+    log(`note: ${ms.path}: ${why}; it is built into ${join(outBase(ms), r.to)}/`);
   }
   const folder = new Map(manuscripts.map((ms, i) => [ms, named.names[i]!]));
   const logo = readLogo(config, configPath);
@@ -188,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
         const r = await buildManuscript(ms, b, assets, { ...opts, signal: stop.signal }, (stage) => progress.stage(ms.name, stage));
         // Interrupted meanwhile: nothing more is written.
         if (interrupted) return;
-        const dir = join(outDir, folder.get(ms)!);
+        const dir = join(outBase(ms), folder.get(ms)!);
         // Without PDFs, those of an earlier build would be stale beside the new deck: the set has none.
         const { files, stale } = await outputFiles(r, writing);
         writeOutputSet(dir, files, stale);
@@ -312,14 +336,14 @@ class Progress {
   }
 }
 
-export async function run(argv: string[]): Promise<void> {
+export async function run(argv: string[], entry: Entry = REPOSITORY): Promise<void> {
   // A reader that stops early (`--explain | head`) has all it wanted: stop quietly.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   });
   try {
-    process.exitCode = await main(argv);
+    process.exitCode = await main(argv, entry);
   } catch (err) {
     if (err instanceof SpeechdeckError) {
       process.stderr.write(err.format() + '\n');

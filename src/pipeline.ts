@@ -1,5 +1,5 @@
 // One manuscript through every stage: parse → plan → render → (measure → re-plan)* → print.
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import type { Assets, Deck, FitReport, GroupFit, Layout, Manuscript, RenderOptions, Slide, Speech } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, SEED } from './helpers.js';
 import { readOutline } from './pdf-outline.js';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 import { findBrowser, launchArgs } from '../src/print/browser.js';
 
 const CLI = join(ROOT, '.cache', 'cli.mjs');
@@ -109,7 +109,7 @@ test('chromium: from file://, S opens the speaker view with the notes, under the
     });
     await page.goto('file://' + join(seedDir(), 'index.html'));
     await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
-    const popup = new Promise<import('puppeteer').Page | null>((res) => browser.once('targetcreated', (t) => res(t.page())));
+    const popup = new Promise<import('puppeteer-core').Page | null>((res) => browser.once('targetcreated', (t) => res(t.page())));
     await page.keyboard.press('s');
     const view = (await popup)!;
     await view.waitForFunction(() => document.body.innerText.includes('同志们：'), { timeout: 15_000 });
@@ -152,6 +152,24 @@ test('chromium: at 4:3 a long figure (61,000+) is set smaller in its narrow colu
   const again = spawnSync(process.execPath, [CLI, EN, '--out', dir, '--aspect', '4:3', '--no-pdf'], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(again.status, 0, again.stderr);
   assert.equal(existsSync(join(deckDir, 'slides.pptx')), false);
+});
+
+test('chromium: the installed command (bin/speechdeck.mjs) writes beside the manuscript, names itself in its help, and says its version', () => {
+  const BIN = join(ROOT, 'bin', 'speechdeck.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'speechdeck-bin-'));
+  writeFileSync(join(dir, 'welcome.txt'), readFileSync(EN));
+  const r = spawnSync(process.execPath, [BIN, 'welcome.txt', '--no-pdf'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(existsSync(join(dir, 'welcome', 'index.html')) && existsSync(join(dir, 'welcome', 'deck.json')), 'outputs in welcome/ beside welcome.txt');
+  const v = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
+  assert.match(v.stdout, /^speechdeck \d+\.\d+\.\d+\n$/);
+  const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+  assert.match(help.stdout, /^usage: speechdeck FILE\.\.\./);
+  assert.match(help.stdout, /each goes beside its manuscript/);
+  // Named nothing: a usage error saying how to name one (the repository's build would take slides/).
+  const none = spawnSync(process.execPath, [BIN], { cwd: dir, encoding: 'utf8' });
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /no manuscripts to build.*speechdeck speech\.docx/s);
 });
 
 test('chromium: an unknown theme is a usage error naming the themes', () => {

@@ -18,6 +18,11 @@ export function fontWorkerPath(): string {
   return join(projectRoot(), '.cache', 'font-worker.mjs');
 }
 
+/** The version in package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** Project root: where package.json lives (works from src/ and from .cache/). */
 export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

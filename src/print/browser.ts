@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { SpeechdeckError } from '../errors.js';
 
 export interface BrowserEnv {
@@ -35,7 +35,8 @@ export function systemCandidates(platform: NodeJS.Platform, env: Record<string, 
 
 /**
  * Find a browser: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH; then the usual system
- * places; then Puppeteer's own cache. Returns null when there is none.
+ * places. Returns null when there is none. (speechdeck depends on puppeteer-core,
+ * which never downloads a browser: installing it works offline.)
  */
 export function findBrowser(be: BrowserEnv, exists: (p: string) => boolean = existsSync): string | null {
   for (const key of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
@@ -48,12 +49,6 @@ export function findBrowser(be: BrowserEnv, exists: (p: string) => boolean = exi
     }
   }
   for (const p of systemCandidates(be.platform, be.env)) if (exists(p)) return p;
-  try {
-    const cached = puppeteer.executablePath();
-    if (cached && exists(cached)) return cached;
-  } catch {
-    // Puppeteer has no browser of its own here; that is expected.
-  }
   return null;
 }
 
@@ -121,7 +116,7 @@ export async function launchBrowser(be: BrowserEnv, signal?: AbortSignal): Promi
   const executablePath = findBrowser(be);
   if (!executablePath) {
     throw new SpeechdeckError('browser', 'no Chrome or Chromium found.', {
-      hint: 'Run `npm run setup` (it installs Chromium), or set CHROME_PATH to a Chrome/Chromium binary.',
+      hint: 'Install Google Chrome or Chromium (Debian/Ubuntu: apt-get install chromium; in a clone of speechdeck, npm run setup does it), or set CHROME_PATH to its binary.',
     });
   }
   const timeoutMs = pageTimeoutMs(be.env);

@@ -1,6 +1,6 @@
 // Printing the handout: lay the blocks out on A4 pages in the browser (where
 // heights are known), number the pages, print.
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { SpeechdeckError } from '../errors.js';
 import { loadHtml } from './page.js';
 import { openPage } from './browser.js';

@@ -1,5 +1,5 @@
 // Opening a rendered deck in the browser: measuring fit, printing the PDF.
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import type { FitReport } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { browserFault, closePage, openPage, pageTimeout } from './browser.js';
