@@ -9,38 +9,14 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** A Node ESM bundle of `entry`, its packages left to node_modules. */
+const nodeBundle = (entry, out, extra = {}) =>
+  build({ entryPoints: [join(root, ...entry)], outfile: join(root, '.cache', out), bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning', ...extra });
+
 await Promise.all([
-  build({
-    entryPoints: [join(root, 'build.ts')],
-    outfile: join(root, '.cache', 'cli.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  }),
-  build({
-    entryPoints: [join(root, 'src', 'bin.ts')],
-    outfile: join(root, '.cache', 'bin.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  }),
-  build({
-    entryPoints: [join(root, 'src', 'render', 'font-worker.ts')],
-    outfile: join(root, '.cache', 'font-worker.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  }),
+  nodeBundle(['build.ts'], 'cli.mjs', { sourcemap: 'linked' }),
+  nodeBundle(['src', 'bin.ts'], 'bin.mjs'),
+  nodeBundle(['src', 'render', 'font-worker.ts'], 'font-worker.mjs'),
   build({
     entryPoints: [join(root, 'src', 'deck', 'main.ts')],
     outfile: join(root, '.cache', 'deck.js'),
