@@ -27,8 +27,15 @@ if (!has('pdftotext') && !aptInstall(['poppler-utils'])) {
 }
 
 const out = join(root, 'dist', 'check-pptx');
-// Or the manuscripts named: npm run check:pptx -- FILE...
-const named = process.argv.slice(2).map((f) => ({ file: resolve(f), args: [] }));
+// Or the manuscripts named, with build options if any: npm run check:pptx -- [--theme dark --aspect 4:3] FILE...
+const argv = process.argv.slice(2);
+const opts = [];
+const files = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i].startsWith('--')) opts.push(argv[i], ...(['--theme', '--aspect'].includes(argv[i]) ? [argv[++i]] : []));
+  else files.push(argv[i]);
+}
+const named = files.map((f) => ({ file: resolve(f), args: opts }));
 const cases = named.length
   ? named
   : [

@@ -139,28 +139,22 @@ test('chromium: every theme and 4:3 print only Noto CID fonts, and fit', () => {
   }
 });
 
-test('chromium: at 4:3 a long figure (61,000+) is set smaller in its narrow column rather than failing to fit; --pptx writes slides.pptx beside the deck', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'speechdeck-43-'));
-  const r = spawnSync(process.execPath, [CLI, EN, '--out', dir, '--aspect', '4:3', '--theme', 'modern', '--no-pdf', '--pptx'], { encoding: 'utf8', timeout: 120_000 });
+test('chromium: the installed command (bin/speechdeck.mjs) writes beside the manuscript, names itself in its help, and says its version; at 4:3 a long figure (61,000+) is set smaller rather than failing to fit; --pptx writes slides.pptx, and a build without it removes the old one', () => {
+  const BIN = join(ROOT, 'bin', 'speechdeck.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'speechdeck-bin-'));
+  writeFileSync(join(dir, 'welcome.txt'), readFileSync(EN));
+  const r = spawnSync(process.execPath, [BIN, 'welcome.txt', '--aspect', '4:3', '--theme', 'modern', '--no-pdf', '--pptx'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /slides\.pptx \d+ KB/);
-  const deckDir = join(dir, '2024-06-14-welcome-remarks-en');
+  const deckDir = join(dir, 'welcome');
+  assert.ok(existsSync(join(deckDir, 'index.html')), 'outputs in welcome/ beside welcome.txt');
   const deck = JSON.parse(readFileSync(join(deckDir, 'deck.json'), 'utf8')) as { slides: Array<{ layout: string; items: string[] }> };
   assert.ok(deck.slides.some((s) => s.layout === 'figure' && s.items.includes('61,000+')));
   assert.equal(readFileSync(join(deckDir, 'slides.pptx')).subarray(0, 2).toString(), 'PK');
   // Built again without --pptx: the stale slides.pptx goes with the rest of the old set.
-  const again = spawnSync(process.execPath, [CLI, EN, '--out', dir, '--aspect', '4:3', '--no-pdf'], { encoding: 'utf8', timeout: 120_000 });
+  const again = spawnSync(process.execPath, [BIN, 'welcome.txt', '--aspect', '4:3', '--no-pdf'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   assert.equal(again.status, 0, again.stderr);
   assert.equal(existsSync(join(deckDir, 'slides.pptx')), false);
-});
-
-test('chromium: the installed command (bin/speechdeck.mjs) writes beside the manuscript, names itself in its help, and says its version', () => {
-  const BIN = join(ROOT, 'bin', 'speechdeck.mjs');
-  const dir = mkdtempSync(join(tmpdir(), 'speechdeck-bin-'));
-  writeFileSync(join(dir, 'welcome.txt'), readFileSync(EN));
-  const r = spawnSync(process.execPath, [BIN, 'welcome.txt', '--no-pdf'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.status, 0, r.stderr);
-  assert.ok(existsSync(join(dir, 'welcome', 'index.html')) && existsSync(join(dir, 'welcome', 'deck.json')), 'outputs in welcome/ beside welcome.txt');
   const v = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
   assert.match(v.stdout, /^speechdeck \d+\.\d+\.\d+\n$/);
   const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
