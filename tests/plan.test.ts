@@ -8,7 +8,8 @@ import { notesMismatch } from '../src/plan/coverage.js';
 import { hardLimit } from '../src/plan/condense.js';
 import { displayWidth } from '../src/lang/text.js';
 import type { Section } from '../src/types.js';
-import { manuscript, SEED } from './helpers.js';
+import { join } from 'node:path';
+import { manuscript, ROOT, SEED } from './helpers.js';
 
 const FIXTURES = [SEED, '2018-02-28-education-conference.txt', '2024-06-14-welcome-remarks-en.txt', 'gbk-safety.txt', 'bom-crlf-education.txt'];
 
@@ -981,4 +982,20 @@ test('the line under a part\'s cards is its concrete sentence when the first onl
   const deck = planDeck(parseSpeech(manuscript('tests/fixtures/manuscripts/23-zh-top-level-paren.txt')));
   const s = deck.slides.find((x) => x.layout === 'overview' && x.title === '关于产业发展方向')!;
   assert.match(s.subtitle ?? '', /新能源汽车零部件和电子信息两个主导产业/);
+});
+
+test('a figure slide too tall for its slide (a narrow 4:3 slide) first loses the line under its figures, then its fourth figure; the notes keep all', () => {
+  const speech = parseSpeech(manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '17-zh-party-lecture.txt')));
+  const find = (d: ReturnType<typeof planDeck>) => d.slides.find((s) => s.layout === 'figure' && s.cards.length === 4 && s.coda)!;
+  const full = find(planDeck(speech));
+  assert.ok(full, 'a four-figure slide with a coda');
+  assert.equal(cutLimit(full), 3);
+  const plan = (step: number) => planDeck(speech, { ...DEFAULT_PLAN, tighten: { [full.group]: step } });
+  const once = plan(2).slides.find((s) => s.group === full.group)!;
+  assert.ok(once.layout === 'figure' && once.cards.length === 4 && !once.coda);
+  const twice = plan(1);
+  const fig = twice.slides.find((s) => s.group === full.group)!;
+  assert.ok(fig.layout === 'figure' && fig.cards.length === 3 && !fig.coda);
+  assert.deepEqual(fig.items, fig.cards.flatMap((c) => [c.head, c.text]));
+  assert.equal(notesMismatch(speech, twice), null);
 });

@@ -40,6 +40,10 @@ export function cutLimit(slide: Slide): number | null {
       return Math.min(MAX_CARDS, slide.cards.length) + (slide.group.startsWith('cards-') && slide.cards.length <= 4 && !slide.continued ? 2 : 0) + (slide.group.startsWith('ann-') && slide.cards.some((c) => c.text.includes('\n')) && !slide.continued ? 1 : 0);
     case 'quote':
       return QUOTE_ROWS;
+    case 'figure':
+      // Too tall for its slide (a narrow 4:3 slide, a long title above): first the line
+      // under the figures goes (it is in the notes), then the fourth figure (three in a row).
+      return FIGURE_STEPS;
     case 'title':
       return TITLE_STEPS;
     default:
@@ -56,6 +60,9 @@ const AGENDA_LEDE_MAX = 64;
 export function cutByItems(layout: Slide['layout']): boolean {
   return layout === 'points' || layout === 'agenda' || layout === 'statement';
 }
+
+/** A figure slide's steps before it cannot be cut further: all, without its coda, three figures in a row. */
+const FIGURE_STEPS = 3;
 
 /** Most cards on one overview slide (three columns, two rows). */
 const MAX_CARDS = 6;
@@ -339,7 +346,13 @@ class Planner {
           // 未发生较大以上事故，连续六年“双下降” over 形势总体稳定.)
           // (A short one, 低于全国控制标准, leans on the figures: the line before says more.)
           if (slide && caption && (!slide.subtitle || displayWidth(slide.subtitle) < displayWidth(caption.text))) slide.subtitle = caption.text;
-          if (slide && coda) slide.coda = coda.text;
+          // (Tightened by the fit loop: without the coda, then three figures at most; the notes keep all.)
+          const step = this.opts.tighten?.[`figure-${p.source.startLine}`] ?? FIGURE_STEPS;
+          if (slide && coda && step >= FIGURE_STEPS) slide.coda = coda.text;
+          if (slide?.cards && step < FIGURE_STEPS - 1 && slide.cards.length > 3) {
+            slide.cards = slide.cards.slice(0, 3);
+            slide.items = slide.cards.flatMap((c) => [c.head, c.text]);
+          }
           if (slide) made.push({ slide, owns: (pc) => owns(pc) || inCoda(pc) });
         } else {
           // A quotation over several slides: its sentence is cut where each slide's lines begin.
