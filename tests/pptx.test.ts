@@ -117,6 +117,14 @@ for (const f of fixtures) {
   });
 }
 
+// A figure whose unit is long (3个工作日以内): its number and unit stay one line.
+{
+  const f15 = join(ROOT, 'tests', 'fixtures', 'manuscripts', '15-zh-bom-yishi-paragraphs.txt');
+  const deck = deckOf(f15);
+  const index = deck.slides.findIndex((s) => s.layout === 'figure' && s.cards.some((c) => c.head.startsWith('3个工作日')));
+  if (index >= 0) byLayout.get('figure')!.push({ deck, index, name: '15-zh-bom-yishi-paragraphs.txt' });
+}
+
 // The planner draws no section dividers today (a part's first slide carries its badge); the writer still can.
 if (!byLayout.has('section')) {
   const deck = deckOf(SEED);
@@ -135,6 +143,15 @@ for (const layout of ['title', 'agenda', 'section', 'overview', 'points', 'state
       const paras = paragraphs(doc);
       const all = paras.join('\n');
       for (const t of shown(deck.slides[index]!)) assert.ok(all.includes(t), `${name} slide ${index + 1} (${layout}) shows "${t}"`);
+      // A figure's number and unit are one line, never broken by the writer.
+      const sl = deck.slides[index]!;
+      if (sl.layout === 'figure') {
+        for (const c of sl.cards) {
+          const p = Array.from(doc.getElementsByTagNameNS(A, 'p')).find((p) => Array.from(p.getElementsByTagNameNS(A, 't')).map((t) => t.textContent).join('') === c.head);
+          assert.ok(p, `${name}: figure ${c.head} is one paragraph`);
+          assert.equal(p.getElementsByTagNameNS(A, 'br').length, 0, `${name}: figure ${c.head} is not broken`);
+        }
+      }
       // Text is text: in shapes' text bodies, never a picture of it.
       assert.equal(doc.getElementsByTagName('p:pic').length, 0, 'no pictures on a slide without a logo');
       const ea = new Set(Array.from(doc.getElementsByTagNameNS(A, 'ea')).map((e) => e.getAttribute('typeface')));
@@ -146,6 +163,17 @@ for (const layout of ['title', 'agenda', 'section', 'overview', 'points', 'state
     }
   });
 }
+
+test('pptx: a figure with a long unit (3个工作日以内) in a narrow 4:3 column stays one line, its number and unit never broken apart', async () => {
+  const deck = deckOf(join(ROOT, 'tests', 'fixtures', 'manuscripts', '15-zh-bom-yishi-paragraphs.txt'));
+  const index = deck.slides.findIndex((s) => s.layout === 'figure' && s.cards.some((c) => c.head === '3个工作日以内'));
+  assert.ok(index >= 0);
+  const { part } = await pptxOf(deck, { aspect: '4:3' });
+  const doc = xml(await part(`ppt/slides/slide${index + 1}.xml`), 'figure slide');
+  const p = Array.from(doc.getElementsByTagNameNS(A, 'p')).find((p) => Array.from(p.getElementsByTagNameNS(A, 't')).map((t) => t.textContent).join('') === '3个工作日以内')!;
+  assert.ok(p);
+  assert.equal(p.getElementsByTagNameNS(A, 'br').length, 0);
+});
 
 test('pptx: none of the known causes of PowerPoint\'s repair prompt (content types, notes master, empty lines, text bodies, backgrounds)', async () => {
   const { zip, part } = await pptxOf(deckOf(SEED));
@@ -166,6 +194,12 @@ test('pptx: none of the known causes of PowerPoint\'s repair prompt (content typ
     for (const sp of Array.from(doc.getElementsByTagName('p:sp'))) assert.equal(sp.getElementsByTagName('p:txBody').length, 1, `${n}: every shape has a text body`);
     for (const ln of Array.from(doc.getElementsByTagNameNS(A, 'ln'))) assert.ok(ln.childNodes.length > 0 || ln.hasAttribute('w'), `${n}: no empty line element`);
     for (const bg of Array.from(doc.getElementsByTagName('p:bgPr'))) assert.equal(bg.getElementsByTagNameNS(A, 'effectLst').length, 1, `${n}: background has an effect list`);
+    // (The schema: a paragraph's properties once, before its runs.)
+    for (const para of Array.from(doc.getElementsByTagNameNS(A, 'p'))) {
+      const kids = Array.from(para.childNodes).filter((k) => k.nodeType === 1) as Element[];
+      const props = kids.filter((k) => k.localName === 'pPr');
+      assert.ok(props.length <= 1 && (props.length === 0 || kids[0] === props[0]), `${n}: a paragraph's properties once and first`);
+    }
   }
   // The theme's fonts: new text a user types is in the same faces.
   const theme = xml(await part('ppt/theme/theme1.xml'), 'theme');

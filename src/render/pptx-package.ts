@@ -4,7 +4,7 @@
 // (gitbrent/PptxGenJS#1441–1444, #1449): content types naming parts that do not
 // exist, a notes master whose placeholders PowerPoint strips (and that shares the
 // slides' theme), solid backgrounds without an effect list, shapes without a text
-// body. Every change is made on the parsed XML (element by element), never by
+// body; and paragraph properties written again before each run of a paragraph. Every change is made on the parsed XML (element by element), never by
 // scanning text: the manuscript's words are in these parts, escaped once.
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
@@ -88,6 +88,15 @@ function notesXml(page: NotesPage, opts: PackageOptions): string {
 function finishSlide(doc: Document, opts: PackageOptions): void {
   for (const bgPr of elements(doc, P, 'bgPr')) {
     if (children(bgPr, A, 'effectLst').length === 0) bgPr.appendChild(doc.createElementNS(A, 'a:effectLst'));
+  }
+  // One paragraph-properties element a paragraph, first in it: pptxgenjs writes one
+  // before every run of a paragraph of several runs (a figure set off in a bullet, a
+  // line break), which the schema does not allow.
+  for (const para of elements(doc, A, 'p')) {
+    const props = children(para, A, 'pPr');
+    for (const extra of props.slice(1)) para.removeChild(extra);
+    const first = props[0];
+    if (first && para.firstChild !== first) para.insertBefore(first, para.firstChild);
   }
   // An empty line element: no outline, said (an empty <a:ln/> is one of the repair prompts' causes).
   for (const ln of elements(doc, A, 'ln')) {

@@ -113,6 +113,8 @@ function lineRoom(p: Para, w: number): number {
  */
 function linesOf(p: Para, size: number, w: number): string[] | null {
   const text = paraText(p);
+  // (A figure's number with its smaller unit is one line, sized to fit its column: not broken.)
+  if (p.runs.some((r) => r.sizePx !== undefined)) return null;
   if (p.balance) {
     const lines = balancedLines(phrases(text), size, lineRoom(p, w));
     if (lines && lines.length <= 3) return lines;
