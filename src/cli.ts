@@ -1,68 +1,22 @@
 // The CLI edge: the only module that touches `process` (arguments, streams, exit
 // status) and writes the outputs.
-import { parseArgs } from 'node:util';
-import { dirname, join, resolve } from 'node:path';
-import type { Aspect, Manuscript } from './types.js';
+import { join } from 'node:path';
+import type { Manuscript } from './types.js';
 import { availableParallelism, constants as osConstants } from 'node:os';
-import cliProgress from 'cli-progress';
-import type { HandoutLayout } from './render/handout.js';
-import type { BuildResult } from './pipeline.js';
-
-const { SingleBar, Presets } = cliProgress;
-type SingleBar = InstanceType<typeof cliProgress.SingleBar>;
 import { SpeechdeckError } from './errors.js';
-import { fontWorkerPath, listManuscripts, loadAssets, packageVersion, projectRoot, readManuscript } from './input/files.js';
-import { findConfig, readConfig, readLogo } from './input/config.js';
+import { fontWorkerPath, loadAssets, packageVersion, projectRoot, readManuscript } from './input/files.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
-import { themeCss } from './render/html.js';
 import { parseSpeech } from './parse/speech.js';
 import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowser, launchBrowser, type BrowserEnv } from './print/browser.js';
-import { AUTO_THEME, buildManuscript } from './pipeline.js';
+import { buildManuscript } from './pipeline.js';
 import { outputNames } from './output/names.js';
-import { preflight, writeOutputSet, type OutputFile } from './output/write.js';
-import { outputFiles, type WriteOptions } from './output/writers.js';
+import { preflight, writeOutputSet } from './output/write.js';
+import { outputFiles } from './output/writers.js';
 import { explainOutline } from './explain.js';
+import { parseCommand, resolveSettings, REPOSITORY, type Entry } from './cli/options.js';
+import { describe, layoutReport, Progress } from './cli/progress.js';
 
-/**
- * How the command was started: `npm run build` in a clone of the repository (outputs in
- * dist/, the manuscripts in slides/ when none is named), or the installed `speechdeck`
- * command (outputs beside each manuscript; a manuscript must be named).
- */
-export interface Entry {
-  prog: string;
-  outputs: 'dist' | 'beside';
-}
-
-export const REPOSITORY: Entry = { prog: 'npm run build --', outputs: 'dist' };
-export const INSTALLED: Entry = { prog: 'speechdeck', outputs: 'beside' };
-
-const usage = (e: Entry) => `usage: ${e.prog} ${e.outputs === 'dist' ? '[FILE...]' : 'FILE...'} [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
-         [--handout 2|3|6] [--png] [--pptx] [--no-pdf] [--steps] [--no-notes] [--explain]
-         [--version]
-
-Builds each manuscript (.docx, .txt or .md; text in UTF-8 or GBK) into DIR/<name>/: index.html,
-slides.pdf, handout.pdf, deck.json. ${
-  e.outputs === 'dist'
-    ? 'With no FILE, builds every manuscript in slides/ into dist/.\n  --out DIR       output folder (default: dist)'
-    : "Without --out, each goes beside its manuscript (talk.docx → talk/).\n  --out DIR       output folder (default: the manuscript's own folder)"
-}
-  --theme NAME    official, modern or dark (default: official for Chinese speeches,
-                  modern for English ones)
-  --aspect RATIO  16:9 (default) or 4:3
-  --steps         bullets appear one at a time when presenting (the PDF shows them all)
-  --handout N     handout.pdf with 2 slides a page and the speech text (default), or 3 / 6
-                  slides a page with lines to write on
-  --png           also write png/slide-NN.png (one per slide) and contact-sheet.png
-  --pptx          also write slides.pptx: the same slides as editable PowerPoint (WPS, Impress),
-                  the speech in each slide's notes
-  --no-pdf        only index.html and deck.json (still measured to fit): a quick build;
-                  a slides.pdf or handout.pdf left from an earlier build is removed
-  --no-notes      leave the speaker notes out of index.html (a copy to share)
-  --explain       print the outline found in each manuscript, with line numbers, and stop
-
-Settings can live in speechdeck.config.json beside the manuscripts (or in the folder you
-run in): theme, aspect, handout, notes, steps, pptx, organisation, footer, rate, logo. Flags are over the
-file; a Markdown manuscript's front matter is over both, for that manuscript.`;
+export { INSTALLED, REPOSITORY, type Entry } from './cli/options.js';
 
 /** What the browser finder needs to know about this process. */
 function browserEnv(): BrowserEnv {
@@ -74,50 +28,22 @@ function log(msg: string): void {
 }
 
 async function main(argv: string[], entry: Entry): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        'no-notes': { type: 'boolean', default: false },
-        theme: { type: 'string' },
-        aspect: { type: 'string' },
-        steps: { type: 'boolean', default: false },
-        handout: { type: 'string' },
-        png: { type: 'boolean', default: false },
-        pptx: { type: 'boolean', default: false },
-        'no-pdf': { type: 'boolean', default: false },
-        explain: { type: 'boolean', default: false },
-        'find-browser': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (err) {
-    throw new SpeechdeckError('usage', (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '.').replace(/([^.])$/, '$1.'), { hint: `See \`${entry.prog} --help\`.` });
-  }
-  if (args.values.help) {
-    process.stdout.write(usage(entry) + '\n');
+  const root = projectRoot();
+  const cmd = parseCommand(argv, entry, root);
+  if (cmd.kind === 'help') {
+    process.stdout.write(cmd.text + '\n');
     return 0;
   }
-  if (args.values.version) {
+  if (cmd.kind === 'version') {
     process.stdout.write(`speechdeck ${packageVersion()}\n`);
     return 0;
   }
-  if (args.values['find-browser']) {
-    // For `npm run setup`: print the browser the build would use, or fail.
+  if (cmd.kind === 'find-browser') {
     const path = findBrowser(browserEnv());
     if (path) process.stdout.write(path + '\n');
     return path ? 0 : 1;
   }
-  const root = projectRoot();
-  const files = args.positionals.length || entry.outputs === 'beside' ? args.positionals : listManuscripts(join(root, 'slides'));
-  if (!files.length) {
-    const hint = entry.outputs === 'beside' ? `Name them: ${entry.prog} speech.docx` : `Put .docx, .txt or .md files in slides/ or name them: ${entry.prog} FILE.docx`;
-    throw new SpeechdeckError('usage', 'no manuscripts to build.', { hint });
-  }
+  const { files } = cmd;
   const manuscripts: Manuscript[] = [];
   const unreadable: SpeechdeckError[] = [];
   for (const f of files) {
@@ -134,27 +60,15 @@ async function main(argv: string[], entry: Entry): Promise<number> {
     }
   }
   if (!manuscripts.length) throw unreadable[0]!;
-  if (args.values.explain) {
+  if (cmd.explain) {
     for (const ms of manuscripts) process.stdout.write(explainOutline(parseSpeech(ms), ms) + '\n');
     return 0;
   }
-  // Where each manuscript's folder goes: --out, else dist/ (repository) or its own folder (installed).
-  const outBase = (ms: Manuscript) => args.values.out ?? (entry.outputs === 'dist' ? join(root, 'dist') : dirname(resolve(ms.path)));
-  // The office's settings (speechdeck.config.json beside the manuscripts or here); flags are over them.
-  const configPath = findConfig(files, process.cwd());
-  const config = readConfig(configPath);
-  if (configPath) log(`using ${configPath}`);
-  const aspect = args.values.aspect ?? config.aspect ?? '16:9';
-  if (aspect !== '16:9' && aspect !== '4:3') {
-    throw new SpeechdeckError('usage', `unknown aspect "${aspect}".`, { hint: 'Use --aspect 16:9 or --aspect 4:3.' });
-  }
+  // Flags over the office's configuration over the defaults, checked before any work.
+  const settings = resolveSettings(cmd.flags, files, entry, { cwd: process.cwd(), env: process.env, root });
+  if (settings.configPath) log(`using ${settings.configPath}`);
+  const { outBase } = settings;
   const assets = loadAssets();
-  const theme = args.values.theme ?? config.theme;
-  if (theme !== undefined) themeCss(theme);
-  const handout = args.values.handout !== undefined ? Number(args.values.handout) : config.handout ?? 2;
-  if (handout !== 2 && handout !== 3 && handout !== 6) {
-    throw new SpeechdeckError('usage', `--handout takes 2, 3 or 6, not "${args.values.handout}".`, { hint: '2: slides with the speech text; 3 or 6: slides with lines to write on.' });
-  }
   // Before any work: a folder that cannot take the outputs fails now, not after the build.
   for (const dir of new Set(manuscripts.map(outBase))) preflight(dir);
   // One folder per manuscript, safe and unique: a/talk.txt and b/talk.txt must not overwrite each other.
@@ -165,13 +79,9 @@ async function main(argv: string[], entry: Entry): Promise<number> {
     log(`note: ${ms.path}: ${why}; it is built into ${join(outBase(ms), r.to)}/`);
   }
   const folder = new Map(manuscripts.map((ms, i) => [ms, named.names[i]!]));
-  const logo = readLogo(config, configPath);
-  const render = { theme: theme ?? AUTO_THEME, aspect: aspect as Aspect, notes: !args.values['no-notes'] && config.notes !== false, steps: args.values.steps! || config.steps === true, ...(logo ? { logo } : {}) };
   const t0 = performance.now();
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const footer = config.organisation || config.footer ? { organisation: config.organisation, text: config.footer } : undefined;
-  const opts = { render, handout: handout as HandoutLayout, png: args.values.png, pdf: !args.values['no-pdf'], sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined, footer, rate: config.rate };
-  const writing: WriteOptions = { pdf: opts.pdf, png: opts.png === true, pptx: args.values.pptx! || config.pptx === true, notes: render.notes, ...(logo ? { logo } : {}), ...(opts.sourceDateEpoch !== undefined ? { sourceDateEpoch: opts.sourceDateEpoch } : {}) };
+  const opts = settings.build;
+  const writing = settings.write;
   // Screenshots hang in Chromium while another tab prints, so --png builds one at a time.
   const jobs = Number(process.env.SPEECHDECK_JOBS) || availableParallelism();
   const concurrency = opts.png ? 1 : Math.max(1, Math.min(manuscripts.length, jobs));
@@ -253,27 +163,6 @@ async function main(argv: string[], entry: Entry): Promise<number> {
   return browserError ? browserError.exitCode : failures.length ? failures[0]!.exitCode : 0;
 }
 
-const kb = (n: number) => `${Math.round(n / 1024)} KB`;
-
-function describe(r: BuildResult, files: OutputFile[]): string {
-  const pdfs = r.pdf && r.handout ? `, slides.pdf ${kb(r.pdf.length)}, handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}` : ', no PDFs';
-  const pptx = files.find((f) => f.name === 'slides.pptx');
-  return `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}${pdfs}${pptx ? `, slides.pptx ${kb(pptx.data.length)}` : ''}`;
-}
-
-/** `layout: title 1, points 10, …; 2 continued; fit in 2 rounds (1 group re-packed); nothing overflows; smallest text 18px (footer)` */
-function layoutReport(r: BuildResult): string {
-  const counts = new Map<string, number>();
-  for (const s of r.deck.slides) counts.set(s.layout, (counts.get(s.layout) ?? 0) + 1);
-  const continued = r.deck.slides.filter((s) => s.continued).length;
-  const where = /\.(\w[\w-]*)/.exec(r.fit.minFontWhere)?.[1] ?? '';
-  return (
-    `layout: ${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}; ${continued} continued; ` +
-    `fit in ${r.rounds} round${r.rounds > 1 ? 's' : ''}${r.tightened ? ` (${r.tightened} group${r.tightened > 1 ? 's' : ''} re-packed)` : ''}; ` +
-    `nothing overflows; smallest slide text ${r.fit.minBodyPx}px, smallest text ${r.fit.minFontPx}px${where ? ` (${where})` : ''}`
-  );
-}
-
 /** Run `work` over `items`, at most `n` at a time; none starts once `stopped()`. */
 async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>, stopped: () => boolean = () => false): Promise<void> {
   let next = 0;
@@ -281,59 +170,6 @@ async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>, 
     while (next < items.length && !stopped()) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: n }, worker));
-}
-
-/**
- * Progress on stderr. On a terminal: one bar (cli-progress) with how many files
- * are in each state, and a line per finished file above it. Elsewhere (CI, logs):
- * just the line per finished file.
- */
-class Progress {
-  private readonly bar: SingleBar | null;
-  private readonly state = new Map<string, string>();
-  private done = 0;
-
-  constructor(private readonly total: number, tty: boolean) {
-    this.bar = tty && total > 1
-      ? new SingleBar({ format: 'speechdeck [{bar}] {value}/{total} | {states}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
-      : null;
-    this.bar?.start(total, 0, { states: '' });
-  }
-
-  private redraw(): void {
-    const counts = new Map<string, number>();
-    for (const s of this.state.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const states = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
-    this.bar?.update(this.done, { states: `${states}${states ? ', ' : ''}${this.total - this.done - this.state.size} queued` });
-  }
-
-  start(name: string): void {
-    this.state.set(name, 'parsing');
-    this.redraw();
-  }
-
-  stage(name: string, stage: string): void {
-    this.state.set(name, stage);
-    this.redraw();
-  }
-
-  finish(name: string, line: string): void {
-    this.state.delete(name);
-    this.done++;
-    this.log(line);
-    this.redraw();
-  }
-
-  log(line: string): void {
-    if (this.bar) {
-      // Clear the bar's line, write ours, let the next update redraw the bar.
-      process.stderr.write('\r\x1b[K' + line + '\n');
-    } else log(line);
-  }
-
-  stop(): void {
-    this.bar?.stop();
-  }
 }
 
 export async function run(argv: string[], entry: Entry = REPOSITORY): Promise<void> {
