@@ -103,6 +103,8 @@ for (const c of cases) {
       if (CONTENT.has(layout) && px(y1) > 646 && px(y0) < 662) problems.push(`${at} runs into the footer (${Math.round(px(y0))}–${Math.round(px(y1))}px)`);
     }
     overlaps();
+    // (A folder of its own each time: pages of an earlier check, another aspect or length, must not mix in.)
+    rmSync(join(dir, 'pptx-png'), { recursive: true, force: true });
     mkdirSync(join(dir, 'pptx-png'), { recursive: true });
     spawnSync('pdftoppm', ['-r', '40', '-png', pdf, join(dir, 'pptx-png', 'slide')]);
   }
