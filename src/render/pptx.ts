@@ -464,7 +464,7 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     // The quotation as wide as its longest line needs (centred), up to the body's width.
     const qw = Math.min(body.w, Math.max(...quote.map((p) => widestEm(paraText(p)) * SIZES.quote / 0.92)) + 36 + 8);
     const height = (sc: number) =>
-      (lead.length ? parasHeight(lead, body.w, sc) + 36 * sc : 0) + parasHeight(quote, qw - 44, sc) + (by.length ? 28 * sc + parasHeight(by, body.w, sc) : 0) + (coda.length ? 60 * sc + parasHeight(coda, body.w, sc) : 0);
+      (lead.length ? parasHeight(lead, body.w, sc) + 36 * sc : 0) + parasHeight(quote, qw - 44, sc) + (by.length ? BY_GAP * sc + parasHeight(by, body.w, sc) : 0) + (coda.length ? (CODA_GAP + CODA_PAD) * sc + parasHeight(coda, body.w, sc) : 0);
     let sc = 1;
     while (sc > MIN_SCALE && height(sc) > body.h) sc -= 0.03;
     let y = body.y + Math.max(0, (body.h - height(sc)) / 2);
@@ -479,15 +479,15 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     text(ctx, { x: qx + 44, y, w: qw - 44, h: qh, paras: quote }, sc);
     y += qh;
     if (by.length) {
-      y += 28 * sc;
+      y += BY_GAP * sc;
       const h = parasHeight(by, body.w, sc);
       text(ctx, { x: body.x, y, w: body.w, h, paras: by }, sc);
       y += h;
     }
     if (coda.length) {
-      y += 40 * sc;
+      y += CODA_GAP * sc;
       ctx.slide.addShape(ctx.pptx.ShapeType.line, { x: IN(body.x), y: IN(y), w: IN(body.w), h: 0, line: { color: mix(c.second, c.ground, 0.4), width: 0.75 } });
-      y += 20 * sc;
+      y += CODA_PAD * sc;
       text(ctx, { x: body.x, y, w: body.w, h: parasHeight(coda, body.w, sc), paras: coda }, sc);
     }
   },
@@ -559,6 +559,14 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     if (byline.length) text(ctx, { x, y, w, h: bh, paras: byline });
   },
 };
+
+/**
+ * A quotation's attribution and coda sit as close under it as the HTML deck draws
+ * them (its margins collapse into the quotation's last line box): gaps in px.
+ */
+const BY_GAP = 10;
+const CODA_GAP = 14;
+const CODA_PAD = 18;
 
 /** Overview cards: a grid of columns, or rows (the head beside its text), centred in the body. */
 function drawCards(ctx: Ctx, cards: Card[], body: Frame['body'], asRows: boolean): void {
