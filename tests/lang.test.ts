@@ -55,6 +55,10 @@ test('line breaks (phrases): never inside a compound, a number with its unit, or
     // a threshold with its number; a verb with its question complement
     ['全年集中学习不少于12次', '全年|集中学习|不少于12次'],
     ['基础打得牢不牢，决定了你们能走多远', '基础|打得牢不牢，|决定了|你们|能走多远'],
+    // a word jieba does not know, spelt out character by character, is one word, and ends there
+    ['要把师德师风作为第一标准', '要|把|师德师风|作为第一|标准'],
+    // a locative after a preposition is not one: 下一步 stays whole
+    ['对下一步工作作出部署', '对|下一步工作|作出部署'],
   ];
   for (const [text, want] of cases) {
     const got = phrases(text);

@@ -84,7 +84,8 @@ export function phrases(text: string): string[] {
   for (const [i, t] of words.entries()) {
     const prev = out[out.length - 1];
     // A locative after a noun (舞台|上, 工作|中) ends the phrase before it: 广阔舞台上|建功立业.
-    const locative = tags[i] === 'f' && t.length === 1 && /[\u4e00-\u9fff]$/.test(prev ?? '');
+    // (Not after a preposition: 对|下一步.)
+    const locative = tags[i] === 'f' && t.length === 1 && /[\u4e00-\u9fff]$/.test(prev ?? '') && !LOOSE.test(tags[i - 1] ?? '');
     const join =
       prev !== undefined &&
       (glue ||
@@ -108,7 +109,9 @@ export function phrases(text: string): string[] {
     else out.push(t);
     // A lone character that is not a function word is most often the head of a
     // compound jieba does not know (总|要求, 低|效用地): it stays with what follows.
-    glue = OPEN.test(t) || (/^[\u4e00-\u9fff]$/.test(t) && !FUNCTION_WORD.test(t) && !locative);
+    // A run of them is one unknown word (师|德|师|风 → 师德师风): it ends at its last one.
+    const lone = (w: string | undefined) => w !== undefined && /^[\u4e00-\u9fff]$/.test(w) && !FUNCTION_WORD.test(w);
+    glue = OPEN.test(t) || (lone(t) && !locative && (out[out.length - 1]!.length === 1 || lone(words[i + 1])));
   }
   // A verb and its question complement (基础打得|牢不牢) read as one.
   for (let i = out.length - 1; i > 0; i--) if (/^([\u4e00-\u9fff])不\1/.test(out[i]!) && /得$/.test(out[i - 1]!)) out.splice(i - 1, 2, out[i - 1]! + out[i]!);
