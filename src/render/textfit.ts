@@ -93,6 +93,24 @@ export function lineCount(text: string, sizePx: number, widthPx: number): number
 }
 
 /**
+ * The units filled into lines at most `room` em wide, each line taking as many as
+ * fit; null when one unit alone is wider than the line.
+ */
+function fillLines(units: string[], room: number): string[] | null {
+  const lines: string[] = [];
+  let cur = '';
+  for (const u of units) {
+    if (textWidthEm(u.trimEnd()) > room) return null;
+    if (cur && textWidthEm((cur + u).trimEnd()) > room) {
+      lines.push(cur);
+      cur = u;
+    } else cur += u;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
+
+/**
  * `text` broken into lines between phrases (`units`: jieba's words for Chinese, words
  * for English), as few lines as greedy filling gives, then balanced: the narrowest
  * width that still gives that many lines, so a title never ends on one character
@@ -101,28 +119,15 @@ export function lineCount(text: string, sizePx: number, widthPx: number): number
  * line (left to the viewer).
  */
 export function balancedLines(units: string[], sizePx: number, widthPx: number): string[] | null {
-  const greedy = (room: number): string[] | null => {
-    const lines: string[] = [];
-    let cur = '';
-    for (const u of units) {
-      if (textWidthEm(u.trimEnd()) > room) return null;
-      if (cur && textWidthEm((cur + u).trimEnd()) > room) {
-        lines.push(cur);
-        cur = u;
-      } else cur += u;
-    }
-    if (cur) lines.push(cur);
-    return lines;
-  };
   const room = widthPx / sizePx;
-  const first = greedy(room);
+  const first = fillLines(units, room);
   if (!first || first.length <= 1) return first;
   let lo = 0;
   let hi = room;
   let best = first;
   for (let k = 0; k < 24; k++) {
     const mid = (lo + hi) / 2;
-    const lines = greedy(mid);
+    const lines = fillLines(units, mid);
     if (lines && lines.length === first.length) {
       best = lines;
       hi = mid;
@@ -139,24 +144,11 @@ export function balancedLines(units: string[], sizePx: number, widthPx: number):
  */
 export function filledLines(units: string[], sizePx: number, widthPx: number): string[] | null {
   const room = widthPx / sizePx;
-  const fill = (r: number): string[] | null => {
-    const lines: string[] = [];
-    let cur = '';
-    for (const u of units) {
-      if (textWidthEm(u.trimEnd()) > r) return null;
-      if (cur && textWidthEm((cur + u).trimEnd()) > r) {
-        lines.push(cur);
-        cur = u;
-      } else cur += u;
-    }
-    if (cur) lines.push(cur);
-    return lines;
-  };
-  const first = fill(room);
+  const first = fillLines(units, room);
   if (!first || first.length < 2) return first;
   for (let k = 0.99; k >= 0.8; k -= 0.01) {
     if (textWidthEm(first.at(-1)!.trim()) >= 3) break;
-    const lines = fill(room * k);
+    const lines = fillLines(units, room * k);
     if (!lines || lines.length !== first.length) break;
     if (textWidthEm(lines.at(-1)!.trim()) >= 3) return lines;
   }
