@@ -4,8 +4,9 @@
 // (gitbrent/PptxGenJS#1441–1444, #1449): content types naming parts that do not
 // exist, a notes master whose placeholders PowerPoint strips (and that shares the
 // slides' theme), solid backgrounds without an effect list, shapes without a text
-// body; and paragraph properties written again before each run of a paragraph. Every change is made on the parsed XML (element by element), never by
-// scanning text: the manuscript's words are in these parts, escaped once.
+// body; and paragraph properties written again before each run of a paragraph.
+// Every change is made on the parsed XML (element by element), never by scanning
+// text: the manuscript's words are in these parts, escaped once.
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import type { Aspect } from '../types.js';
@@ -116,17 +117,13 @@ function finishSlide(doc: Document, opts: PackageOptions): void {
   }
   // pptxgenjs names one face in all three slots: the Latin and complex-script ones get the Latin face.
   const latinOf = new Map(opts.faces.map((f) => [f.ea, f.latin]));
-  for (const local of ['latin', 'cs']) {
+  for (const local of ['latin', 'ea', 'cs']) {
     for (const el of elements(doc, A, local)) {
-      const latin = latinOf.get(el.getAttribute('typeface') ?? '');
+      const latin = local === 'ea' ? undefined : latinOf.get(el.getAttribute('typeface') ?? '');
       if (latin) el.setAttribute('typeface', latin);
       el.removeAttribute('charset');
       el.removeAttribute('pitchFamily');
     }
-  }
-  for (const el of elements(doc, A, 'ea')) {
-    el.removeAttribute('charset');
-    el.removeAttribute('pitchFamily');
   }
   // Every run in the deck's language (pptxgenjs writes en-US on the slide number and on empty paragraphs).
   for (const local of ['rPr', 'endParaRPr', 'defRPr']) for (const el of elements(doc, A, local)) el.setAttribute('lang', opts.lang);

@@ -34,7 +34,6 @@ type PptxClass = typeof pptxgenModule.default;
 const PptxGenJS = ((pptxgenModule as unknown as { default?: PptxClass }).default ?? pptxgenModule) as PptxClass;
 type Pptx = InstanceType<PptxClass>;
 type PptxSlide = pptxgenModule.default.Slide;
-type TextOptions = pptxgenModule.default.TextPropsOptions;
 type TextRun = pptxgenModule.default.TextProps;
 
 export interface PptxOptions {
@@ -115,11 +114,14 @@ function linesOf(p: Para, size: number, w: number): string[] | null {
   const text = paraText(p);
   // (A figure's number with its smaller unit is one line, sized to fit its column: not broken.)
   if (p.runs.some((r) => r.sizePx !== undefined)) return null;
+  const cjk = hasCjk(text);
+  if (!p.balance && !cjk) return null;
+  const units = phrases(text);
   if (p.balance) {
-    const lines = balancedLines(phrases(text), size, lineRoom(p, w));
+    const lines = balancedLines(units, size, lineRoom(p, w));
     if (lines && lines.length <= 3) return lines;
   }
-  return hasCjk(text) ? filledLines(phrases(text), size, lineRoom(p, w)) : null;
+  return cjk ? filledLines(units, size, lineRoom(p, w)) : null;
 }
 
 /** A paragraph's runs cut at its lines: each piece that starts a line after the first comes after a line break. */
@@ -156,10 +158,20 @@ function parasHeight(paras: Para[], w: number, s: number): number {
   return h;
 }
 
+/**
+ * The largest scale, from 1 down in steps of 3%, at which what `height` measures
+ * fits `room`; the first step at or below MIN_SCALE when none does.
+ */
+function scaleFor(height: (s: number) => number, room: number): number {
+  let s = 1;
+  while (s > MIN_SCALE && height(s) > room) s -= 0.03;
+  return s;
+}
+
 /** The largest scale (1 down to MIN_SCALE) at which the paragraphs fit `h` in a box `w` wide. */
 function fitScale(paras: Para[], w: number, h: number): number {
-  for (let s = 1; s > MIN_SCALE; s -= 0.03) if (parasHeight(paras, w, s) <= h) return s;
-  return MIN_SCALE;
+  const s = scaleFor((sc) => parasHeight(paras, w, sc), h);
+  return s > MIN_SCALE ? s : MIN_SCALE;
 }
 
 const BULLET_INDENT = 46;
@@ -174,12 +186,11 @@ interface Ctx {
   padX: number;
   lang: string;
   deck: Deck;
-  index: number;
   logo?: { data: string; w: number; h: number };
 }
 
 /** Put paragraphs in a box at scale `s` (1: the theme's sizes). */
-function text(ctx: Ctx, box: Box, s = 1, extra: TextOptions = {}): void {
+function text(ctx: Ctx, box: Box, s = 1): void {
   const runs: TextRun[] = [];
   box.paras.forEach((p, pi) => {
     // Lines the writer broke: each after a line break (a run may be cut in two).
@@ -205,13 +216,13 @@ function text(ctx: Ctx, box: Box, s = 1, extra: TextOptions = {}): void {
       });
     });
   });
-  ctx.slide.addText(runs, { x: IN(box.x), y: IN(box.y), w: IN(box.w), h: IN(box.h), margin: 0, valign: box.valign ?? 'top', fit: 'none', wrap: true, lang: ctx.lang, ...extra });
+  ctx.slide.addText(runs, { x: IN(box.x), y: IN(box.y), w: IN(box.w), h: IN(box.h), margin: 0, valign: box.valign ?? 'top', fit: 'none', wrap: true, lang: ctx.lang });
 }
 
 /** Fit paragraphs to their box and draw them; returns the scale used. */
-function fitted(ctx: Ctx, box: Box, extra: TextOptions = {}): number {
+function fitted(ctx: Ctx, box: Box): number {
   const s = fitScale(box.paras, box.w, box.h);
-  text(ctx, box, s, extra);
+  text(ctx, box, s);
   return s;
 }
 
@@ -421,8 +432,7 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     // One scale for the whole body: bullets and the callout (in its box: 14px and 32px of padding, a bar on the left).
     const cw = body.w - 32 - 32 - 6;
     const height = (sc: number) => (bullets.length ? parasHeight(bullets, body.w, sc) : 0) + (callout.length ? parasHeight(callout, cw, sc) + 28 + (bullets.length ? 24 * sc : 0) : 0);
-    let sc = 1;
-    while (sc > MIN_SCALE && height(sc) > body.h) sc -= 0.03;
+    const sc = scaleFor(height, body.h);
     let y = body.y;
     const drawCallout = () => {
       const h = parasHeight(callout, cw, sc) + 28;
@@ -465,8 +475,7 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     const qw = Math.min(body.w, Math.max(...quote.map((p) => widestEm(paraText(p)) * SIZES.quote / 0.92)) + 36 + 8);
     const height = (sc: number) =>
       (lead.length ? parasHeight(lead, body.w, sc) + 36 * sc : 0) + parasHeight(quote, qw - 44, sc) + (by.length ? BY_GAP * sc + parasHeight(by, body.w, sc) : 0) + (coda.length ? (CODA_GAP + CODA_PAD) * sc + parasHeight(coda, body.w, sc) : 0);
-    let sc = 1;
-    while (sc > MIN_SCALE && height(sc) > body.h) sc -= 0.03;
+    const sc = scaleFor(height, body.h);
     let y = body.y + Math.max(0, (body.h - height(sc)) / 2);
     if (lead.length) {
       const h = parasHeight(lead, body.w, sc);
@@ -515,8 +524,7 @@ const LAYOUTS: { [L in Slide['layout']]: Draw<L> } = {
     const numScale = cells.map((k) => Math.min(1, (cw * SLACK) / (widestEm(k.head.runs[0]!.text) * numSize + widestEm(k.head.runs[1]?.text ?? '') * SIZES.figureUnit + 4)));
     const nh = numSize * 1.1;
     const cellH = (sc: number) => nh + Math.max(0, ...cells.map((k) => (k.label.length ? 16 * sc + parasHeight(k.label, cw, sc) : 0)));
-    let sc = 1;
-    while (sc > MIN_SCALE && rows * cellH(sc) + (rows - 1) * 28 > area.h) sc -= 0.03;
+    const sc = scaleFor((x) => rows * cellH(x) + (rows - 1) * 28, area.h);
     const ch = cellH(sc);
     const top = area.y + Math.max(0, (area.h - (rows * ch + (rows - 1) * 28)) / 2);
     cells.forEach((k, i) => {
@@ -583,8 +591,7 @@ function drawCards(ctx: Ctx, cards: Card[], body: Frame['body'], asRows: boolean
     const textW = body.w - 56 - headCol - 32;
     const cardH = (k: Card, sc: number) => top + 36 + Math.max(parasHeight([head(k)], headCol, sc), parasHeight(texts(k), textW, sc));
     const total = (sc: number) => cards.reduce((a, k) => a + cardH(k, sc), 0) + gapY * (n - 1);
-    let sc = 1;
-    while (sc > MIN_SCALE && total(sc) > body.h) sc -= 0.03;
+    const sc = scaleFor(total, body.h);
     let y = body.y + Math.max(0, (body.h - total(sc)) / 2);
     for (const k of cards) {
       const h = cardH(k, sc);
@@ -605,8 +612,7 @@ function drawCards(ctx: Ctx, cards: Card[], body: Frame['body'], asRows: boolean
   const cardH = (k: Card, sc: number) => top + 44 + parasHeight([head(k)], inner, sc) + (k.text ? 12 * sc + parasHeight(texts(k), inner, sc) : 0);
   const rowH = (r: number, sc: number) => Math.max(...cards.slice(r * cols, r * cols + cols).map((k) => cardH(k, sc)));
   const total = (sc: number) => Array.from({ length: rows }, (_, r) => rowH(r, sc)).reduce((a, b) => a + b, 0) + gap * (rows - 1);
-  let sc = 1;
-  while (sc > MIN_SCALE && total(sc) > body.h) sc -= 0.03;
+  const sc = scaleFor(total, body.h);
   let y = body.y + Math.max(0, (body.h - total(sc)) / 2);
   for (let r = 0; r < rows; r++) {
     const h = rowH(r, sc);
@@ -660,10 +666,10 @@ export async function renderPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Ar
   pptx.theme = { headFontFace: PPTX_FACES[opts.theme.titleFace].latin, bodyFontFace: PPTX_FACES.sans.latin };
   const lang = deck.meta.lang === 'zh' ? 'zh-CN' : 'en-US';
   const logo = opts.logo ? { data: `${opts.logo.mime};base64,${opts.logo.base64}`, ...imageSize(Buffer.from(opts.logo.base64, 'base64')) } : undefined;
-  deck.slides.forEach((s, index) => {
+  deck.slides.forEach((s) => {
     const slide = pptx.addSlide();
     slide.background = { color: opts.theme.colours.ground };
-    const ctx: Ctx = { pptx, slide, theme: opts.theme, W, H, padX: opts.aspect === '4:3' ? 52 : 64, lang, deck, index, ...(logo ? { logo } : {}) };
+    const ctx: Ctx = { pptx, slide, theme: opts.theme, W, H, padX: opts.aspect === '4:3' ? 52 : 64, lang, deck, ...(logo ? { logo } : {}) };
     (LAYOUTS[s.layout] as Draw<Slide['layout']>)(ctx, s);
   });
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
