@@ -347,7 +347,7 @@ class Planner {
           // (A short one, 低于全国控制标准, leans on the figures: the line before says more.)
           if (slide && caption && (!slide.subtitle || displayWidth(slide.subtitle) < displayWidth(caption.text))) slide.subtitle = caption.text;
           // (Tightened by the fit loop: without the coda, then three figures at most; the notes keep all.)
-          const step = this.opts.tighten?.[`figure-${p.source.startLine}`] ?? FIGURE_STEPS;
+          const step = (slide && this.opts.tighten?.[slide.group]) ?? FIGURE_STEPS;
           if (slide && coda && step >= FIGURE_STEPS) slide.coda = coda.text;
           if (slide?.cards && step < FIGURE_STEPS - 1 && slide.cards.length > 3) {
             slide.cards = slide.cards.slice(0, 3);
