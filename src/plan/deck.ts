@@ -85,7 +85,7 @@ interface Item {
  * A slide before the deck numbers it: while planning, any layout's fields may be
  * set; `shape` keeps only the ones its layout has (see LAYOUT_FIELDS).
  */
-type Draft = Omit<SlideBase, 'id' | 'section'> & {
+export type Draft = Omit<SlideBase, 'id' | 'section'> & {
   layout: Layout;
   section?: number;
   subtitle?: string;
@@ -113,12 +113,20 @@ const LAYOUT_FIELDS: { [L in Layout]: ReadonlyArray<Exclude<keyof SlideOf<L>, ke
 };
 const BASE_FIELDS: ReadonlyArray<keyof SlideBase> = ['id', 'title', 'items', 'notes', 'source', 'badge', 'section', 'continued', 'kicker', 'group'];
 
-/** A numbered draft as the slide of its layout: its own fields, none unset. */
-function shape(d: Draft, id: string, section: number | undefined): Slide {
+/** Every slide field, in the order deck.json lists them (the same however the slide was made). */
+const FIELD_ORDER = ['id', 'layout', 'title', 'subtitle', 'kicker', 'badge', 'section', 'continued', 'items', 'cards', 'callout', 'calloutBy', 'calloutFirst', 'lead', 'coda', 'marks', 'start', 'notes', 'source', 'group'] as const;
+
+/** A draft (from the planner or an edited outline) as the slide of its layout: its own fields, none unset, in FIELD_ORDER. */
+export function shape(d: Draft, id: string, section: number | undefined): Slide {
   const keep = new Set<string>(['layout', ...BASE_FIELDS, ...LAYOUT_FIELDS[d.layout]]);
-  const out = Object.fromEntries(Object.entries({ id, ...d, section }).filter(([k, v]) => keep.has(k) && v !== undefined));
-  if ((d.layout === 'overview' || d.layout === 'figure') && !out.cards) out.cards = [];
-  return out as unknown as Slide;
+  const all: Record<string, unknown> = { ...d, id, section };
+  if ((d.layout === 'overview' || d.layout === 'figure') && !all.cards) all.cards = [];
+  return Object.fromEntries(FIELD_ORDER.filter((k) => keep.has(k) && all[k] !== undefined).map((k) => [k, all[k]])) as unknown as Slide;
+}
+
+/** The fields a slide of `layout` may have beyond those every slide has. */
+export function layoutFields(layout: Layout): readonly string[] {
+  return LAYOUT_FIELDS[layout];
 }
 
 /** A paragraph's text cut at sentence boundaries, to hand out among slides. */
