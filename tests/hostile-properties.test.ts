@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
 import { notesMismatch } from '../src/plan/coverage.js';
+import { deckFromOutline, outlineText } from '../src/plan/outline.js';
 import { slidesMarkup } from '../src/render/html.js';
 import { loadAssets } from '../src/input/files.js';
 import { decodeBytes } from '../src/input/decode.js';
@@ -48,7 +49,7 @@ const line = fc.oneof({ weight: 6, arbitrary: salted }, { weight: 1, arbitrary: 
 const squash = (s: string) => s.replace(/[\s\u3000\u200b\u2028\ufeff]+/g, '');
 const OUR_TAGS = new Set(['section', 'div', 'header', 'footer', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'span', 'aside', 'blockquote', 'wbr', 'b']);
 
-test('property: hostile and random text never crashes parse, plan or render, and comes back whole from the notes', () => {
+test('property: hostile and random text never crashes parse, plan or render, comes back whole from the notes, and through outline.md unchanged', () => {
   const assets = loadAssets();
   fc.assert(
     fc.property(fc.array(line, { minLength: 1, maxLength: 16 }), fc.boolean(), (lines, blank) => {
@@ -66,6 +67,9 @@ test('property: hostile and random text never crashes parse, plan or render, and
       }
       const deck = planDeck(speech);
       assert.equal(notesMismatch(speech, deck), null);
+      // Written as outline.md and read back: the same deck, whatever the text holds.
+      const md = outlineText(deck, speech, { name: 'gen.txt', text: decoded });
+      assert.equal(JSON.stringify(deckFromOutline(md, speech)), JSON.stringify(deck));
       const notes = squash(deck.slides.flatMap((s) => s.notes).join(''));
       for (const l of decoded.split('\n')) assert.ok(notes.includes(squash(l)), `lost: ${JSON.stringify(l)}`);
       for (const markup of slidesMarkup(deck, assets, '16:9')) {

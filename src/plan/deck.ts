@@ -6,6 +6,7 @@ import { endsHanging } from '../lang/segment.js';
 import { bulletLimit, hardLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { concreteness, concretenessBeyondContext, contentOf, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
+import { notesByParagraph } from './stream.js';
 
 export const DEFAULT_PLAN: PlanOptions = { maxItems: 5, maxItemChars: 34 };
 
@@ -1572,6 +1573,11 @@ function fromOneSentence(items: Item[], it: Item): boolean {
 const KICKED = new Set<Layout>(['points', 'statement', 'figure', 'overview']);
 
 export function planDeck(speech: Speech, opts: PlanOptions = DEFAULT_PLAN): Deck {
-  const slides = new Planner(speech, opts).plan();
-  return { meta: { ...speech.meta }, outline: outlineOf(speech.body), slides };
+  return deckOf(speech, notesByParagraph(speech, new Planner(speech, opts).plan()));
+}
+
+/** The deck of these slides: the speech's meta and outline around them, each slide's fields in FIELD_ORDER. */
+export function deckOf(speech: Speech, slides: Slide[]): Deck {
+  const ordered = slides.map((s) => Object.fromEntries(FIELD_ORDER.filter((k) => k in s).map((k) => [k, (s as unknown as Record<string, unknown>)[k]])) as unknown as Slide);
+  return { meta: { ...speech.meta }, outline: outlineOf(speech.body), slides: ordered };
 }
