@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Manuscript } from './types.js';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { SpeechdeckError } from './errors.js';
-import { fontWorkerPath, loadAssets, packageVersion, projectRoot, readManuscript } from './input/files.js';
+import { fontWorkerPath, loadAssets, packageVersion, projectRoot, readManuscript, withOutline } from './input/files.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { parseSpeech } from './parse/speech.js';
 import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowser, launchBrowser, type BrowserEnv } from './print/browser.js';
@@ -78,6 +78,12 @@ async function main(argv: string[], entry: Entry): Promise<number> {
     const why = r.reason === 'taken' ? 'another manuscript in this batch has the same name' : 'its name is not a safe folder name';
     log(`note: ${ms.path}: ${why}; it is built into ${join(outBase(ms), r.to)}/`);
   }
+  // An outline.md in a manuscript's output folder, made from it: its deck comes from there.
+  manuscripts.forEach((ms, i) => {
+    const seen = new Set(ms.warnings);
+    manuscripts[i] = withOutline(ms, join(outBase(ms), named.names[i]!));
+    for (const w of manuscripts[i]!.warnings ?? []) if (!seen.has(w)) log(`warning: ${ms.path}: ${w.message}`);
+  });
   const folder = new Map(manuscripts.map((ms, i) => [ms, named.names[i]!]));
   const t0 = performance.now();
   const opts = settings.build;

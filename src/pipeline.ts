@@ -5,6 +5,7 @@ import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
 import { cutByItems, cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
+import { deckFromOutline, outlineSlideLines } from './plan/outline.js';
 import { renderDeck, slideSize } from './render/html.js';
 import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print/page.js';
 import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
@@ -44,6 +45,8 @@ export function configuredFooter(meta: Deck['meta'], footer: BuildOptions['foote
 }
 
 export interface BuildResult {
+  /** The manuscript built (with the outline it was built from, if any). */
+  manuscript: Manuscript;
   speech: Speech;
   /** The theme and aspect the deck was drawn in (chosen, from the front matter, or by the speech's language). */
   theme: string;
@@ -105,11 +108,14 @@ export async function buildManuscript(
   const extra = { ...(footer ? { footer } : {}), ...(opts.rate ? { rate: opts.rate } : {}) };
   const tighten: Record<string, number> = {};
   const fitByGroup: Record<string, GroupFit> = {};
+  // An outline.md made from this manuscript gives the deck as it stands: read once, never re-planned.
+  const outlined = ms.outline ? deckFromOutline(ms.outline.text, speech, ms.outline.path) : null;
   for (let round = 1; ; round++) {
-    const planned = planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
+    const planned = outlined ?? planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
     const deck = footer || opts.rate ? { ...planned, meta: { ...planned.meta, ...extra } } : planned;
     checkSlideCount(deck.slides.length, ms.path);
-    const lost = notesMismatch(speech, deck);
+    // (An edited outline may have moved slides, and their notes with them: deckFromOutline checks its own.)
+    const lost = outlined ? null : notesMismatch(speech, deck);
     // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.
     if (lost) throw new Error(`${ms.path}: speaker notes do not hold the whole manuscript (${lost})`);
     onStage('fitting');
@@ -126,7 +132,7 @@ export async function buildManuscript(
         opts.signal?.throwIfAborted();
         onStage('printing');
         doing = 'printing';
-        const done = { speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+        const done = { manuscript: ms, speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
         const images = async () => ({
           pngs: opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [],
           contactSheet: opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null,
@@ -150,6 +156,14 @@ export async function buildManuscript(
         const shots = await images();
         const handout = await finishPdf(h.pdf, deck, { bookmarks: [], date: pdfDate(deck, opts.sourceDateEpoch) });
         return { ...done, html, pdf, handout, handoutPages: h.pages, ...shots };
+      }
+      if (outlined && ms.outline) {
+        // The person who wrote the outline decides how to cut it: the first slide too full is named.
+        const i = deck.slides.findIndex((s) => s.id in fit.overflow);
+        throw new SpeechdeckError('layout', `slide ${i + 1} ("${deck.slides[i]!.title}", line ${outlineSlideLines(ms.outline.text)[i]}) does not fit on its slide.`, {
+          file: ms.outline.path,
+          hint: 'Shorten it there, or split it in two with a new "## " line.',
+        });
       }
       let progress = false;
       // The first overflowing slide that splitting cannot help: the one to name.

@@ -31,6 +31,8 @@ export interface Manuscript {
   places?: 'lines' | 'paragraphs';
   /** A title the file carries outside its text (a Word document's properties): used only when the text gives none. */
   titleHint?: string;
+  /** An outline.md beside the outputs, made from this very text (perhaps edited): the deck is made from it. */
+  outline?: { path: string; text: string };
 }
 
 /** A manuscript's own statement of its title, speaker, date and look (front matter). */

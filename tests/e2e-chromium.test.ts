@@ -139,22 +139,27 @@ test('chromium: every theme and 4:3 print only Noto CID fonts, and fit', () => {
   }
 });
 
-test('chromium: the installed command (bin/speechdeck.mjs) writes beside the manuscript, names itself in its help, and says its version; at 4:3 a long figure (61,000+) is set smaller rather than failing to fit; --pptx writes slides.pptx, and a build without it removes the old one', () => {
+test('chromium: the installed command (bin/speechdeck.mjs) writes beside the manuscript, names itself in its help, and says its version; at 4:3 a long figure (61,000+) is set smaller rather than failing to fit; --pptx writes slides.pptx, and a build without it removes the old one; --outline writes outline.md, and the next build makes the same deck.json from it', () => {
   const BIN = join(ROOT, 'bin', 'speechdeck.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'speechdeck-bin-'));
   writeFileSync(join(dir, 'welcome.txt'), readFileSync(EN));
-  const r = spawnSync(process.execPath, [BIN, 'welcome.txt', '--aspect', '4:3', '--theme', 'modern', '--no-pdf', '--pptx'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, 'welcome.txt', '--aspect', '4:3', '--theme', 'modern', '--no-pdf', '--pptx', '--outline'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /slides\.pptx \d+ KB/);
+  assert.match(r.stderr, /slides\.pptx \d+ KB, outline\.md/);
   const deckDir = join(dir, 'welcome');
   assert.ok(existsSync(join(deckDir, 'index.html')), 'outputs in welcome/ beside welcome.txt');
   const deck = JSON.parse(readFileSync(join(deckDir, 'deck.json'), 'utf8')) as { slides: Array<{ layout: string; items: string[] }> };
   assert.ok(deck.slides.some((s) => s.layout === 'figure' && s.items.includes('61,000+')));
   assert.equal(readFileSync(join(deckDir, 'slides.pptx')).subarray(0, 2).toString(), 'PK');
-  // Built again without --pptx: the stale slides.pptx goes with the rest of the old set.
+  // Built again without --pptx: the stale slides.pptx goes with the rest of the old set; the
+  // deck comes from the outline.md the first build wrote (the manuscript is unchanged), the same deck.json.
+  const first = readFileSync(join(deckDir, 'deck.json'), 'utf8');
   const again = spawnSync(process.execPath, [BIN, 'welcome.txt', '--aspect', '4:3', '--no-pdf'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   assert.equal(again.status, 0, again.stderr);
   assert.equal(existsSync(join(deckDir, 'slides.pptx')), false);
+  assert.match(again.stderr, /slides \(from outline\.md\)/);
+  assert.equal(readFileSync(join(deckDir, 'deck.json'), 'utf8'), first);
+  assert.ok(existsSync(join(deckDir, 'outline.md')), 'outline.md stays beside the deck');
   const v = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
   assert.match(v.stdout, /^speechdeck \d+\.\d+\.\d+\n$/);
   const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });

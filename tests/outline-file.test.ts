@@ -2,13 +2,15 @@
 // and the deck an outline describes, its notes still taken from the manuscript.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
 import { deckFromOutline, manuscriptHash, outlineStamp, outlineText } from '../src/plan/outline.js';
 import { allParagraphs } from '../src/tree.js';
 import { SpeechdeckError } from '../src/errors.js';
+import { withOutline } from '../src/input/files.js';
 import type { Deck, Speech } from '../src/types.js';
 import { manuscript, ROOT, SEED } from './helpers.js';
 
@@ -162,4 +164,19 @@ test('outline: what cannot be read is one input error naming the outline line an
       name,
     );
   }
+});
+
+test('outline: the input stage takes the outline.md beside the outputs only when it was made from this very text, and says why not', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'speechdeck-outline-'));
+  const ms = manuscript(SEED);
+  const { md } = planned(SEED);
+  assert.equal(withOutline(ms, dir), ms, 'no outline.md: the manuscript as it was');
+  writeFileSync(join(dir, 'outline.md'), md);
+  assert.deepEqual(withOutline(ms, dir).outline, { path: join(dir, 'outline.md'), text: md });
+  const changed = { ...ms, text: ms.text + '补一句。\n' };
+  const stale = withOutline(changed, dir);
+  assert.equal(stale.outline, undefined);
+  assert.match(stale.warnings!.at(-1)!.message, /outline\.md was made from another version of this manuscript: the deck is planned afresh \(build with --outline to write a new outline, or delete it\)\./);
+  writeFileSync(join(dir, 'outline.md'), '# My notes\n- not an outline\n');
+  assert.match(withOutline(ms, dir).warnings!.at(-1)!.message, /is not an outline speechdeck wrote/);
 });

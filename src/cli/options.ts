@@ -28,7 +28,7 @@ export const REPOSITORY: Entry = { prog: 'npm run build --', outputs: 'dist' };
 export const INSTALLED: Entry = { prog: 'speechdeck', outputs: 'beside' };
 
 export const usage = (e: Entry) => `usage: ${e.prog} ${e.outputs === 'dist' ? '[FILE...]' : 'FILE...'} [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
-         [--handout 2|3|6] [--png] [--pptx] [--no-pdf] [--steps] [--no-notes] [--explain]
+         [--handout 2|3|6] [--png] [--pptx] [--outline] [--no-pdf] [--steps] [--no-notes] [--explain]
          [--version]
 
 Builds each manuscript (.docx, .txt or .md; text in UTF-8 or GBK) into DIR/<name>/: index.html,
@@ -46,6 +46,8 @@ slides.pdf, handout.pdf, deck.json. ${
   --png           also write png/slide-NN.png (one per slide) and contact-sheet.png
   --pptx          also write slides.pptx: the same slides as editable PowerPoint (WPS, Impress),
                   the speech in each slide's notes
+  --outline       also write outline.md: the slides as a short Markdown outline to edit; while
+                  the manuscript is unchanged, the next build makes the deck from it
   --no-pdf        only index.html and deck.json (still measured to fit): a quick build;
                   a slides.pdf or handout.pdf left from an earlier build is removed
   --no-notes      leave the speaker notes out of index.html (a copy to share)
@@ -63,6 +65,7 @@ export interface Flags {
   handout?: string;
   png: boolean;
   pptx: boolean;
+  outline: boolean;
   noPdf: boolean;
   steps: boolean;
   noNotes: boolean;
@@ -91,6 +94,7 @@ export function parseCommand(argv: string[], entry: Entry, root: string): Comman
         handout: { type: 'string' },
         png: { type: 'boolean', default: false },
         pptx: { type: 'boolean', default: false },
+        outline: { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
         'find-browser': { type: 'boolean', default: false },
@@ -115,7 +119,7 @@ export function parseCommand(argv: string[], entry: Entry, root: string): Comman
     kind: 'build',
     files,
     explain: v.explain!,
-    flags: { out: v.out, theme: v.theme, aspect: v.aspect, handout: v.handout, png: v.png!, pptx: v.pptx!, noPdf: v['no-pdf']!, steps: v.steps!, noNotes: v['no-notes']! },
+    flags: { out: v.out, theme: v.theme, aspect: v.aspect, handout: v.handout, png: v.png!, pptx: v.pptx!, outline: v.outline!, noPdf: v['no-pdf']!, steps: v.steps!, noNotes: v['no-notes']! },
   };
 }
 
@@ -153,7 +157,7 @@ export function resolveSettings(flags: Flags, files: string[], entry: Entry, ctx
   const sourceDateEpoch = epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined;
   const footer = config.organisation || config.footer ? { organisation: config.organisation, text: config.footer } : undefined;
   const build = { render, handout: handout as HandoutLayout, png: flags.png, pdf: !flags.noPdf, sourceDateEpoch, footer, rate: config.rate };
-  const write: WriteOptions = { pdf: build.pdf, png: flags.png, pptx: flags.pptx || config.pptx === true, notes: render.notes, ...(logo ? { logo } : {}), ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}) };
+  const write: WriteOptions = { pdf: build.pdf, png: flags.png, pptx: flags.pptx || config.pptx === true, outline: flags.outline, notes: render.notes, ...(logo ? { logo } : {}), ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}) };
   // Where each manuscript's folder goes: --out, else dist/ (repository) or its own folder (installed).
   const outBase = (ms: Manuscript) => flags.out ?? (entry.outputs === 'dist' ? join(ctx.root, 'dist') : dirname(resolve(ms.path)));
   return { configPath, build, write, outBase };

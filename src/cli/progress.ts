@@ -12,7 +12,9 @@ const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 export function describe(r: BuildResult, files: OutputFile[]): string {
   const pdfs = r.pdf && r.handout ? `, slides.pdf ${kb(r.pdf.length)}, handout.pdf ${r.handoutPages} pages ${kb(r.handout.length)}` : ', no PDFs';
   const pptx = files.find((f) => f.name === 'slides.pptx');
-  return `${r.deck.slides.length} slides, index.html ${kb(Buffer.byteLength(r.html))}${pdfs}${pptx ? `, slides.pptx ${kb(pptx.data.length)}` : ''}`;
+  const outlineFile = files.some((f) => f.name === 'outline.md');
+  const outline = r.manuscript.outline ? ' (from outline.md)' : '';
+  return `${r.deck.slides.length} slides${outline}, index.html ${kb(Buffer.byteLength(r.html))}${pdfs}${pptx ? `, slides.pptx ${kb(pptx.data.length)}` : ''}${outlineFile ? ', outline.md' : ''}`;
 }
 
 /** `layout: title 1, points 10, …; 2 continued; fit in 2 rounds (1 group re-packed); nothing overflows; smallest text 18px (footer)` */

@@ -8,6 +8,7 @@ import type { Assets, FontSource, Manuscript } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { checkByteSize } from './limits.js';
 import { MANUSCRIPT_EXTENSIONS, readBytes, readerFor } from './readers.js';
+import { manuscriptHash, OUTLINE_FILE, outlineStamp } from '../plan/outline.js';
 
 const require = createRequire(import.meta.url);
 
@@ -55,6 +56,28 @@ export async function readManuscript(path: string): Promise<Manuscript> {
     throw new SpeechdeckError('input', 'the manuscript is empty.', { file: path, hint: 'Give a file with the speech text.' });
   }
   return { path, name: basename(path, extname(path)), ...read };
+}
+
+/**
+ * The manuscript with the outline.md in its output folder, if there is one made
+ * from this very text: the deck is then made from it. One made from another
+ * version of the manuscript, or a file that is no outline, is left alone and said.
+ */
+export function withOutline(ms: Manuscript, dir: string): Manuscript {
+  const path = join(dir, OUTLINE_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return ms;
+  }
+  const stamp = outlineStamp(text);
+  const warn = (message: string) => ({ ...ms, warnings: [...(ms.warnings ?? []), { message, lines: [] }] });
+  if (!stamp) return warn(`${path} is not an outline speechdeck wrote (its first line is not speechdeck's): the deck is planned afresh.`);
+  if (stamp.hash !== manuscriptHash(ms.text)) {
+    return warn(`${path} was made from another version of this manuscript: the deck is planned afresh (build with --outline to write a new outline, or delete it).`);
+  }
+  return { ...ms, outline: { path, text } };
 }
 
 /** The manuscripts `npm run build` takes when given no files. */

@@ -8,12 +8,15 @@ import type { OutputFile } from './write.js';
 import { renderPptx } from '../render/pptx.js';
 import { themeDef } from '../render/html.js';
 import { pdfDate } from '../print/pdfmeta.js';
+import { OUTLINE_FILE, outlineText } from '../plan/outline.js';
 
 /** What a build was asked to write. */
 export interface WriteOptions {
   pdf: boolean;
   png: boolean;
   pptx: boolean;
+  /** outline.md: the deck as an outline to edit and build again. */
+  outline: boolean;
   /** The speech in the notes of the deck and of the PowerPoint file. */
   notes: boolean;
   logo?: Logo;
@@ -42,6 +45,12 @@ export const WRITERS: Record<string, Writer> = {
     stale: [],
     wanted: (o) => o.png,
     files: (r) => (r.contactSheet ? [...r.pngs.map((png, i) => ({ name: `png/slide-${pad(i)}.png`, data: png })), { name: 'contact-sheet.png', data: r.contactSheet }] : []),
+  },
+  outline: {
+    // (Never removed: the person editing it may be the only one who has it.)
+    stale: [],
+    wanted: (o) => o.outline,
+    files: (r) => [{ name: OUTLINE_FILE, data: outlineText(r.deck, r.speech, { name: r.manuscript.path.replace(/^.*[\\/]/, ''), text: r.manuscript.text, places: r.manuscript.places }) }],
   },
   pptx: {
     stale: ['slides.pptx'],

@@ -106,6 +106,26 @@ export function outlineText(deck: Deck, speech: Speech, ms: OutlineSource): stri
   return out.join('\n') + '\n';
 }
 
+/** The outline's lines outside <!-- comments --> (a comment starts a line), each with its 1-based number. */
+function contentLines(text: string): Array<{ n: number; raw: string }> {
+  const out: Array<{ n: number; raw: string }> = [];
+  let inComment = false;
+  text.replace(/^\uFEFF/, '').split('\n').forEach((line, i) => {
+    const raw = line.replace(/\r$/, '');
+    if (inComment) inComment = !raw.includes('-->');
+    else if (raw.startsWith('<!--')) inComment = !raw.includes('-->');
+    else out.push({ n: i + 1, raw });
+  });
+  return out;
+}
+
+const HEADING = /^##(?:\s(.*))?$/s;
+
+/** The line (1-based) of each slide's "## " heading, in order. */
+export function outlineSlideLines(text: string): number[] {
+  return contentLines(text).filter((l) => HEADING.test(l.raw)).map((l) => l.n);
+}
+
 interface ReadSlide {
   line: number;
   draft: Draft;
@@ -129,21 +149,12 @@ export function deckFromOutline(text: string, speech: Speech, path: string = OUT
     throw new SpeechdeckError('input', `line ${line}: ${msg}`, { file: path, hint: hint ?? 'Fix that line, or delete the outline to plan the deck afresh.' });
   };
   const slides: ReadSlide[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
-  let inComment = false;
-  lines.forEach((raw, i) => {
-    const n = i + 1;
-    if (inComment) {
-      if (raw.includes('-->')) inComment = false;
-      return;
-    }
-    if (raw.startsWith('<!--')) {
-      inComment = !raw.includes('-->');
-      return;
-    }
+  for (const { n, raw } of contentLines(text)) readLine(n, raw);
+
+  function readLine(n: number, raw: string): void {
     if (!raw.trim()) return;
     const cur = slides.at(-1);
-    const heading = /^##(?:\s(.*))?$/s.exec(raw);
+    const heading = HEADING.exec(raw);
     if (heading) {
       slides.push({ line: n, draft: { layout: 'points', title: unescape(heading[1] ?? ''), items: [], notes: [], source: { startLine: 0, endLine: 0 }, group: '' }, ranges: [], hasNotesLine: false, entryOpen: false, cards: [], set: new Map() });
       return;
@@ -199,7 +210,7 @@ export function deckFromOutline(text: string, speech: Speech, path: string = OUT
       draft[k.field] = Number(value.trim());
     } else if (k.kind === 'list') draft[k.field] = value.split(LIST_SEP).map(unescape);
     else draft[k.field] = unescape(value);
-  });
+  }
 
   function readNotes(cur: ReadSlide, value: string, n: number): void {
     const [ranges = '', ...facts] = value.split(LIST_SEP);
