@@ -1,10 +1,12 @@
 // The CLI edge: the only module that touches `process` (arguments, streams, exit
 // status) and writes the outputs.
-import { join } from 'node:path';
 import type { Manuscript } from './types.js';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { SpeechdeckError } from './errors.js';
-import { fontWorkerPath, loadAssets, packageVersion, projectRoot, readManuscript, withOutline } from './input/files.js';
+import { join, resolve } from 'node:path';
+import { fontWorkerPath, loadAssets, packageVersion, projectRoot, readManuscript, templatesDir, withOutline } from './input/files.js';
+import { startPreview } from './serve/preview.js';
+import { OUTLINE_FILE } from './plan/outline.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { parseSpeech } from './parse/speech.js';
 import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowser, launchBrowser, type BrowserEnv } from './print/browser.js';
@@ -13,7 +15,7 @@ import { outputNames } from './output/names.js';
 import { preflight, writeOutputSet } from './output/write.js';
 import { outputFiles } from './output/writers.js';
 import { explainOutline } from './explain.js';
-import { parseCommand, resolveSettings, REPOSITORY, type Entry } from './cli/options.js';
+import { parseCommand, resolveSettings, REPOSITORY, type Command, type Entry } from './cli/options.js';
 import { describe, layoutReport, Progress } from './cli/progress.js';
 
 export { INSTALLED, REPOSITORY, type Entry } from './cli/options.js';
@@ -43,6 +45,7 @@ async function main(argv: string[], entry: Entry): Promise<number> {
     if (path) process.stdout.write(path + '\n');
     return path ? 0 : 1;
   }
+  if (cmd.kind === 'preview') return preview(cmd, entry, root);
   const { files } = cmd;
   const manuscripts: Manuscript[] = [];
   const unreadable: SpeechdeckError[] = [];
@@ -167,6 +170,35 @@ async function main(argv: string[], entry: Entry): Promise<number> {
     log(`done: ${built} of ${files.length} manuscript${files.length > 1 ? 's' : ''} built in ${secs} s${failures.length ? `, ${failures.length} failed` : ''}${notBuilt ? `, ${notBuilt} not built` : ''}`);
   }
   return browserError ? browserError.exitCode : failures.length ? failures[0]!.exitCode : 0;
+}
+
+/** `speechdeck preview FILE`: serve and rebuild until interrupted (then exit 0). */
+async function preview(cmd: Extract<Command, { kind: 'preview' }>, entry: Entry, root: string): Promise<number> {
+  const [file] = cmd.files;
+  // Checked before serving: a file that cannot be read is the usual one-line error.
+  const ms = await readManuscript(file);
+  const settings = resolveSettings(cmd.flags, cmd.files, entry, { cwd: process.cwd(), env: process.env, root });
+  if (settings.configPath) log(`using ${settings.configPath}`);
+  const dir = join(settings.outBase(ms), outputNames([ms.name]).names[0]!);
+  useSubsetWorkers(fontWorkerPath());
+  const p = await startPreview({
+    file,
+    read: async () => withOutline(await readManuscript(file), dir),
+    watched: [resolve(file), join(dir, OUTLINE_FILE), ...(settings.configPath ? [settings.configPath] : [])],
+    templates: templatesDir(),
+    assets: (fresh) => loadAssets({ freshTemplates: fresh }),
+    build: settings.build,
+    browserEnv: browserEnv(),
+    port: cmd.port,
+    log,
+  });
+  log(`preview: ${p.url} (rebuilt when ${file} or ${join(dir, OUTLINE_FILE)} is saved; ${p.url}slides.pdf and handout.pdf on request; Ctrl+C to stop)`);
+  const sig = await new Promise<NodeJS.Signals>((res) => {
+    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, () => res(s));
+  });
+  log(`preview: stopped (${sig})`);
+  await p.close();
+  return 0;
 }
 
 /** Run `work` over `items`, at most `n` at a time; none starts once `stopped()`. */

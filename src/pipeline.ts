@@ -65,6 +65,8 @@ export interface BuildResult {
   rounds: number;
   /** Slides split by the fit loop (groups tightened). */
   tightened: number;
+  /** The limits the fit loop ended with: a live preview plans its next quick rebuild with them. */
+  limits: FitLimits;
   blocked: string[];
 }
 
@@ -85,15 +87,19 @@ const FIT_HINT: Record<Layout, string> = {
 
 export type Stage = 'parsing' | 'fitting' | 'printing';
 
-export async function buildManuscript(
-  ms: Manuscript,
-  /** A promise, so that parsing and the first render overlap Chromium's start. */
-  browserReady: Promise<Browser>,
-  assets: Assets,
-  opts: BuildOptions,
-  onStage: (stage: Stage) => void = () => {},
-): Promise<BuildResult> {
-  onStage('parsing');
+/** A manuscript parsed, with the options it is drawn with and the deck of its outline.md, if any. */
+export interface Prepared {
+  speech: Speech;
+  /** The options, with the theme and aspect its front matter or language chose. */
+  opts: BuildOptions;
+  /** What the office's configuration adds to every deck's meta (footer, reading rate). */
+  extra: Partial<Deck['meta']>;
+  /** The deck of the outline.md made from this manuscript: used as it is, never re-planned. */
+  outlined: Deck | null;
+}
+
+/** Parse a manuscript and settle how it is drawn: the first steps of a build, and all a live preview needs. */
+export function prepareManuscript(ms: Manuscript, opts: BuildOptions): Prepared {
   const speech = parseSpeech(ms);
   // The manuscript's own front matter chooses its theme and aspect, over the command line.
   const stated = ms.meta;
@@ -106,13 +112,38 @@ export async function buildManuscript(
   // What the office's configuration adds to every deck of it (footer, reading rate): the same each round.
   const footer = configuredFooter(speech.meta, opts.footer);
   const extra = { ...(footer ? { footer } : {}), ...(opts.rate ? { rate: opts.rate } : {}) };
-  const tighten: Record<string, number> = {};
-  const fitByGroup: Record<string, GroupFit> = {};
   // An outline.md made from this manuscript gives the deck as it stands: read once, never re-planned.
   const outlined = ms.outline ? deckFromOutline(ms.outline.text, speech, ms.outline.path) : null;
+  return { speech, opts, extra, outlined };
+}
+
+/** What the fit loop has learnt of a deck: per planning group, fewer items, or packing by measured height. */
+export interface FitLimits {
+  tighten: Record<string, number>;
+  fitByGroup: Record<string, GroupFit>;
+}
+
+/** The deck as planned before anything is measured (with the fit loop's limits, when it has some). */
+export function firstDeck(p: Prepared, { tighten, fitByGroup }: FitLimits = { tighten: {}, fitByGroup: {} }): Deck {
+  const planned = p.outlined ?? planDeck(p.speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
+  return Object.keys(p.extra).length ? { ...planned, meta: { ...planned.meta, ...p.extra } } : planned;
+}
+
+export async function buildManuscript(
+  ms: Manuscript,
+  /** A promise, so that parsing and the first render overlap Chromium's start. */
+  browserReady: Promise<Browser>,
+  assets: Assets,
+  opts_: BuildOptions,
+  onStage: (stage: Stage) => void = () => {},
+): Promise<BuildResult> {
+  onStage('parsing');
+  const prepared = prepareManuscript(ms, opts_);
+  const { speech, opts, outlined } = prepared;
+  const tighten: Record<string, number> = {};
+  const fitByGroup: Record<string, GroupFit> = {};
   for (let round = 1; ; round++) {
-    const planned = outlined ?? planDeck(speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
-    const deck = footer || opts.rate ? { ...planned, meta: { ...planned.meta, ...extra } } : planned;
+    const deck = firstDeck(prepared, { tighten, fitByGroup });
     checkSlideCount(deck.slides.length, ms.path);
     // (An edited outline may have moved slides, and their notes with them: deckFromOutline checks its own.)
     const lost = outlined ? null : notesMismatch(speech, deck);
@@ -132,7 +163,7 @@ export async function buildManuscript(
         opts.signal?.throwIfAborted();
         onStage('printing');
         doing = 'printing';
-        const done = { manuscript: ms, speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, blocked };
+        const done = { manuscript: ms, speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, limits: { tighten, fitByGroup }, blocked };
         const images = async () => ({
           pngs: opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [],
           contactSheet: opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null,

@@ -49,3 +49,18 @@ test('cli options: flags over the configuration over the defaults; outputs in di
   assert.match(await oneLineError(() => resolveSettings({ ...cmd.flags, handout: '4' }, cmd.files, INSTALLED, { cwd: work, env: {}, root: ROOT }), 'usage'), /--handout takes 2, 3 or 6/);
   assert.match(await oneLineError(() => resolveSettings({ ...cmd.flags, theme: 'neon' }, cmd.files, INSTALLED, { cwd: work, env: {}, root: ROOT }), 'usage'), /unknown theme "neon"/);
 });
+
+test('cli options: preview takes one manuscript and a port; --port alone is a usage error', async () => {
+  const p = parseCommand(['preview', 'talk.docx', '--theme', 'dark'], INSTALLED, ROOT);
+  assert.ok(p.kind === 'preview');
+  assert.deepEqual([p.files, p.port, p.flags.theme], [['talk.docx'], 5757, 'dark']);
+  const any = parseCommand(['preview', 'talk.docx', '--port', '0'], INSTALLED, ROOT);
+  assert.ok(any.kind === 'preview' && any.port === 0);
+  assert.match(await oneLineError(() => parseCommand(['preview'], INSTALLED, ROOT), 'usage'), /preview takes one manuscript, not 0\./);
+  assert.match(await oneLineError(() => parseCommand(['preview', 'a.txt', 'b.txt'], INSTALLED, ROOT), 'usage'), /preview takes one manuscript, not 2/);
+  assert.match(await oneLineError(() => parseCommand(['preview', 'a.txt', '--port', 'http'], INSTALLED, ROOT), 'usage'), /--port takes a number from 0 to 65535, not "http"/);
+  assert.match(await oneLineError(() => parseCommand(['a.txt', '--port', '80'], INSTALLED, ROOT), 'usage'), /--port is for preview\./);
+  assert.throws(() => parseCommand(['a.txt', '--port', '80'], INSTALLED, ROOT), (e: Error & { format(): string }) => /speechdeck preview FILE --port 80/.test(e.format()));
+  const help = parseCommand(['--help'], INSTALLED, ROOT);
+  assert.ok(help.kind === 'help' && /speechdeck preview FILE \[--port N\]/.test(help.text));
+});

@@ -30,6 +30,7 @@ export const INSTALLED: Entry = { prog: 'speechdeck', outputs: 'beside' };
 export const usage = (e: Entry) => `usage: ${e.prog} ${e.outputs === 'dist' ? '[FILE...]' : 'FILE...'} [--out DIR] [--theme NAME] [--aspect 16:9|4:3]
          [--handout 2|3|6] [--png] [--pptx] [--outline] [--no-pdf] [--steps] [--no-notes] [--explain]
          [--version]
+       ${e.prog} preview FILE [--port N] [--theme NAME] [--aspect RATIO] [--out DIR]
 
 Builds each manuscript (.docx, .txt or .md; text in UTF-8 or GBK) into DIR/<name>/: index.html,
 slides.pdf, handout.pdf, deck.json. ${
@@ -52,6 +53,10 @@ slides.pdf, handout.pdf, deck.json. ${
                   a slides.pdf or handout.pdf left from an earlier build is removed
   --no-notes      leave the speaker notes out of index.html (a copy to share)
   --explain       print the outline found in each manuscript, with line numbers, and stop
+
+preview FILE      serve the deck on http://127.0.0.1:N/ and rebuild it whenever the manuscript,
+                  its outline.md, the configuration or a template is saved (the page reloads);
+                  /slides.pdf and /handout.pdf print on request. --port N (default 5757; 0 any)
 
 Settings can live in speechdeck.config.json beside the manuscripts (or in the folder you
 run in): theme, aspect, handout, notes, steps, pptx, organisation, footer, rate, logo. Flags are over the
@@ -76,7 +81,11 @@ export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'version' }
   | { kind: 'find-browser' }
-  | { kind: 'build'; files: string[]; explain: boolean; flags: Flags };
+  | { kind: 'build'; files: string[]; explain: boolean; flags: Flags }
+  | { kind: 'preview'; files: [string]; port: number; flags: Flags };
+
+/** The live preview's port when none is given. */
+export const PREVIEW_PORT = 5757;
 
 /** The command line read: an action, or the manuscripts to build and the flags (a usage error otherwise). */
 export function parseCommand(argv: string[], entry: Entry, root: string): Command {
@@ -97,6 +106,7 @@ export function parseCommand(argv: string[], entry: Entry, root: string): Comman
         outline: { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
+        port: { type: 'string' },
         'find-browser': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -110,6 +120,15 @@ export function parseCommand(argv: string[], entry: Entry, root: string): Comman
   if (v.version) return { kind: 'version' };
   // For `npm run setup`: print the browser the build would use, or fail.
   if (v['find-browser']) return { kind: 'find-browser' };
+  const flags: Flags = { out: v.out, theme: v.theme, aspect: v.aspect, handout: v.handout, png: v.png!, pptx: v.pptx!, outline: v.outline!, noPdf: v['no-pdf']!, steps: v.steps!, noNotes: v['no-notes']! };
+  if (args.positionals[0] === 'preview') {
+    const rest = args.positionals.slice(1);
+    if (rest.length !== 1) throw new SpeechdeckError('usage', `preview takes one manuscript, not ${rest.length}.`, { hint: `${entry.prog} preview speech.docx` });
+    const port = v.port === undefined ? PREVIEW_PORT : Number(v.port);
+    if (!/^\d+$/.test(v.port ?? '0') || port > 65535) throw new SpeechdeckError('usage', `--port takes a number from 0 to 65535, not "${v.port}".`);
+    return { kind: 'preview', files: [rest[0]!], port, flags };
+  }
+  if (v.port !== undefined) throw new SpeechdeckError('usage', '--port is for preview.', { hint: `${entry.prog} preview FILE --port ${v.port}` });
   const files = args.positionals.length || entry.outputs === 'beside' ? args.positionals : listManuscripts(join(root, 'slides'));
   if (!files.length) {
     const hint = entry.outputs === 'beside' ? `Name them: ${entry.prog} speech.docx` : `Put .docx, .txt or .md files in slides/ or name them: ${entry.prog} FILE.docx`;
@@ -119,7 +138,7 @@ export function parseCommand(argv: string[], entry: Entry, root: string): Comman
     kind: 'build',
     files,
     explain: v.explain!,
-    flags: { out: v.out, theme: v.theme, aspect: v.aspect, handout: v.handout, png: v.png!, pptx: v.pptx!, outline: v.outline!, noPdf: v['no-pdf']!, steps: v.steps!, noNotes: v['no-notes']! },
+    flags,
   };
 }
 

@@ -116,8 +116,31 @@ export function parseUnicodeRange(spec: string): Array<[number, number]> {
 
 let cachedAssets: Assets | null = null;
 
-/** Everything the renderer inlines: reveal's CSS, the bundled deck script, theme, template, fonts. */
-export function loadAssets(): Assets {
+/** The templates (page, layouts, base CSS), read from templates/. */
+function templates(root: string): Pick<Assets, 'baseCss' | 'template' | 'layouts'> {
+  return {
+    baseCss: read(join(root, 'templates', 'base.css')),
+    template: read(join(root, 'templates', 'deck.html')),
+    layouts: Object.fromEntries(
+      readdirSync(join(root, 'templates', 'layouts'))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => [basename(f, '.html'), read(join(root, 'templates', 'layouts', f))]),
+    ),
+  };
+}
+
+/** The templates folder (the live preview watches it). */
+export function templatesDir(): string {
+  return join(projectRoot(), 'templates');
+}
+
+/**
+ * Everything the renderer inlines: reveal's CSS, the bundled deck script, theme,
+ * template, fonts. Read once; `freshTemplates` reads the templates again (a live
+ * preview, after one was saved).
+ */
+export function loadAssets(opts: { freshTemplates?: boolean } = {}): Assets {
+  if (cachedAssets && opts.freshTemplates) cachedAssets = { ...cachedAssets, ...templates(projectRoot()) };
   if (cachedAssets) return cachedAssets;
   const root = projectRoot();
   const deckJsPath = join(root, '.cache', 'deck.js');
@@ -131,13 +154,7 @@ export function loadAssets(): Assets {
     revealCss: read(revealCssPath),
     deckJs: read(deckJsPath),
     runtimeScriptHashes: (JSON.parse(read(join(root, '.cache', 'deck-hashes.json'))) as { speakerView: string[] }).speakerView,
-    baseCss: read(join(root, 'templates', 'base.css')),
-    template: read(join(root, 'templates', 'deck.html')),
-    layouts: Object.fromEntries(
-      readdirSync(join(root, 'templates', 'layouts'))
-        .filter((f) => f.endsWith('.html'))
-        .map((f) => [basename(f, '.html'), read(join(root, 'templates', 'layouts', f))]),
-    ),
+    ...templates(root),
     fonts: [
       ...loadFontSlices('@fontsource/noto-sans-sc', 'Noto Sans SC', 400),
       ...loadFontSlices('@fontsource/noto-sans-sc', 'Noto Sans SC', 700),

@@ -287,13 +287,44 @@ export function slidesMarkup(deck: Deck, assets: Assets, aspect: Aspect, logo?: 
   return deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts, seconds));
 }
 
-/** `fonts: 'sfnt'` for a deck that is only measured and printed, never saved. */
-export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions, fonts_: FontFormat = 'woff2'): Promise<RenderResult> {
+/**
+ * @font-face rules that load the font slices a deck needs whole, from the server
+ * that shows it (`/fonts/KEY`): no subsetting, for a live preview.
+ */
+export function linkedFontCss(deck: Deck, assets: Assets, theme: string): string {
+  const { serif, sans } = charsByFace(deck);
+  const needs = [
+    { family: titleFamily(themeDef(theme)), weight: 700, chars: serif },
+    { family: 'Noto Sans SC', weight: 400, chars: sans },
+  ];
+  return needs
+    .flatMap((need) => {
+      const cps = [...need.chars].map((c) => c.codePointAt(0)!);
+      return assets.fonts.filter((f) => f.family === need.family && f.weight === need.weight && cps.some((c) => f.ranges.some(([a, b]) => c >= a && c <= b)));
+    })
+    .map(
+      (f) =>
+        `@font-face{font-family:'${f.family}';font-weight:${f.weight};font-style:normal;font-display:block;src:url(/fonts/${encodeURIComponent(f.key)}) format('woff2');` +
+        `unicode-range:${f.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')}}`,
+    )
+    .join('\n');
+}
+
+/** How a deck's fonts are given: inline subsets (woff2 to save, sfnt to measure), or linked whole from a live preview's server. */
+export type DeckFonts = FontFormat | 'live';
+
+/**
+ * `fonts: 'sfnt'` for a deck that is only measured and printed, never saved.
+ * `'live'`: for the live preview, served from 127.0.0.1: fonts and /live.js from that
+ * server (which reloads the page when the deck is rebuilt), the CSP allowing them.
+ */
+export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions, fonts_: DeckFonts = 'woff2'): Promise<RenderResult> {
   const theme = themeCss(opts.theme);
   const size = slideSize(opts.aspect);
   const seconds = slideSeconds(deck);
   const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts, seconds)).join('\n');
-  const fonts = await deckFontCss(deck, assets, opts.theme, '', fonts_);
+  const live = fonts_ === 'live';
+  const fonts = live ? { css: linkedFontCss(deck, assets, opts.theme), bytes: 0 } : await deckFontCss(deck, assets, opts.theme, '', fonts_);
   const config = {
     width: size.width,
     height: size.height,
@@ -313,11 +344,12 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
   const deckJs = inlineScript(assets.deckJs);
   const csp = [
     "default-src 'none'",
-    `script-src ${[`sha256-${sha256(deckJs)}`, ...assets.runtimeScriptHashes].map((h) => `'${h}'`).join(' ')}`,
+    `script-src ${[`sha256-${sha256(deckJs)}`, ...assets.runtimeScriptHashes].map((h) => `'${h}'`).join(' ')}${live ? " 'self'" : ''}`,
     // The speaker view shows the deck in iframes of this same file.
     "frame-src 'self' file:",
     "style-src 'unsafe-inline'",
-    'font-src data:',
+    live ? "font-src 'self'" : 'font-src data:',
+    ...(live ? ["connect-src 'self'"] : []),
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -336,6 +368,7 @@ export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions
     slides: html(slides),
     config: html(JSON.stringify(config).replace(/</g, '\\u003c')),
     deckJs: html(deckJs),
+    live,
   });
   return { html: page, fontBytes: fonts.bytes };
 }
