@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
 import { deckFromOutline, manuscriptHash, outlineStamp, outlineText } from '../src/plan/outline.js';
+import { editOutline, outlineSlides, type OutlineEdit } from '../src/plan/outline-edit.js';
 import { allParagraphs } from '../src/tree.js';
 import { SpeechdeckError } from '../src/errors.js';
 import { withOutline } from '../src/input/files.js';
@@ -179,4 +180,37 @@ test('outline: the input stage takes the outline.md beside the outputs only when
   assert.match(stale.warnings!.at(-1)!.message, /outline\.md was made from another version of this manuscript: the deck is planned afresh \(build with --outline to write a new outline, or delete it\)\./);
   writeFileSync(join(dir, 'outline.md'), '# My notes\n- not an outline\n');
   assert.match(withOutline(ms, dir).warnings!.at(-1)!.message, /is not an outline speechdeck wrote/);
+});
+
+test('outline edits (the web page\'s): each one gives the deck it says, the notes complete', () => {
+  const { speech, deck, md } = planned(SEED);
+  const read = (text: string) => deckFromOutline(text, speech);
+  const complete = (d: Deck) => {
+    const { want, got } = notesInOrder(speech, d);
+    assert.equal(got, want);
+  };
+  const slides = outlineSlides(md);
+  assert.equal(slides.length, deck.slides.length);
+  assert.deepEqual(slides[2], { title: '2015年工作成效', layout: 'points', entries: deck.slides[2]!.items });
+  assert.deepEqual(slides[3]!.entries[0], '站位高远\n在筹划思考重点工作中展示出很强的前瞻思维能力');
+  const cases: Array<[OutlineEdit, (d: Deck) => void]> = [
+    [{ op: 'retitle', slide: 2, title: '去年：五个“全”' }, (d) => assert.equal(d.slides[2]!.title, '去年：五个“全”')],
+    [{ op: 'delete-slide', slide: 4 }, (d) => assert.equal(d.slides.length, deck.slides.length - 1)],
+    [{ op: 'move-slide', slide: 7, to: 1 }, (d) => assert.equal(d.slides[1]!.title, '感谢与问候')],
+    [{ op: 'merge-next', slide: 5 }, (d) => assert.deepEqual(d.slides[5]!.items, [...deck.slides[5]!.items, ...deck.slides[6]!.items])],
+    [{ op: 'split', slide: 2, item: 3 }, (d) => assert.deepEqual([d.slides[2]!.items.length, d.slides[3]!.items.length, d.slides[3]!.title], [3, 2, '2015年工作成效'])],
+    [{ op: 'edit-item', slide: 2, item: 0, text: '拓展职能' }, (d) => assert.equal(d.slides[2]!.items[0], '拓展职能')],
+    [{ op: 'delete-item', slide: 2, item: 1 }, (d) => assert.deepEqual(d.slides[2]!.items, deck.slides[2]!.items.filter((_, i) => i !== 1))],
+    [{ op: 'move-item', slide: 2, item: 4, to: 0 }, (d) => assert.equal(d.slides[2]!.items[0], deck.slides[2]!.items[4])],
+    [{ op: 'move-item', slide: 2, item: 0, to: 2 }, (d) => assert.equal(d.slides[2]!.items[2], deck.slides[2]!.items[0])],
+    [{ op: 'callout', slide: 9, item: 1 }, (d) => assert.equal((d.slides[9] as { callout?: string }).callout, deck.slides[9]!.items[1])],
+    [{ op: 'quote', slide: 10, item: 1 }, (d) => assert.deepEqual([d.slides[11]!.layout, d.slides[11]!.items], ['quote', [deck.slides[10]!.items[1]]])],
+  ];
+  for (const [edit, check] of cases) {
+    const d = read(editOutline(md, edit));
+    check(d);
+    complete(d);
+  }
+  assert.throws(() => editOutline(md, { op: 'delete-item', slide: 2, item: 9 }), /the outline has no bullet 10 on slide 3\./);
+  assert.throws(() => editOutline(md, { op: 'retitle', slide: 99, title: 'x' }), /the outline has no slide 100\./);
 });

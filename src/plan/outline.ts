@@ -56,8 +56,8 @@ export function outlineStamp(text: string): { manuscript: string; hash: string }
 }
 
 // One line's value: a line break is written \n, a backslash \\ (so the outline has one line per value).
-const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
-const unescape = (s: string) => s.replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
+export const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+export const unescape = (s: string) => s.replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
 
 export interface OutlineSource {
   /** The manuscript's file name, as the outline names it. */
