@@ -51,6 +51,12 @@ export async function readManuscript(path: string): Promise<Manuscript> {
     const what = code === 'ENOENT' ? 'file not found.' : `cannot read the file (${code}).`;
     throw new SpeechdeckError('input', what, { file: path, hint: 'Check the path and try again.' });
   }
+  return manuscriptFromBytes(bytes, path);
+}
+
+/** A manuscript from its bytes, read by the reader its name asks for once the content agrees (an upload's, or a file's). */
+export async function manuscriptFromBytes(bytes: Uint8Array, path: string): Promise<Manuscript> {
+  checkByteSize(bytes.length, path, readerFor(path).maxBytes);
   const read = await readBytes(bytes, path);
   if (!read.text.trim()) {
     throw new SpeechdeckError('input', 'the manuscript is empty.', { file: path, hint: 'Give a file with the speech text.' });
