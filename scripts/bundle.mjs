@@ -17,6 +17,8 @@ await Promise.all([
   nodeBundle(['build.ts'], 'cli.mjs', { sourcemap: 'linked' }),
   nodeBundle(['src', 'bin.ts'], 'bin.mjs'),
   nodeBundle(['src', 'render', 'font-worker.ts'], 'font-worker.mjs'),
+  // The web page of `speechdeck serve`.
+  build({ entryPoints: [join(root, 'src', 'web', 'main.ts')], outfile: join(root, '.cache', 'web.js'), bundle: true, platform: 'browser', format: 'iife', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning' }),
   build({
     entryPoints: [join(root, 'src', 'deck', 'main.ts')],
     outfile: join(root, '.cache', 'deck.js'),

@@ -4,8 +4,10 @@ import type { Manuscript } from './types.js';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { SpeechdeckError } from './errors.js';
 import { join, resolve } from 'node:path';
-import { fontWorkerPath, loadAssets, packageVersion, projectRoot, readManuscript, templatesDir, withOutline } from './input/files.js';
+import { fontWorkerPath, loadAssets, loadWebPage, manuscriptFromBytes, packageVersion, projectRoot, readManuscript, templatesDir, withOutline } from './input/files.js';
 import { startPreview } from './serve/preview.js';
+import { startWeb } from './serve/web.js';
+import { spawn } from 'node:child_process';
 import { OUTLINE_FILE } from './plan/outline.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
 import { parseSpeech } from './parse/speech.js';
@@ -46,6 +48,7 @@ async function main(argv: string[], entry: Entry): Promise<number> {
     return path ? 0 : 1;
   }
   if (cmd.kind === 'preview') return preview(cmd, entry, root);
+  if (cmd.kind === 'serve') return serve(cmd, entry, root);
   const { files } = cmd;
   const manuscripts: Manuscript[] = [];
   const unreadable: SpeechdeckError[] = [];
@@ -199,6 +202,46 @@ async function preview(cmd: Extract<Command, { kind: 'preview' }>, entry: Entry,
   log(`preview: stopped (${sig})`);
   await p.close();
   return 0;
+}
+
+/** `speechdeck serve`: the web page, until interrupted (then exit 0). */
+async function serve(cmd: Extract<Command, { kind: 'serve' }>, entry: Entry, root: string): Promise<number> {
+  const settings = resolveSettings(cmd.flags, [], entry, { cwd: process.cwd(), env: process.env, root });
+  if (settings.configPath) log(`using ${settings.configPath}`);
+  useSubsetWorkers(fontWorkerPath());
+  const web = await startWeb({
+    page: loadWebPage(),
+    read: manuscriptFromBytes,
+    assets: loadAssets(),
+    build: settings.build,
+    write: settings.write,
+    browserEnv: browserEnv(),
+    host: cmd.host,
+    port: cmd.port,
+    jobs: Number(process.env.SPEECHDECK_JOBS) || availableParallelism(),
+    log,
+  });
+  log(`serve: ${web.url} (Ctrl+C to stop)`);
+  if (cmd.host !== '127.0.0.1') log('serve: anyone who can reach this machine and has this address (with its token) can use the page.');
+  if (cmd.open) openInBrowser(web.url);
+  const sig = await new Promise<NodeJS.Signals>((res) => {
+    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, () => res(s));
+  });
+  log(`serve: stopped (${sig})`);
+  await web.close();
+  return 0;
+}
+
+/** The system's way to open an address (best effort: the address is printed anyway). */
+function openInBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No opener here: the address is printed.
+  }
 }
 
 /** Run `work` over `items`, at most `n` at a time; none starts once `stopped()`. */

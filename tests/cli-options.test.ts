@@ -59,8 +59,8 @@ test('cli options: preview takes one manuscript and a port; --port alone is a us
   assert.match(await oneLineError(() => parseCommand(['preview'], INSTALLED, ROOT), 'usage'), /preview takes one manuscript, not 0\./);
   assert.match(await oneLineError(() => parseCommand(['preview', 'a.txt', 'b.txt'], INSTALLED, ROOT), 'usage'), /preview takes one manuscript, not 2/);
   assert.match(await oneLineError(() => parseCommand(['preview', 'a.txt', '--port', 'http'], INSTALLED, ROOT), 'usage'), /--port takes a number from 0 to 65535, not "http"/);
-  assert.match(await oneLineError(() => parseCommand(['a.txt', '--port', '80'], INSTALLED, ROOT), 'usage'), /--port is for preview\./);
-  assert.throws(() => parseCommand(['a.txt', '--port', '80'], INSTALLED, ROOT), (e: Error & { format(): string }) => /speechdeck preview FILE --port 80/.test(e.format()));
+  assert.match(await oneLineError(() => parseCommand(['a.txt', '--port', '80'], INSTALLED, ROOT), 'usage'), /--port is for preview and serve\./);
+  assert.throws(() => parseCommand(['a.txt', '--port', '80'], INSTALLED, ROOT), (e: Error & { format(): string }) => /speechdeck serve --port 80/.test(e.format()));
   const help = parseCommand(['--help'], INSTALLED, ROOT);
   assert.ok(help.kind === 'help' && /speechdeck preview FILE \[--port N\]/.test(help.text));
 });

@@ -31,6 +31,7 @@ export const usage = (e: Entry) => `usage: ${e.prog} ${e.outputs === 'dist' ? '[
          [--handout 2|3|6] [--png] [--pptx] [--outline] [--no-pdf] [--steps] [--no-notes] [--explain]
          [--version]
        ${e.prog} preview FILE [--port N] [--theme NAME] [--aspect RATIO] [--out DIR]
+       ${e.prog} serve [--port N] [--host ADDRESS] [--no-open]
 
 Builds each manuscript (.docx, .txt or .md; text in UTF-8 or GBK) into DIR/<name>/: index.html,
 slides.pdf, handout.pdf, deck.json. ${
@@ -57,6 +58,9 @@ slides.pdf, handout.pdf, deck.json. ${
 preview FILE      serve the deck on http://127.0.0.1:N/ and rebuild it whenever the manuscript,
                   its outline.md, the configuration or a template is saved (the page reloads);
                   /slides.pdf and /handout.pdf print on request. --port N (default 5757; 0 any)
+serve             a page in the browser: drop a manuscript, edit its outline beside the deck,
+                  download the outputs. On 127.0.0.1:5858 (--port N); --host ADDRESS to let
+                  others in, with a token in the address; --no-open: do not open a browser
 
 Settings can live in speechdeck.config.json beside the manuscripts (or in the folder you
 run in): theme, aspect, handout, notes, steps, pptx, organisation, footer, rate, logo. Flags are over the
@@ -82,7 +86,11 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'find-browser' }
   | { kind: 'build'; files: string[]; explain: boolean; flags: Flags }
-  | { kind: 'preview'; files: [string]; port: number; flags: Flags };
+  | { kind: 'preview'; files: [string]; port: number; flags: Flags }
+  | { kind: 'serve'; port: number; host: string; open: boolean; flags: Flags };
+
+/** The web page's port when none is given. */
+export const SERVE_PORT = 5858;
 
 /** The live preview's port when none is given. */
 export const PREVIEW_PORT = 5757;
@@ -107,6 +115,8 @@ export function parseCommand(argv: string[], entry: Entry, root: string): Comman
         'no-pdf': { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
         port: { type: 'string' },
+        host: { type: 'string' },
+        'no-open': { type: 'boolean', default: false },
         'find-browser': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -121,14 +131,21 @@ export function parseCommand(argv: string[], entry: Entry, root: string): Comman
   // For `npm run setup`: print the browser the build would use, or fail.
   if (v['find-browser']) return { kind: 'find-browser' };
   const flags: Flags = { out: v.out, theme: v.theme, aspect: v.aspect, handout: v.handout, png: v.png!, pptx: v.pptx!, outline: v.outline!, noPdf: v['no-pdf']!, steps: v.steps!, noNotes: v['no-notes']! };
+  const port = (def: number) => {
+    const n = v.port === undefined ? def : Number(v.port);
+    if (!/^\d+$/.test(v.port ?? '0') || n > 65535) throw new SpeechdeckError('usage', `--port takes a number from 0 to 65535, not "${v.port}".`);
+    return n;
+  };
   if (args.positionals[0] === 'preview') {
     const rest = args.positionals.slice(1);
     if (rest.length !== 1) throw new SpeechdeckError('usage', `preview takes one manuscript, not ${rest.length}.`, { hint: `${entry.prog} preview speech.docx` });
-    const port = v.port === undefined ? PREVIEW_PORT : Number(v.port);
-    if (!/^\d+$/.test(v.port ?? '0') || port > 65535) throw new SpeechdeckError('usage', `--port takes a number from 0 to 65535, not "${v.port}".`);
-    return { kind: 'preview', files: [rest[0]!], port, flags };
+    return { kind: 'preview', files: [rest[0]!], port: port(PREVIEW_PORT), flags };
   }
-  if (v.port !== undefined) throw new SpeechdeckError('usage', '--port is for preview.', { hint: `${entry.prog} preview FILE --port ${v.port}` });
+  if (args.positionals[0] === 'serve') {
+    if (args.positionals.length > 1) throw new SpeechdeckError('usage', 'serve takes no manuscript: drop it on the page.', { hint: `${entry.prog} serve` });
+    return { kind: 'serve', port: port(SERVE_PORT), host: v.host ?? '127.0.0.1', open: !v['no-open'], flags };
+  }
+  if (v.port !== undefined || v.host !== undefined) throw new SpeechdeckError('usage', `--${v.port !== undefined ? 'port' : 'host'} is for preview and serve.`, { hint: `${entry.prog} serve --port ${v.port ?? SERVE_PORT}` });
   const files = args.positionals.length || entry.outputs === 'beside' ? args.positionals : listManuscripts(join(root, 'slides'));
   if (!files.length) {
     const hint = entry.outputs === 'beside' ? `Name them: ${entry.prog} speech.docx` : `Put .docx, .txt or .md files in slides/ or name them: ${entry.prog} FILE.docx`;

@@ -135,6 +135,12 @@ function templates(root: string): Pick<Assets, 'baseCss' | 'template' | 'layouts
   };
 }
 
+/** The web page of `speechdeck serve`: its HTML and style (templates/) and its bundled script (.cache/web.js). */
+export function loadWebPage(): { html: string; js: string; css: string } {
+  const root = projectRoot();
+  return { html: read(join(root, 'templates', 'web.html')), css: read(join(root, 'templates', 'web.css')), js: read(join(root, '.cache', 'web.js')) };
+}
+
 /** The templates folder (the live preview watches it). */
 export function templatesDir(): string {
   return join(projectRoot(), 'templates');
