@@ -118,6 +118,38 @@ for (const [name, args] of workloads) {
   rows.push(row);
   process.stderr.write(`bench: ${name}: ${(row.ms / 1000).toFixed(2)} s, ${row.peakMb.toFixed(0)} MB\n`);
 }
+/** `speechdeck preview` on a copy of the seed, saved RUNS times: its own report of each rebuild (ms). */
+async function previewRebuilds() {
+  const file = join(work, 'preview', 'seed.txt');
+  mkdirSync(join(work, 'preview'));
+  writeFileSync(file, readFileSync(SEED));
+  const child = spawn(process.execPath, [CLI, 'preview', file, '--port', '0', '--out', join(work, 'preview')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const times = () => [...err.matchAll(/preview: rebuilt in (\d+) ms/g)].map((m) => Number(m[1]));
+  const wait = async (n) => {
+    const end = performance.now() + 30_000;
+    while (times().length < n) {
+      if (performance.now() > end || child.exitCode !== null) throw new Error(`preview: ${err.slice(-500)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  try {
+    await wait(1);
+    // (Each save after the background fit of the one before has settled.)
+    for (let i = 1; i <= RUNS; i++) {
+      await new Promise((r) => setTimeout(r, 2500));
+      writeFileSync(file, readFileSync(SEED, 'utf8') + '\n'.repeat(i));
+      await wait(i + 1);
+    }
+  } finally {
+    child.kill('SIGINT');
+  }
+  return times().slice(1);
+}
+const rebuilds = await previewRebuilds();
+process.stderr.write(`bench: preview rebuilds of the seed: ${rebuilds.join(', ')} ms\n`);
+
 const slides = JSON.parse(readFileSync(join(work, 'out-long', 'long-100-slides', 'deck.json'), 'utf8')).slides.length;
 rows[3].name = `a manuscript of ${slides} slides`;
 
@@ -128,5 +160,6 @@ console.log('| workload | median wall time | peak memory |');
 console.log('| --- | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${r.peakMb.toFixed(0)} MB |`);
 const floor = rows[0].ms;
+console.log(`| live preview: the seed rebuilt after a save (\`speechdeck preview\`, its own report) | ${median(rebuilds).toFixed(0)} ms | |`);
 console.log(`\nSeed build / floor: ${(rows[1].ms / floor).toFixed(2)}× (target ≤ 1.5×). Batch of 50: ${(rows[4].ms / 1000).toFixed(1)} s (target ≤ 25 s). Peak memory: ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} MB (target < 1024 MB).`);
 rmSync(work, { recursive: true, force: true });

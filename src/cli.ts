@@ -222,7 +222,7 @@ async function serve(cmd: Extract<Command, { kind: 'serve' }>, entry: Entry, roo
     log,
   });
   log(`serve: ${web.url} (Ctrl+C to stop)`);
-  if (cmd.host !== '127.0.0.1') log('serve: anyone who can reach this machine and has this address (with its token) can use the page.');
+  if (web.token) log('serve: anyone who can reach this machine and has this address (with its token) can use the page.');
   if (cmd.open) openInBrowser(web.url);
   const sig = await new Promise<NodeJS.Signals>((res) => {
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, () => res(s));

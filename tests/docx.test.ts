@@ -246,3 +246,12 @@ test('docx: a Word file with its images is not refused for its size (the text is
   const err = await readManuscript(long).then(() => null, (e: unknown) => e);
   assert.ok(err instanceof SpeechdeckError && /characters; the limit is 200,000/.test(err.message), String(err));
 });
+
+test('docx: a small file whose parts unpack past the limit (a zip bomb in styles.xml) is one input error, before it is inflated', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(readFileSync(join(ROOT, 'tests', 'fixtures', 'docx', 'word-automatic-numbering.docx')));
+  zip.file('word/styles.xml', ' '.repeat(51_000_000));
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  assert.ok(bytes.length < 1_000_000, `${bytes.length} bytes`);
+  await assert.rejects(docxToText(bytes, 'bomb.docx'), (err: unknown) => err instanceof SpeechdeckError && err.kind === 'input' && /unpacks to more than 50 MB/.test(err.message));
+});

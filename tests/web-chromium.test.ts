@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { request } from 'node:http';
 import puppeteer, { type ElementHandle } from 'puppeteer-core';
 import { findBrowser, launchArgs } from '../src/print/browser.js';
 import { ROOT, SEED, scratch } from './helpers.js';
@@ -118,6 +119,40 @@ test('serve: on another address it wants the token; an upload past 20 MB, or of 
     assert.equal(noCookie.status, 403);
     const bad = await fetch(`${base}api/decks/0123456789abcdef01234567/edit`, { method: 'POST', body: '{"op":"retitle"}', headers: { cookie, 'content-type': 'application/json' } });
     assert.equal(bad.status, 404);
+  } finally {
+    assert.equal(await s.stop(), 0, s.log());
+  }
+});
+
+/** A request with headers fetch will not set (Host). */
+function raw(url: string, method: string, headers: Record<string, string>, body = ''): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('chromium: serve on this machine: another Host or a cross-site form is refused; a stale edit is 409; an outline past 400 slides, a body past 3 MB and broken Unicode are refused', { timeout: 60_000 }, async () => {
+  const s = await server();
+  try {
+    assert.equal(await raw(s.url, 'GET', { host: 'rebind.example:80' }), 403);
+    assert.equal(await raw(`${s.url}api/decks`, 'POST', { origin: 'http://evil.example', 'content-type': 'application/json' }, '{"text":"x"}'), 403);
+    const post = (path: string, body: unknown, method = 'POST') => fetch(s.url + path, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    assert.equal((await post('api/decks', { text: 'ab\ud800cd' })).status, 400);
+    const made = (await (await post('api/decks', { text: '关于安全的讲话\n\n同志们：\n\n一、要重视安全\n\n安全是头等大事。\n\n二、要落实责任\n\n责任重于泰山。\n', name: 'x\u202egnp.exe' })).json()) as { id: string; version: number; name: string; outline: string };
+    assert.equal(made.name, 'xgnp.exe', 'no bidi control in the name');
+    const edit = (version: number) => post(`api/decks/${made.id}/edit`, { op: 'retitle', slide: 0, title: '新标题', version });
+    assert.equal((await edit(made.version)).status, 200);
+    assert.equal((await edit(made.version)).status, 409, 'made on the version before');
+    const many = made.outline + Array.from({ length: 401 }, (_, i) => `\n## 第${i}页\n- 一\n`).join('');
+    const r = await post(`api/decks/${made.id}/outline`, { text: many }, 'PUT');
+    assert.equal(r.status, 400);
+    assert.match(((await r.json()) as { error: string }).error, /more than 400 slides/);
+    assert.equal((await post(`api/decks/${made.id}/outline`, { text: 'x'.repeat(3_200_000) }, 'PUT')).status, 413);
   } finally {
     assert.equal(await s.stop(), 0, s.log());
   }

@@ -133,11 +133,33 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<{ tex
   if (!main) {
     throw new SpeechdeckError('input', 'is a zip archive but not a Word document (no word/document.xml).', { file: path, hint: 'Save the speech from Word or WPS as .docx.' });
   }
-  // (Unpacked, the text part stays within reason: a zip bomb is refused before it is inflated.)
-  const unpacked = (main as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  if (unpacked > MAX_DOCX_XML_BYTES) throw new SpeechdeckError('input', `is not a speech: its text part unpacks to ${Math.round(unpacked / 1e6)} MB.`, { file: path, hint: 'Check that it is the right file.' });
-  const read = async (name: string) => (await zip.file(name)?.async('string')) ?? null;
-  const { xml, headings, cells } = numberParagraphs(await main.async('string'), await read('word/numbering.xml'), await read('word/styles.xml'));
+  // (Unpacked, the document stays within reason: a zip bomb is refused before it is
+  // inflated, by what its parts say of their size, and the parts read here are cut
+  // off at the limit whatever they say.)
+  const bomb = () => new SpeechdeckError('input', `is not a speech: it unpacks to more than ${Math.round(MAX_DOCX_XML_BYTES / 1e6)} MB.`, { file: path, hint: 'Check that it is the right file.' });
+  const claimed = Object.values(zip.files).reduce((n, f) => n + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  if (claimed > MAX_DOCX_XML_BYTES) throw bomb();
+  let budget = MAX_DOCX_XML_BYTES;
+  const read = (name: string): Promise<string | null> => {
+    const f = zip.file(name);
+    if (!f) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const stream = f.nodeStream('nodebuffer');
+      stream
+        .on('data', (chunk: Buffer) => {
+          budget -= chunk.length;
+          if (budget < 0) {
+            stream.pause();
+            return reject(bomb());
+          }
+          chunks.push(chunk);
+        })
+        .on('error', reject)
+        .on('end', () => resolve(new TextDecoder().decode(Buffer.concat(chunks))));
+    });
+  };
+  const { xml, headings, cells } = numberParagraphs((await read('word/document.xml'))!, await read('word/numbering.xml'), await read('word/styles.xml'));
   zip.file('word/document.xml', xml);
   const buffer = await zip.generateAsync({ type: 'nodebuffer' });
   let value: string;

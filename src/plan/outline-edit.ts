@@ -41,10 +41,27 @@ const ENTRY = /^[-*+](\s|$)/;
 const MORE = /^\s+\S/;
 const KEY = /^([a-z][a-z-]*):/;
 
+/** Which of a block's lines are read (not inside a <!-- comment -->), as outline.ts reads them. */
+function live(lines: string[]): boolean[] {
+  let inComment = false;
+  return lines.map((line) => {
+    if (inComment) {
+      inComment = !line.includes('-->');
+      return false;
+    }
+    if (line.startsWith('<!--')) {
+      inComment = !line.includes('-->');
+      return false;
+    }
+    return true;
+  });
+}
+
 function parse(text: string): Parsed {
   const out: Parsed = { head: [], slides: [] };
   let inComment = false;
-  for (const line of text.replace(/\n$/, '').split('\n')) {
+  // (As outline.ts reads it: a byte-order mark and carriage returns are not the text.)
+  for (const line of text.replace(/^\uFEFF/, '').replace(/\n$/, '').split('\n').map((l) => l.replace(/\r$/, ''))) {
     const heading = !inComment && HEADING.test(line);
     if (inComment) inComment = !line.includes('-->');
     else if (line.startsWith('<!--')) inComment = !line.includes('-->');
@@ -62,7 +79,9 @@ function print(p: Parsed): string {
 /** The `- ` entries of a slide: where each starts and ends (continuation lines included) in its lines. */
 function entries(b: Block): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
+  const read = live(b.lines);
   b.lines.forEach((l, i) => {
+    if (!read[i]) return;
     if (ENTRY.test(l)) out.push({ start: i, end: i + 1 });
     else if (MORE.test(l) && out.length && out.at(-1)!.end === i) out.at(-1)!.end = i + 1;
   });
@@ -74,7 +93,8 @@ function entryText(b: Block, e: { start: number; end: number }): string {
 }
 
 function keyValue(b: Block, key: string): string | undefined {
-  const line = b.lines.find((l) => l.startsWith(`${key}:`));
+  const read = live(b.lines);
+  const line = b.lines.find((l, i) => read[i] && l.startsWith(`${key}:`));
   return line === undefined ? undefined : unescape(line.slice(key.length + 1).trim());
 }
 

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Deck, Layout, Slide, Speech } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
+import { MAX_SLIDES } from '../input/limits.js';
 import { Stream } from './stream.js';
 import { deckOf, layoutFields, shape, type Draft } from './deck.js';
 
@@ -107,7 +108,7 @@ export function outlineText(deck: Deck, speech: Speech, ms: OutlineSource): stri
 }
 
 /** The outline's lines outside <!-- comments --> (a comment starts a line), each with its 1-based number. */
-function contentLines(text: string): Array<{ n: number; raw: string }> {
+export function contentLines(text: string): Array<{ n: number; raw: string }> {
   const out: Array<{ n: number; raw: string }> = [];
   let inComment = false;
   text.replace(/^\uFEFF/, '').split('\n').forEach((line, i) => {
@@ -156,6 +157,7 @@ export function deckFromOutline(text: string, speech: Speech, path: string = OUT
     const cur = slides.at(-1);
     const heading = HEADING.exec(raw);
     if (heading) {
+      if (slides.length >= MAX_SLIDES) fail(n, `more than ${MAX_SLIDES} slides.`, 'A deck has at most 400 slides: merge or delete some.');
       slides.push({ line: n, draft: { layout: 'points', title: unescape(heading[1] ?? ''), items: [], notes: [], source: { startLine: 0, endLine: 0 }, group: '' }, ranges: [], hasNotesLine: false, entryOpen: false, cards: [], set: new Map() });
       return;
     }
@@ -231,6 +233,7 @@ export function deckFromOutline(text: string, speech: Speech, path: string = OUT
       if (typeof from === 'string') return fail(n, `notes: ${from}.`);
       if (typeof to === 'string') return fail(n, `notes: ${to}.`);
       if (to <= from) fail(n, `notes: "${r.trim()}" ends before it starts.`);
+      if (cur.ranges.length >= 100) fail(n, 'notes: more than 100 stretches on one slide.');
       cur.ranges.push([from, to]);
     }
   }

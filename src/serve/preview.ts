@@ -12,7 +12,7 @@ import type { Assets, Deck, Manuscript } from '../types.js';
 import { buildManuscript, firstDeck, prepareManuscript, type BuildOptions, type FitLimits } from '../pipeline.js';
 import { renderDeck } from '../render/html.js';
 import { closeBrowser, launchBrowser, type BrowserEnv } from '../print/browser.js';
-import { failureLine, Hub, listen, liveDeckRoutes } from './shared.js';
+import { failureLine, Hub, listen, liveDeckRoutes, localOnly } from './shared.js';
 
 export interface PreviewOptions {
   /** The manuscript, as the user named it. */
@@ -112,6 +112,8 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   }
 
   const app = new Hono();
+  let port = 0;
+  app.use('*', localOnly(() => port));
   app.get('/', (c) => (current ? c.body(current.html, 200, HTML_HEADERS) : c.body(hub.failure ?? 'building…', hub.failure ? 500 : 503, { 'content-type': 'text/plain; charset=utf-8' })));
   liveDeckRoutes(app, () => assets);
   app.get('/events', (c) => hub.events(c));
@@ -129,6 +131,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
 
   await quick();
   const server = await listen(app, '127.0.0.1', o.port);
+  port = server.port;
 
   let timer: NodeJS.Timeout | null = null;
   let templatesChanged = false;

@@ -2,7 +2,7 @@
 // fonts, the server-sent events that reload a deck, and listening on a port.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { createAdaptorServer } from '@hono/node-server';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { Assets } from '../types.js';
@@ -62,10 +62,13 @@ export class Hub {
     return streamSSE(c, async (stream) => {
       this.clients.add(stream);
       if (this.failure) await stream.writeSSE({ event: 'failed', data: this.failure });
+      let end = () => {};
       await new Promise<void>((resolve) => {
+        end = resolve;
         this.ending.add(resolve);
         stream.onAbort(() => resolve());
       });
+      this.ending.delete(end);
       this.clients.delete(stream);
     });
   }
@@ -109,6 +112,23 @@ export async function listen(app: Hono, host: string, port: number): Promise<{ s
         server.close(() => resolve());
         server.closeAllConnections?.();
       }),
+  };
+}
+
+/**
+ * Middleware for a server on 127.0.0.1 with no token: a request must name this
+ * machine as its Host (another name is DNS rebinding: a site that points its own
+ * name here), and a request that changes something must come from its own pages
+ * (no Origin, or this one: not a form on another site).
+ */
+export function localOnly(port: () => number): MiddlewareHandler {
+  return async (c, next) => {
+    const hosts = [`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`];
+    const host = c.req.header('host') ?? '';
+    if (!hosts.includes(host)) return c.text('speechdeck: this server answers only to http://127.0.0.1 on this machine.', 403);
+    const origin = c.req.header('origin');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && origin !== undefined && origin !== `http://${host}`) return c.text('speechdeck: a page from another site may not change anything here.', 403);
+    await next();
   };
 }
 

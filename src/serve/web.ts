@@ -25,7 +25,7 @@ import { closeBrowser, launchBrowser, type BrowserEnv } from '../print/browser.j
 import { deckFromOutline, OUTLINE_FILE, outlineText } from '../plan/outline.js';
 import { editOutline, outlineSlides } from '../plan/outline-edit.js';
 import { outputFiles, type WriteOptions } from '../output/writers.js';
-import { failureLine, Hub, listen, liveDeckRoutes } from './shared.js';
+import { failureLine, Hub, listen, liveDeckRoutes, localOnly } from './shared.js';
 
 /** The largest upload taken. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -54,6 +54,8 @@ export interface WebOptions {
 export interface Web {
   /** The address to open: with the access token when the server listens beyond this machine. */
   url: string;
+  /** Whether the address carries a token (a host beyond this machine). */
+  token: boolean;
   close(): Promise<void>;
 }
 
@@ -73,25 +75,34 @@ interface Session {
   html: string;
   touched: number;
   hub: Hub;
+  /** Changes to this deck, one at a time, in the order they came. */
+  turn: Promise<unknown>;
   /** The outputs of a version, made once when first asked for. */
   outputs: { version: number; files: Promise<Map<string, Uint8Array | string>> } | null;
 }
 
 const Edit = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('retitle'), slide: z.number().int().min(0), title: z.string().max(500) }),
-  z.object({ op: z.literal('delete-slide'), slide: z.number().int().min(0) }),
-  z.object({ op: z.literal('move-slide'), slide: z.number().int().min(0), to: z.number().int().min(0) }),
-  z.object({ op: z.literal('merge-next'), slide: z.number().int().min(0) }),
-  z.object({ op: z.literal('split'), slide: z.number().int().min(0), item: z.number().int().min(0) }),
-  z.object({ op: z.literal('edit-item'), slide: z.number().int().min(0), item: z.number().int().min(0), text: z.string().max(5000) }),
-  z.object({ op: z.literal('delete-item'), slide: z.number().int().min(0), item: z.number().int().min(0) }),
-  z.object({ op: z.literal('move-item'), slide: z.number().int().min(0), item: z.number().int().min(0), to: z.number().int().min(0) }),
-  z.object({ op: z.literal('callout'), slide: z.number().int().min(0), item: z.number().int().min(0) }),
-  z.object({ op: z.literal('quote'), slide: z.number().int().min(0), item: z.number().int().min(0) }),
+  z.object({ op: z.literal('retitle'), slide: z.number().int().min(0), title: z.string().max(500) }).strict(),
+  z.object({ op: z.literal('delete-slide'), slide: z.number().int().min(0) }).strict(),
+  z.object({ op: z.literal('move-slide'), slide: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
+  z.object({ op: z.literal('merge-next'), slide: z.number().int().min(0) }).strict(),
+  z.object({ op: z.literal('split'), slide: z.number().int().min(0), item: z.number().int().min(0) }).strict(),
+  z.object({ op: z.literal('edit-item'), slide: z.number().int().min(0), item: z.number().int().min(0), text: z.string().max(5000) }).strict(),
+  z.object({ op: z.literal('delete-item'), slide: z.number().int().min(0), item: z.number().int().min(0) }).strict(),
+  z.object({ op: z.literal('move-item'), slide: z.number().int().min(0), item: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
+  z.object({ op: z.literal('callout'), slide: z.number().int().min(0), item: z.number().int().min(0) }).strict(),
+  z.object({ op: z.literal('quote'), slide: z.number().int().min(0), item: z.number().int().min(0) }).strict(),
 ]);
 const SettingsBody = z.object({ theme: z.enum(THEME_NAMES as [string, ...string[]]), aspect: z.enum(['16:9', '4:3']), handout: z.union([z.literal(2), z.literal(3), z.literal(6)]) }).strict();
-const OutlineBody = z.object({ text: z.string().max(2_000_000) }).strict();
-const PasteBody = z.object({ text: z.string().min(1).max(1_000_000), name: z.string().max(200).optional() }).strict();
+/** Text that is well-formed Unicode (no lone surrogate halves). */
+const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+const Text = (max: number) => z.string().max(max).refine(wellFormed, 'text that is not well-formed Unicode');
+const OutlineBody = z.object({ text: Text(1_000_000), version: z.number().int().min(0).optional() }).strict();
+const PasteBody = z.object({ text: Text(1_000_000).refine((t) => t.trim().length > 0, 'no text'), name: Text(200).optional() }).strict();
+/** The version of the outline an edit was made on: a request made on an older one is refused (409), not applied to the wrong slide. */
+const Version = z.object({ version: z.number().int().min(0).optional() }).passthrough();
+/** JSON bodies other than an upload: an outline of the largest manuscript is well under this. */
+const MAX_JSON_BYTES = 3 * 1024 * 1024;
 const Id = z.string().regex(/^[a-f0-9]{24}$/);
 /** What can be downloaded, and the file each comes from. */
 const DOWNLOADS = ['index.html', 'slides.pdf', 'handout.pdf', 'slides.pptx', 'outline.md', 'deck.json', 'speechdeck.zip'] as const;
@@ -112,7 +123,7 @@ const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 /** A request's problem as the page shows it: one line, an HTTP status. */
 class Refused extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 413 | 415 | 503,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 503,
     message: string,
   ) {
     super(message);
@@ -121,6 +132,7 @@ class Refused extends Error {
 
 export async function startWeb(o: WebOptions): Promise<Web> {
   const decks = new Map<string, Session>();
+  let port = 0;
   const token = o.host === '127.0.0.1' || o.host === 'localhost' ? null : randomBytes(18).toString('base64url');
   let browser: Promise<Browser> | null = null;
   const browserNow = () => (browser ??= launchBrowser(o.browserEnv));
@@ -139,7 +151,8 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     }
   }
 
-  const withOutline = (s: Session): Manuscript => ({ ...s.ms, outline: { path: OUTLINE_FILE, text: s.outline } });
+  // (The page's theme and aspect are the deck's: front matter chose the first ones only.)
+  const withOutline = (s: Session): Manuscript => ({ ...s.ms, ...(s.ms.meta ? { meta: { ...s.ms.meta, theme: undefined, aspect: undefined } } : {}), outline: { path: OUTLINE_FILE, text: s.outline } });
   const buildOpts = (s: Settings, pdf: boolean): Omit<BuildOptions, 'signal'> => ({ ...o.build, pdf, png: false, handout: s.handout, render: { ...o.build.render, theme: s.theme, aspect: s.aspect } });
 
   /** The deck as the outline says, drawn live (fonts from this server): quick, nothing measured. */
@@ -171,6 +184,7 @@ export async function startWeb(o: WebOptions): Promise<Web> {
       html: '',
       touched: Date.now(),
       hub: new Hub(),
+      turn: Promise.resolve(),
       outputs: null,
     };
     await draw(s);
@@ -209,13 +223,17 @@ export async function startWeb(o: WebOptions): Promise<Web> {
   // Beyond this machine, every request carries the token: in the address once (it becomes a cookie), then the cookie.
   if (token) {
     app.use('*', async (c, next) => {
-      const given = c.req.query('token') ?? getCookie(c, 'speechdeck') ?? '';
-      const ok = given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+      const given = Buffer.from(c.req.query('token') ?? getCookie(c, 'speechdeck') ?? '');
+      const want = Buffer.from(token);
+      const ok = given.length === want.length && timingSafeEqual(given, want);
       if (!ok) return c.body('speechdeck: this page needs the address with its token, as printed when the server started.', 403, TEXT);
       if (c.req.query('token')) setCookie(c, 'speechdeck', token, { httpOnly: true, sameSite: 'Strict', path: '/' });
       await next();
     });
   }
+  // On this machine only: no other site's page may reach it (a Host it does not know is DNS rebinding; an Origin not its own, a cross-site form).
+  if (!token) app.use('*', localOnly(() => port));
+  app.use('/api/decks/:id/*', bodyLimit({ maxSize: MAX_JSON_BYTES, onError: (c) => c.json({ error: 'speechdeck: the request is too large.' }, 413) }));
   app.onError((err, c) => {
     if (err instanceof Refused) return c.json({ error: err.message }, err.status);
     if (err instanceof SpeechdeckError) return c.json({ error: err.format() }, 400);
@@ -262,30 +280,43 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     return c.json(state(s));
   });
   app.get('/api/decks/:id', (c) => c.json(state(session(c))));
-  /** A new outline for a deck, read before it is kept: one that makes no deck changes nothing. */
-  const replace = async (c: Context, s: Session, text: string) => {
-    deckFromOutline(text, s.speech);
-    s.outline = text;
-    await draw(s);
-    return c.json(state(s));
+  /**
+   * A change to a deck, in its turn: made on the version it was asked on (else 409),
+   * its new outline read before it is kept (one that makes no deck changes nothing).
+   */
+  const change = async (c: Context, version: number | undefined, make: (s: Session) => { outline?: string; settings?: Settings }) => {
+    const s = session(c);
+    const run = s.turn.then(async () => {
+      if (version !== undefined && version !== s.version) throw new Refused(409, 'speechdeck: the outline changed meanwhile; the page shows it now.');
+      const next = make(s);
+      if (next.outline !== undefined) deckFromOutline(next.outline, s.speech);
+      if (next.outline !== undefined) s.outline = next.outline;
+      if (next.settings) s.settings = next.settings;
+      await draw(s);
+      return c.json(state(s));
+    });
+    s.turn = run.catch(() => undefined);
+    return run;
   };
   app.post('/api/decks/:id/edit', async (c) => {
-    const s = session(c);
-    return replace(c, s, editOutline(s.outline, await json(c, Edit)));
+    // (The whole body first: an edit is made on the outline as it is when its turn comes.)
+    session(c);
+    const { version, ...rest } = await json(c, Version);
+    const r = Edit.safeParse(rest);
+    if (!r.success) throw new Refused(400, `speechdeck: the request is not understood (${r.error.issues[0]?.message ?? 'bad body'}).`);
+    return change(c, version, (s) => ({ outline: editOutline(s.outline, r.data) }));
   });
   app.put('/api/decks/:id/outline', async (c) => {
-    const s = session(c);
-    return replace(c, s, (await json(c, OutlineBody)).text);
+    const { text, version } = await json(c, OutlineBody);
+    return change(c, version, () => ({ outline: text }));
   });
   app.put('/api/decks/:id/settings', async (c) => {
-    const s = session(c);
-    s.settings = await json(c, SettingsBody);
-    await draw(s);
-    return c.json(state(s));
+    const settings = await json(c, SettingsBody);
+    return change(c, undefined, () => ({ settings }));
   });
   app.get('/decks/:id/deck.html', (c) => {
     const s = session(c);
-    return c.body(s.html, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    return c.body(s.html, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "frame-ancestors 'self'" });
   });
   app.get('/decks/:id/events', (c) => session(c).hub.events(c));
   app.get('/decks/:id/download/:file', async (c) => {
@@ -295,13 +326,15 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     const data = (await outputs(s)).get(file);
     if (data === undefined) throw new Refused(404, 'speechdeck: no such download.');
     const name = file === 'speechdeck.zip' ? `${s.ms.name}.zip` : file;
-    return c.body(data as Uint8Array<ArrayBuffer>, 200, { 'content-type': MIME[file]!, 'content-disposition': `attachment; filename="${file}"; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' });
+    return c.body(data as Uint8Array<ArrayBuffer>, 200, { 'content-type': MIME[file]!, 'content-disposition': `attachment; filename="${file}"; filename*=UTF-8''${rfc8187(name)}`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   });
 
   const server = await listen(app, o.host, o.port);
+  port = server.port;
   const shown = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
   return {
     url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${server.port}/${token ? `?token=${token}` : ''}`,
+    token: token !== null,
     async close() {
       clearInterval(sweep);
       for (const s of decks.values()) forget(s);
@@ -312,7 +345,13 @@ export async function startWeb(o: WebOptions): Promise<Web> {
 }
 
 /** A file name as a label: no folders, no control characters, at most 80 characters; `speech` when nothing is left. */
+/** A header parameter value as RFC 8187 writes it (UTF-8, percent-encoded; ' ( ) * too). */
+function rfc8187(s: string): string {
+  return encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export function safeName(name: string): string {
-  const base = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim().slice(0, 80);
+  // (No control, format or bidi characters, line or paragraph separators, or characters a file name cannot have.)
+  const base = [...name.replace(/^.*[\\/]/, '').replace(/[\p{C}\p{Zl}\p{Zp}<>:"|?*]/gu, '').trim()].slice(0, 80).join('');
   return base && !/^\.+$/.test(base) ? base : 'speech';
 }

@@ -117,10 +117,21 @@ async function upload(body: FormData | { text: string }): Promise<void> {
   if (s) show(s);
 }
 
-async function edit(e: Edit): Promise<void> {
-  if (!state) return;
-  const s = await call('POST', `/api/decks/${state.id}/edit`, e);
-  if (s) show(s, e.slide);
+// Changes go one at a time, each made on the version the page shows (a title typed
+// and then a button clicked send two: the second waits for the first).
+let turn: Promise<void> = Promise.resolve();
+function edit(e: Edit): Promise<void> {
+  turn = turn.then(async () => {
+    if (!state) return;
+    const s = await call('POST', `/api/decks/${state.id}/edit`, { ...e, version: state.version });
+    if (s) show(s, e.slide);
+    // (Changed meanwhile, elsewhere: show it as it is now.)
+    else if (state) {
+      const now = await fetch(`/api/decks/${state.id}`).then((r) => (r.ok ? (r.json() as Promise<State>) : null), () => null);
+      if (now) show(now);
+    }
+  });
+  return turn;
 }
 
 function show(s: State, focus?: number): void {
@@ -272,7 +283,7 @@ function setup(): void {
   $('apply').textContent = T.apply;
   $('apply').addEventListener('click', async () => {
     if (!state) return;
-    const s = await call('PUT', `/api/decks/${state.id}/outline`, { text: ($('outline-text') as HTMLTextAreaElement).value });
+    const s = await call('PUT', `/api/decks/${state.id}/outline`, { text: ($('outline-text') as HTMLTextAreaElement).value, version: state.version });
     if (s) show(s);
   });
   $('again').textContent = T.newFile;
