@@ -5,7 +5,7 @@ import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
 import { cutByItems, cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
-import { deckFromOutline, outlineSlideLines } from './plan/outline.js';
+import { deckFromOutline, outlineSlideLines, splitOverflowing } from './plan/outline.js';
 import { renderDeck, slideSize } from './render/html.js';
 import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print/page.js';
 import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
@@ -139,11 +139,12 @@ export async function buildManuscript(
 ): Promise<BuildResult> {
   onStage('parsing');
   const prepared = prepareManuscript(ms, opts_);
-  const { speech, opts, outlined } = prepared;
+  const { speech, opts } = prepared;
+  let { outlined } = prepared;
   const tighten: Record<string, number> = {};
   const fitByGroup: Record<string, GroupFit> = {};
   for (let round = 1; ; round++) {
-    const deck = firstDeck(prepared, { tighten, fitByGroup });
+    const deck = firstDeck({ ...prepared, outlined }, { tighten, fitByGroup });
     checkSlideCount(deck.slides.length, ms.path);
     // (An edited outline may have moved slides, and their notes with them: deckFromOutline checks its own.)
     const lost = outlined ? null : notesMismatch(speech, deck);
@@ -189,11 +190,18 @@ export async function buildManuscript(
         return { ...done, html, pdf, handout, handoutPages: h.pages, ...shots };
       }
       if (outlined && ms.outline) {
-        // The person who wrote the outline decides how to cut it: the first slide too full is named.
+        // A deck as its outline says is not planned again: a slide too full is cut in
+        // two between its entries; one that cannot be cut is named, to be shortened.
+        const split = round < MAX_ROUNDS ? splitOverflowing(outlined, over.map(([id]) => id), speech.meta.lang) : null;
+        if (split) {
+          outlined = split;
+          continue;
+        }
         const i = deck.slides.findIndex((s) => s.id in fit.overflow);
-        throw new SpeechdeckError('layout', `slide ${i + 1} ("${deck.slides[i]!.title}", line ${outlineSlideLines(ms.outline.text)[i]}) does not fit on its slide.`, {
+        const line = deck.slides.length === outlineSlideLines(ms.outline.text).length ? `, line ${outlineSlideLines(ms.outline.text)[i]}` : '';
+        throw new SpeechdeckError('layout', `slide ${i + 1} ("${deck.slides[i]!.title}"${line}) does not fit on its slide, even cut in two.`, {
           file: ms.outline.path,
-          hint: 'Shorten it there, or split it in two with a new "## " line.',
+          hint: 'Shorten it there.',
         });
       }
       let progress = false;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSpeech } from '../src/parse/speech.js';
 import { planDeck } from '../src/plan/deck.js';
-import { deckFromOutline, manuscriptHash, outlineStamp, outlineText } from '../src/plan/outline.js';
+import { deckFromOutline, manuscriptHash, outlineStamp, outlineText, splitOverflowing } from '../src/plan/outline.js';
 import { editOutline, outlineSlides, type OutlineEdit } from '../src/plan/outline-edit.js';
 import { allParagraphs } from '../src/tree.js';
 import { SpeechdeckError } from '../src/errors.js';
@@ -97,6 +97,9 @@ test('outline: an edited title, a deleted bullet, a merged pair and a moved slid
   assert.deepEqual(out.slides.map((s) => s.id), out.slides.map((_, i) => `s${i + 1}`));
   const { want, got } = notesInOrder(speech, out);
   assert.equal(got, want);
+  // Written out again (the moved slide's notes found where they are) and read back: the same deck.
+  const again = outlineText(out, speech, { name: 'seed.txt', text: '' });
+  assert.equal(JSON.stringify(deckFromOutline(again, speech)), JSON.stringify(out));
 });
 
 test('outline: a deleted slide\'s notes join the slide before it; a slide split in two keeps its notes with the notes line', () => {
@@ -213,4 +216,20 @@ test('outline edits (the web page\'s): each one gives the deck it says, the note
   }
   assert.throws(() => editOutline(md, { op: 'delete-item', slide: 2, item: 9 }), /the outline has no bullet 10 on slide 3\./);
   assert.throws(() => editOutline(md, { op: 'retitle', slide: 99, title: 'x' }), /the outline has no slide 100\./);
+});
+
+test('outline: a slide of an outline deck too full for its slide is cut in two between its entries, the notes with the first half', () => {
+  const { deck } = planned(SEED);
+  const ids = [deck.slides[2]!.id, deck.slides[3]!.id];
+  const out = splitOverflowing(deck, ids, 'zh')!;
+  assert.equal(out.slides.length, deck.slides.length + 2);
+  assert.deepEqual([out.slides[2]!.items, out.slides[3]!.items], [deck.slides[2]!.items.slice(0, 3), deck.slides[2]!.items.slice(3)]);
+  assert.deepEqual([out.slides[3]!.title, out.slides[3]!.continued, out.slides[3]!.notes], ['2015年工作成效（续）', true, []]);
+  assert.deepEqual(out.slides[2]!.notes, deck.slides[2]!.notes);
+  const cards = (i: number) => (out.slides[i] as { cards: unknown[] }).cards.length;
+  assert.deepEqual([cards(4), cards(5)], [2, 2]);
+  assert.deepEqual(out.slides.map((s) => s.id), out.slides.map((_, i) => `s${i + 1}`));
+  assert.equal(out.slides.flatMap((s) => s.notes).join(''), deck.slides.flatMap((s) => s.notes).join(''));
+  // A title slide has nothing to cut between.
+  assert.equal(splitOverflowing(deck, [deck.slides[0]!.id], 'zh'), null);
 });

@@ -9,7 +9,7 @@
 // so each slide's notes are one stretch of it; what an edit leaves unpointed (a
 // deleted slide's stretch) joins the slide whose stretch ends where it begins.
 import { createHash } from 'node:crypto';
-import type { Deck, Layout, Slide, Speech } from '../types.js';
+import type { Deck, Lang, Layout, Slide, Speech } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { MAX_SLIDES } from '../input/limits.js';
 import { Stream } from './stream.js';
@@ -80,11 +80,9 @@ export function outlineText(deck: Deck, speech: Speech, ms: OutlineSource): stri
     `  "notes:" names the manuscript ${unit} the slide's speaker notes hold (12:40 = from character 40 of ${unit === 'lines' ? 'line' : 'paragraph'} 12); keep it with its slide.`,
     `  Delete a slide and its notes join the slide before it; delete a "## " line and the slide joins the one above. -->`,
   ];
-  let at = 0;
+  const place = notePlaces(stream);
   for (const s of deck.slides) {
-    const len = s.notes.reduce((n, t) => n + t.length, 0);
-    const from = at;
-    at += len;
+    const ranges = place(s.notes);
     const rec = s as Slide & Record<string, unknown>;
     out.push('', `## ${escape(s.title)}`);
     if (s.layout !== 'points') out.push(`layout: ${s.layout}`);
@@ -99,9 +97,9 @@ export function outlineText(deck: Deck, speech: Speech, ms: OutlineSource): stri
       const [first, ...more] = head.split('\n');
       out.push(`- ${first}`, ...more.map((l) => `  ${l}`), ...(text ? text.split('\n').map((l) => `  ${l}`) : []));
     }
-    const facts = [len ? stream.rangeText(from, at) : 'none', ...(s.section !== undefined ? [`section ${s.section}`] : []), `group ${s.group}`, ...(s.continued ? ['continued'] : [])];
+    const facts = [ranges.length ? ranges.map(([a, b]) => stream.rangeText(a, b)).join(', ') : 'none', ...(s.section !== undefined ? [`section ${s.section}`] : []), `group ${s.group}`, ...(s.continued ? ['continued'] : [])];
     out.push(`notes: ${facts.join(LIST_SEP)}`);
-    const derived = len ? stream.source(from, at) : null;
+    const derived = ranges.length ? { startLine: stream.source(...ranges[0]!).startLine, endLine: stream.source(...ranges.at(-1)!).endLine } : null;
     if (!derived || derived.startLine !== s.source.startLine || derived.endLine !== s.source.endLine) out.push(`source: ${s.source.startLine}–${s.source.endLine}`);
   }
   return out.join('\n') + '\n';
@@ -125,6 +123,33 @@ const HEADING = /^##(?:\s(.*))?$/s;
 /** The line (1-based) of each slide's "## " heading, in order. */
 export function outlineSlideLines(text: string): number[] {
   return contentLines(text).filter((l) => HEADING.test(l.raw)).map((l) => l.n);
+}
+
+/**
+ * Where each slide's notes are in the manuscript, as stretches [from, to): read in
+ * order, the notes of a planned deck spell out the manuscript, so each note is
+ * where the last one ended; after slides were moved, a note is found where its
+ * words are and not yet taken.
+ */
+function notePlaces(stream: Stream): (notes: string[]) => Array<[number, number]> {
+  const full = stream.paras.map((p) => p.text).join('');
+  const taken: Array<[number, number]> = [];
+  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+  let at = 0;
+  return (notes) => {
+    const out: Array<[number, number]> = [];
+    for (const n of notes) {
+      let start = full.startsWith(n, at) && free(at, at + n.length) ? at : -1;
+      for (let i = full.indexOf(n); start < 0 && i >= 0; i = full.indexOf(n, i + 1)) if (free(i, i + n.length)) start = i;
+      if (start < 0) throw new Error(`a note is not in the manuscript: ${JSON.stringify(n.slice(0, 40))}`);
+      taken.push([start, start + n.length]);
+      at = start + n.length;
+      const last = out.at(-1);
+      if (last && last[1] === start) last[1] = at;
+      else out.push([start, at]);
+    }
+    return out;
+  };
 }
 
 interface ReadSlide {
@@ -298,4 +323,50 @@ function assignNotes(slides: ReadSlide[], stream: Stream, fail: (line: number, m
       return acc;
     }, []);
   }
+}
+
+/** What a continued slide's title ends with, by language (as the planner writes it). */
+const CONTINUED: Record<Lang, string> = { zh: '（续）', en: ' (cont.)' };
+
+/** Layouts a slide of which can be cut in two between its entries. */
+const SPLITTABLE = new Set<Layout>(['points', 'statement', 'agenda', 'quote', 'overview', 'figure']);
+
+/**
+ * The deck with each named slide cut in two between its entries (bullets, cards,
+ * lines), the second half a continuation slide after it, for a deck made from an
+ * outline that does not fit (a narrower aspect, a slide given more than it holds).
+ * The notes stay with the first half. Null when a named slide cannot be cut (one
+ * entry, or a layout that has none): the person must shorten it.
+ */
+export function splitOverflowing(deck: Deck, ids: string[], lang: Lang): Deck | null {
+  const out: Slide[] = [];
+  for (const s of deck.slides) {
+    if (!ids.includes(s.id)) {
+      out.push(s);
+      continue;
+    }
+    const rec = s as Slide & { cards?: Array<{ head: string; text: string }>; marks?: string[]; start?: number };
+    const cards = CARD_LAYOUTS.has(s.layout);
+    const n = cards ? rec.cards!.length : s.items.length;
+    if (!SPLITTABLE.has(s.layout) || n < 2) return null;
+    const half = Math.ceil(n / 2);
+    const part = (from: number, to: number, first: boolean): Draft => {
+      const d = { ...(s as unknown as Draft) };
+      if (cards) {
+        d.cards = rec.cards!.slice(from, to);
+        d.items = d.cards.flatMap((c) => [c.head, c.text].filter(Boolean));
+      } else d.items = s.items.slice(from, to);
+      if (rec.marks) d.marks = rec.marks.slice(from, to);
+      if (s.layout === 'agenda') d.start = (rec.start ?? 1) + from;
+      if (!first) {
+        d.notes = [];
+        d.continued = true;
+        if (!s.continued) d.title = s.title + CONTINUED[lang];
+      } else d.coda = undefined; // (What sums up the whole is said once, under its last part.)
+      return d;
+    };
+    out.push(shape(part(0, half, true), s.id, s.section), shape(part(half, n, false), `${s.id}-2`, s.section));
+  }
+  // Numbered again in order, as the planner numbers them.
+  return { ...deck, slides: out.map((s, i) => ({ ...s, id: `s${i + 1}` })) };
 }
