@@ -214,6 +214,11 @@ test('outline edits (the web page\'s): each one gives the deck it says, the note
     check(d);
     complete(d);
   }
+  // A callout made and made a bullet again: the bullets as they were, the moved one last.
+  const back = read(editOutline(editOutline(md, { op: 'callout', slide: 9, item: 1 }), { op: 'uncallout', slide: 9 }));
+  assert.deepEqual(back.slides[9]!.items, [...deck.slides[9]!.items.filter((_, i) => i !== 1), deck.slides[9]!.items[1]]);
+  assert.equal((back.slides[9] as { callout?: string }).callout, undefined);
+  assert.equal(outlineSlides(editOutline(md, { op: 'callout', slide: 9, item: 1 }))[9]!.callout, deck.slides[9]!.items[1]);
   assert.throws(() => editOutline(md, { op: 'delete-item', slide: 2, item: 9 }), /the outline has no bullet 10 on slide 3\./);
   assert.throws(() => editOutline(md, { op: 'retitle', slide: 99, title: 'x' }), /the outline has no slide 100\./);
 });

@@ -84,6 +84,7 @@ test('chromium: serve: drop the seed, rename a slide and delete a bullet in the 
     // Another file, not a manuscript: its one line in the page.
     const bad = join(work, 'report.txt');
     writeFileSync(bad, '%PDF-1.4 not really');
+    page.on('dialog', (d) => void d.accept());
     await page.click('#again');
     await ((await page.$('input#file')) as ElementHandle<HTMLInputElement>).uploadFile(bad);
     await page.waitForFunction(() => document.getElementById('status')!.className === 'error');

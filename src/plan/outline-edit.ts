@@ -17,13 +17,16 @@ export type OutlineEdit =
   | { op: 'delete-item'; slide: number; item: number }
   | { op: 'move-item'; slide: number; item: number; to: number }
   | { op: 'callout'; slide: number; item: number }
-  | { op: 'quote'; slide: number; item: number };
+  | { op: 'quote'; slide: number; item: number }
+  | { op: 'uncallout'; slide: number };
 
 /** One slide of an outline as the page lists it: its title, layout and `- ` entries (a card's text after a line break). */
 export interface OutlineSlide {
   title: string;
   layout: string;
   entries: string[];
+  /** A saying set off on the slide, if it has one. */
+  callout?: string;
 }
 
 interface Block {
@@ -104,6 +107,7 @@ export function outlineSlides(text: string): OutlineSlide[] {
     title: unescape(b.lines[0]!.replace(/^##\s?/, '')),
     layout: keyValue(b, 'layout') ?? 'points',
     entries: entries(b).map((e) => entryText(b, e)),
+    ...(keyValue(b, 'callout') !== undefined ? { callout: keyValue(b, 'callout') } : {}),
   }));
 }
 
@@ -174,6 +178,20 @@ export function editOutline(text: string, edit: OutlineEdit): string {
       const i = slide.lines.findIndex((l) => l.startsWith('callout:'));
       if (i >= 0) slide.lines.splice(i, 1);
       slide.lines.splice(firstEntryOrNotes(slide), 0, `callout: ${escape(text)}`);
+      break;
+    }
+    case 'uncallout': {
+      // The callout back among the bullets, last.
+      const read = live(slide.lines);
+      const i = slide.lines.findIndex((l, k) => read[k] && l.startsWith('callout:'));
+      if (i < 0) bad(`callout on slide ${edit.slide + 1}`);
+      const text = keyValue(slide, 'callout')!;
+      slide.lines.splice(i, 1);
+      const by = slide.lines.findIndex((l, k) => live(slide.lines)[k] && l.startsWith('callout-by:'));
+      if (by >= 0) slide.lines.splice(by, 1);
+      const es = entries(slide);
+      const at = es.length ? es.at(-1)!.end : firstEntryOrNotes(slide);
+      slide.lines.splice(at, 0, ...text.split('\n').map((l, k) => (k ? `  ${l}` : `- ${l}`)));
       break;
     }
     case 'quote': {

@@ -358,11 +358,20 @@ export function splitOverflowing(deck: Deck, ids: string[], lang: Lang): Deck | 
       } else d.items = s.items.slice(from, to);
       if (rec.marks) d.marks = rec.marks.slice(from, to);
       if (s.layout === 'agenda') d.start = (rec.start ?? 1) + from;
+      // A callout said before the bullets goes with the first half, one said after them
+      // with the second; what leads into a quotation with the first; what sums up the
+      // whole (a coda) under the last: each once.
+      const callout = (s as { calloutFirst?: boolean }).calloutFirst ? first : !first;
+      if (!callout) {
+        d.callout = undefined;
+        d.calloutBy = undefined;
+      }
       if (!first) {
         d.notes = [];
         d.continued = true;
+        d.lead = undefined;
         if (!s.continued) d.title = s.title + CONTINUED[lang];
-      } else d.coda = undefined; // (What sums up the whole is said once, under its last part.)
+      } else d.coda = undefined;
       return d;
     };
     out.push(shape(part(0, half, true), s.id, s.section), shape(part(half, n, false), `${s.id}-2`, s.section));

@@ -22,7 +22,7 @@ import { buildManuscript, firstDeck, prepareManuscript, type BuildOptions, type 
 import { renderDeck } from '../render/html.js';
 import { THEME_NAMES } from '../render/themes.js';
 import { closeBrowser, launchBrowser, type BrowserEnv } from '../print/browser.js';
-import { deckFromOutline, OUTLINE_FILE, outlineText } from '../plan/outline.js';
+import { deckFromOutline, OUTLINE_FILE, outlineStamp, outlineText } from '../plan/outline.js';
 import { editOutline, outlineSlides } from '../plan/outline-edit.js';
 import { outputFiles, type WriteOptions } from '../output/writers.js';
 import { failureLine, Hub, listen, liveDeckRoutes, localOnly } from './shared.js';
@@ -34,6 +34,8 @@ const IDLE_MS = 60 * 60 * 1000;
 /** Decks held at once (the oldest goes). */
 const MAX_DECKS = 50;
 const KINDS = ['.docx', '.txt', '.md'] as const;
+/** Changes a deck remembers, to undo. */
+const HISTORY = 50;
 
 export interface WebOptions {
   /** The page, its script and its style (templates/web.html, .cache/web.js, templates/web.css). */
@@ -75,6 +77,8 @@ interface Session {
   html: string;
   touched: number;
   hub: Hub;
+  /** The outlines before each change, the last first to go back to (at most HISTORY). */
+  history: string[];
   /** Changes to this deck, one at a time, in the order they came. */
   turn: Promise<unknown>;
   /** The outputs of a version, made once when first asked for. */
@@ -92,6 +96,7 @@ const Edit = z.discriminatedUnion('op', [
   z.object({ op: z.literal('move-item'), slide: z.number().int().min(0), item: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
   z.object({ op: z.literal('callout'), slide: z.number().int().min(0), item: z.number().int().min(0) }).strict(),
   z.object({ op: z.literal('quote'), slide: z.number().int().min(0), item: z.number().int().min(0) }).strict(),
+  z.object({ op: z.literal('uncallout'), slide: z.number().int().min(0) }).strict(),
 ]);
 const SettingsBody = z.object({ theme: z.enum(THEME_NAMES as [string, ...string[]]), aspect: z.enum(['16:9', '4:3']), handout: z.union([z.literal(2), z.literal(3), z.literal(6)]) }).strict();
 /** Text that is well-formed Unicode (no lone surrogate halves). */
@@ -156,18 +161,43 @@ export async function startWeb(o: WebOptions): Promise<Web> {
   const buildOpts = (s: Settings, pdf: boolean): Omit<BuildOptions, 'signal'> => ({ ...o.build, pdf, png: false, handout: s.handout, render: { ...o.build.render, theme: s.theme, aspect: s.aspect } });
 
   /** The deck as the outline says, drawn live (fonts from this server): quick, nothing measured. */
-  async function draw(s: Session): Promise<Deck> {
+  async function draw(s: Session, opts: { fit?: boolean } = {}): Promise<Deck> {
     const p = prepareManuscript(withOutline(s), buildOpts(s.settings, false));
     const deck = firstDeck(p);
     s.html = (await renderDeck(deck, o.assets, p.opts.render, 'live')).html;
     s.version++;
     s.outputs = null;
     s.hub.reload(s.version);
+    if (opts.fit !== false) void fit(s, deck);
     return deck;
   }
 
+  /**
+   * Then fitted in Chromium as a build would: a slide too full is cut in two (the
+   * outline says so too, a new version the page is told of), one that cannot be
+   * cut is said on the page.
+   */
+  async function fit(s: Session, shown: Deck): Promise<void> {
+    const v = s.version;
+    try {
+      const r = await queued(() => buildManuscript(withOutline(s), browserNow(), o.assets, buildOpts(s.settings, false)));
+      if (s.version !== v || !decks.has(s.id) || JSON.stringify(r.deck.slides) === JSON.stringify(shown.slides)) return;
+      await (s.turn = s.turn.then(async () => {
+        if (s.version !== v) return;
+        // (Not a change to undo: undo goes back past it, to before the person's last change.)
+        s.outline = outlineText(r.deck, s.speech, { name: s.ms.path, text: s.ms.text, places: s.ms.places });
+        s.html = (await renderDeck(r.deck, o.assets, { ...o.build.render, theme: r.theme, aspect: r.aspect }, 'live')).html;
+        s.version++;
+        s.outputs = null;
+        s.hub.reload(s.version);
+      }).catch(() => undefined));
+    } catch (err) {
+      if (s.version === v && decks.has(s.id)) s.hub.failed(failureLine(err));
+    }
+  }
+
   function state(s: Session) {
-    return { id: s.id, name: s.ms.name, version: s.version, settings: s.settings, outline: s.outline, slides: outlineSlides(s.outline) };
+    return { id: s.id, name: s.ms.name, version: s.version, settings: s.settings, outline: s.outline, slides: outlineSlides(s.outline), undo: s.history.length > 0 };
   }
 
   /** A new deck from a manuscript: planned and fitted in Chromium, its outline made from what fits. */
@@ -185,9 +215,11 @@ export async function startWeb(o: WebOptions): Promise<Web> {
       touched: Date.now(),
       hub: new Hub(),
       turn: Promise.resolve(),
+      history: [],
       outputs: null,
     };
-    await draw(s);
+    // (Its outline is of the fitted deck already.)
+    await draw(s, { fit: false });
     while (decks.size >= MAX_DECKS) forget([...decks.values()].sort((a, b) => a.touched - b.touched)[0]!);
     decks.set(s.id, s);
     return s;
@@ -266,6 +298,7 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     if ((c.req.header('content-type') ?? '').startsWith('application/json')) {
       const body = await json(c, PasteBody);
       ms = await o.read(new TextEncoder().encode(body.text), `${safeName(body.name ?? 'speech')}.txt`);
+      notAnOutline(ms);
     } else {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form['file'];
@@ -274,6 +307,7 @@ export async function startWeb(o: WebOptions): Promise<Web> {
       if (!(KINDS as readonly string[]).includes(ext)) throw new Refused(415, `speechdeck: ${safeName(file.name)}: not a manuscript speechdeck reads. Give a .docx, .txt or .md file.`);
       // The name is a label only: its base, safe, with its extension choosing the reader (whose content check follows).
       ms = await o.read(new Uint8Array(await file.arrayBuffer()), `${safeName(file.name.slice(0, file.name.length - ext.length))}${ext}`);
+      notAnOutline(ms);
     }
     const s = await open(ms);
     o.log(`serve: ${s.ms.path}: ${outlineSlides(s.outline).length} slides`);
@@ -290,7 +324,11 @@ export async function startWeb(o: WebOptions): Promise<Web> {
       if (version !== undefined && version !== s.version) throw new Refused(409, 'speechdeck: the outline changed meanwhile; the page shows it now.');
       const next = make(s);
       if (next.outline !== undefined) deckFromOutline(next.outline, s.speech);
-      if (next.outline !== undefined) s.outline = next.outline;
+      if (next.outline !== undefined && next.outline !== s.outline) {
+        s.history.push(s.outline);
+        if (s.history.length > HISTORY) s.history.shift();
+        s.outline = next.outline;
+      }
       if (next.settings) s.settings = next.settings;
       await draw(s);
       return c.json(state(s));
@@ -309,6 +347,16 @@ export async function startWeb(o: WebOptions): Promise<Web> {
   app.put('/api/decks/:id/outline', async (c) => {
     const { text, version } = await json(c, OutlineBody);
     return change(c, version, () => ({ outline: text }));
+  });
+  app.post('/api/decks/:id/undo', async (c) => {
+    const { version } = await json(c, Version);
+    return change(c, version, (s) => {
+      const back = s.history.pop();
+      if (back === undefined) throw new Refused(409, 'speechdeck: nothing to undo.');
+      // (Not recorded again: an undo is not itself undone.)
+      s.outline = back;
+      return {};
+    });
   });
   app.put('/api/decks/:id/settings', async (c) => {
     const settings = await json(c, SettingsBody);
@@ -345,6 +393,11 @@ export async function startWeb(o: WebOptions): Promise<Web> {
 }
 
 /** A file name as a label: no folders, no control characters, at most 80 characters; `speech` when nothing is left. */
+/** An outline.md is not a manuscript: it goes with one (the page takes it as text, after its manuscript). */
+function notAnOutline(ms: Manuscript): void {
+  if (outlineStamp(ms.text)) throw new Refused(400, `speechdeck: ${ms.path} is an outline, not a speech. Drop the speech it was made from (${outlineStamp(ms.text)!.manuscript}) first, then paste the outline into "edit the outline as text".`);
+}
+
 /** A header parameter value as RFC 8187 writes it (UTF-8, percent-encoded; ' ( ) * too). */
 function rfc8187(s: string): string {
   return encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -7,6 +7,7 @@ interface OutlineSlide {
   title: string;
   layout: string;
   entries: string[];
+  callout?: string;
 }
 interface State {
   id: string;
@@ -15,6 +16,7 @@ interface State {
   settings: { theme: string; aspect: '16:9' | '4:3'; handout: 2 | 3 | 6 };
   outline: string;
   slides: OutlineSlide[];
+  undo: boolean;
 }
 type Edit = Record<string, unknown> & { op: string; slide: number };
 
@@ -38,8 +40,15 @@ const T = zh
       merge: '与下一页合并',
       del: '删除',
       split: '从这里分页',
-      callout: '设为引语',
-      quote: '设为引文页',
+      callout: '设为重点框',
+      quote: '单独成一页引文',
+      calloutNow: '重点框：',
+      uncallout: '取消重点框',
+      delItem: '删除此条',
+      undo: '撤销',
+      emptyPaste: '请先粘贴讲话稿全文。',
+      confirmNew: '换一份讲话稿？当前的修改不会保留（可先下载 outline.md）。',
+      web: 'index.html（网页版）',
       asText: '以文本编辑提纲',
       apply: '应用',
       newFile: '换一份讲话稿',
@@ -67,6 +76,13 @@ const T = zh
       split: 'New slide from here',
       callout: 'Make callout',
       quote: 'Make quote slide',
+      calloutNow: 'Callout: ',
+      uncallout: 'Back to a bullet',
+      delItem: 'Delete this bullet',
+      undo: 'Undo',
+      emptyPaste: 'Paste the speech first.',
+      confirmNew: 'Start with another speech? These edits are not kept (download outline.md first to keep them).',
+      web: 'index.html',
       asText: 'Edit the outline as text',
       apply: 'Apply',
       newFile: 'Another speech',
@@ -114,17 +130,41 @@ async function upload(body: FormData | { text: string }): Promise<void> {
   $('start').classList.add('busy');
   const s = await call('POST', '/api/decks', body);
   $('start').classList.remove('busy');
+  ($('file') as HTMLInputElement).value = '';
   if (s) show(s);
+  // (A file that could not be read leaves the deck there was, if any.)
+  else if (state) showWork();
+}
+
+function showWork(): void {
+  $('start').hidden = true;
+  $('work').hidden = false;
+  $('again').hidden = false;
+}
+
+/** The deck's events: a newer version (fitted: a slide cut in two) is shown; a failure said. */
+let events: EventSource | null = null;
+function listen(id: string): void {
+  events?.close();
+  events = new EventSource(`/decks/${id}/events`);
+  events.addEventListener('reload', (e) => {
+    if (!state || state.id !== id || Number((e as MessageEvent).data) <= state.version) return;
+    turn = turn.then(async () => {
+      const now = await fetch(`/api/decks/${id}`).then((r) => (r.ok ? (r.json() as Promise<State>) : null), () => null);
+      if (now && state && now.version > state.version) show(now);
+    });
+  });
+  events.addEventListener('failed', (e) => say((e as MessageEvent).data as string, true));
 }
 
 // Changes go one at a time, each made on the version the page shows (a title typed
 // and then a button clicked send two: the second waits for the first).
 let turn: Promise<void> = Promise.resolve();
-function edit(e: Edit): Promise<void> {
+function edit(e: Edit, focus = e.slide): Promise<void> {
   turn = turn.then(async () => {
     if (!state) return;
     const s = await call('POST', `/api/decks/${state.id}/edit`, { ...e, version: state.version });
-    if (s) show(s, e.slide);
+    if (s) show(s, focus);
     // (Changed meanwhile, elsewhere: show it as it is now.)
     else if (state) {
       const now = await fetch(`/api/decks/${state.id}`).then((r) => (r.ok ? (r.json() as Promise<State>) : null), () => null);
@@ -137,9 +177,9 @@ function edit(e: Edit): Promise<void> {
 function show(s: State, focus?: number): void {
   const first = !state || state.id !== s.id;
   state = s;
-  $('start').hidden = true;
-  $('work').hidden = false;
-  $('again').hidden = false;
+  showWork();
+  if (first) listen(s.id);
+  ($('undo') as HTMLButtonElement).disabled = !s.undo;
   $('name').textContent = `${s.name} · ${T.slides(s.slides.length)}`;
   ($('theme') as HTMLSelectElement).value = s.settings.theme;
   ($('aspect') as HTMLSelectElement).value = s.settings.aspect;
@@ -161,8 +201,8 @@ function goTo(slide: number): void {
   }
 }
 
-function button(label: string, cls: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: cls, title: label, 'aria-label': label }, label);
+function button(label: string, cls: string, onClick: () => void, title = label): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: cls, title, 'aria-label': title }, label);
   b.addEventListener('click', onClick);
   return b;
 }
@@ -181,8 +221,8 @@ function renderSlides(slides: OutlineSlide[]): void {
         el('span', { class: 'num' }, String(i + 1)),
         title,
         el('span', { class: 'layout' }, T.layouts[s.layout] ?? s.layout),
-        button('↑', 'small', () => void edit({ op: 'move-slide', slide: i, to: Math.max(0, i - 1) })),
-        button('↓', 'small', () => void edit({ op: 'move-slide', slide: i, to: Math.min(slides.length - 1, i + 1) })),
+        button('↑', 'small', () => void edit({ op: 'move-slide', slide: i, to: Math.max(0, i - 1) }, Math.max(0, i - 1)), T.up),
+        button('↓', 'small', () => void edit({ op: 'move-slide', slide: i, to: Math.min(slides.length - 1, i + 1) }, Math.min(slides.length - 1, i + 1)), T.down),
         ...(i + 1 < slides.length ? [button(T.merge, 'small', () => void edit({ op: 'merge-next', slide: i }))] : []),
         button(T.del, 'small danger', () => void edit({ op: 'delete-slide', slide: i })),
       );
@@ -190,10 +230,18 @@ function renderSlides(slides: OutlineSlide[]): void {
         'ol',
         { class: 'entries' },
         ...s.entries.map((text, k) => {
-          const input = el('textarea', { rows: String(Math.min(4, text.split('\n').length)), 'aria-label': `${i + 1}.${k + 1}` });
+          const rows = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil([...l].length / 30)), 0);
+          const input = el('textarea', { rows: String(Math.min(4, rows)), 'aria-label': `${i + 1}.${k + 1}` });
           input.value = text;
           input.addEventListener('change', () => void edit({ op: 'edit-item', slide: i, item: k, text: input.value }));
           input.addEventListener('focus', () => goTo(i));
+          // Enter ends the edit (as in a form); Shift+Enter breaks the line.
+          input.addEventListener('keydown', (e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              input.blur();
+            }
+          });
           return el(
             'li',
             {},
@@ -201,14 +249,17 @@ function renderSlides(slides: OutlineSlide[]): void {
             el(
               'span',
               { class: 'tools' },
-              ...(k > 0 ? [button('↑', 'small', () => void edit({ op: 'move-item', slide: i, item: k, to: k - 1 })), button(T.split, 'small', () => void edit({ op: 'split', slide: i, item: k }))] : []),
-              ...(s.layout === 'points' || s.layout === 'statement' ? [button(T.callout, 'small', () => void edit({ op: 'callout', slide: i, item: k })), button(T.quote, 'small', () => void edit({ op: 'quote', slide: i, item: k }))] : []),
-              button('✕', 'small danger', () => void edit({ op: 'delete-item', slide: i, item: k })),
+              ...(k > 0 ? [button('↑', 'small', () => void edit({ op: 'move-item', slide: i, item: k, to: k - 1 }), T.up)] : []),
+              ...(k + 1 < s.entries.length ? [button('↓', 'small', () => void edit({ op: 'move-item', slide: i, item: k, to: k + 1 }), T.down)] : []),
+              ...(k > 0 ? [button(T.split, 'small', () => void edit({ op: 'split', slide: i, item: k }, i + 1))] : []),
+              ...(s.layout === 'points' || s.layout === 'statement' ? [button(T.callout, 'small', () => void edit({ op: 'callout', slide: i, item: k })), button(T.quote, 'small', () => void edit({ op: 'quote', slide: i, item: k }, i + 1))] : []),
+              button('✕', 'small danger', () => void edit({ op: 'delete-item', slide: i, item: k }), T.delItem),
             ),
           );
         }),
       );
-      return el('li', { class: 'slide' }, head, entries);
+      const callout = s.callout === undefined ? [] : [el('p', { class: 'callout' }, el('span', {}, T.calloutNow + s.callout), button(T.uncallout, 'small', () => void edit({ op: 'uncallout', slide: i })))];
+      return el('li', { class: 'slide' }, head, ...callout, entries);
     }),
   );
 }
@@ -246,7 +297,7 @@ function setup(): void {
     fileInput,
     el('p', {}, T.paste),
     paste,
-    el('p', {}, button(T.build, 'primary', () => paste.value.trim() && void upload({ text: paste.value }))),
+    el('p', {}, button(T.build, 'primary', () => (paste.value.trim() ? void upload({ text: paste.value }) : say(T.emptyPaste, true)))),
   );
   const drop = $('start');
   drop.addEventListener('dragover', (e) => {
@@ -276,7 +327,7 @@ function setup(): void {
   );
   $('downloads').append(
     el('span', {}, T.download, ' '),
-    ...['slides.pdf', 'handout.pdf', 'index.html', 'slides.pptx', 'outline.md'].map((f) => button(f, 'download', () => void download(f))),
+    ...['slides.pdf', 'handout.pdf', 'index.html', 'slides.pptx', 'outline.md'].map((f) => button(f === 'index.html' ? T.web : f, 'download', () => void download(f))),
     button(T.all, 'download', () => void download('speechdeck.zip')),
   );
   $('as-text-label').textContent = T.asText;
@@ -287,7 +338,17 @@ function setup(): void {
     if (s) show(s);
   });
   $('again').textContent = T.newFile;
+  const undo = button(T.undo, 'small', () => {
+    turn = turn.then(async () => {
+      if (!state) return;
+      const s = await call('POST', `/api/decks/${state.id}/undo`, { version: state.version });
+      if (s) show(s);
+    });
+  });
+  undo.id = 'undo';
+  $('settings').prepend(undo);
   $('again').addEventListener('click', () => {
+    if (!confirm(T.confirmNew)) return;
     $('work').hidden = true;
     $('again').hidden = true;
     $('start').hidden = false;
