@@ -123,10 +123,10 @@ test('chromium: from file://, S opens the speaker view with the notes, under the
   }
 });
 
-test('chromium: every theme and 4:3 print only Noto CID fonts, and fit', () => {
-  // Two builds cover the three: the modern theme at 4:3, the dark theme at 16:9 (the
-  // official theme at 16:9 is the seed's own build). A short speech: every face and size is in it.
-  for (const [theme, aspect] of [['modern', '4:3'], ['dark', '16:9']] as const) {
+test('chromium: the modern theme at 4:3 prints only Noto CID fonts, and fits', () => {
+  // The modern theme (sans titles) at 4:3; the official theme (serif titles) at 16:9 is the
+  // seed's own build; the dark theme has the modern one's faces. A short speech: every face and size is in it.
+  for (const [theme, aspect] of [['modern', '4:3']] as const) {
     const dir = mkdtempSync(join(tmpdir(), 'speechdeck-theme-'));
     const r = spawnSync(process.execPath, [CLI, SHORT, '--out', dir, '--theme', theme, '--aspect', aspect, '--steps'], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 0, r.stderr);
