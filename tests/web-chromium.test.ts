@@ -95,6 +95,11 @@ test('chromium: serve: drop the seed, rename a slide and delete a bullet in the 
     assert.equal(await raw(`${s.url}api/decks`, 'POST', { origin: 'http://evil.example', 'content-type': 'application/json' }, '{"text":"x"}'), 403);
     const post = (path: string, body: unknown, method = 'POST') => fetch(s.url + path, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     assert.equal((await post('api/decks', { text: 'ab\ud800cd' })).status, 400);
+    const outlineFile = new FormData();
+    outlineFile.append('file', new Blob(['<!-- speechdeck outline 1 · talk.txt · sha256 0123456789abcdef -->\n\n## 标题\n- 一\n']), 'outline.md');
+    const dropped = await fetch(`${s.url}api/decks`, { method: 'POST', body: outlineFile });
+    assert.equal(dropped.status, 400);
+    assert.match(((await dropped.json()) as { error: string }).error, /outline\.md is an outline, not a speech\. Drop the speech it was made from \(talk\.txt\) first/);
     const made = (await (await post('api/decks', { text: '关于安全的讲话\n\n同志们：\n\n一、要重视安全\n\n安全是头等大事。\n\n二、要落实责任\n\n责任重于泰山。\n', name: 'x\u202egnp.exe' })).json()) as { id: string; version: number; name: string; outline: string };
     assert.equal(made.name, 'xgnp.exe', 'no bidi control in the name');
     const edit = (version: number) => post(`api/decks/${made.id}/edit`, { op: 'retitle', slide: 0, title: '新标题', version });

@@ -297,8 +297,8 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     let ms: Manuscript;
     if ((c.req.header('content-type') ?? '').startsWith('application/json')) {
       const body = await json(c, PasteBody);
+      notAnOutline(body.text, body.name ?? 'speech');
       ms = await o.read(new TextEncoder().encode(body.text), `${safeName(body.name ?? 'speech')}.txt`);
-      notAnOutline(ms);
     } else {
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form['file'];
@@ -306,8 +306,10 @@ export async function startWeb(o: WebOptions): Promise<Web> {
       const ext = extname(file.name).toLowerCase();
       if (!(KINDS as readonly string[]).includes(ext)) throw new Refused(415, `speechdeck: ${safeName(file.name)}: not a manuscript speechdeck reads. Give a .docx, .txt or .md file.`);
       // The name is a label only: its base, safe, with its extension choosing the reader (whose content check follows).
-      ms = await o.read(new Uint8Array(await file.arrayBuffer()), `${safeName(file.name.slice(0, file.name.length - ext.length))}${ext}`);
-      notAnOutline(ms);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // (Before reading: a Markdown reader drops the comment that says it is an outline.)
+      notAnOutline(new TextDecoder().decode(bytes.subarray(0, 400)), file.name);
+      ms = await o.read(bytes, `${safeName(file.name.slice(0, file.name.length - ext.length))}${ext}`);
     }
     const s = await open(ms);
     o.log(`serve: ${s.ms.path}: ${outlineSlides(s.outline).length} slides`);
@@ -394,8 +396,9 @@ export async function startWeb(o: WebOptions): Promise<Web> {
 
 /** A file name as a label: no folders, no control characters, at most 80 characters; `speech` when nothing is left. */
 /** An outline.md is not a manuscript: it goes with one (the page takes it as text, after its manuscript). */
-function notAnOutline(ms: Manuscript): void {
-  if (outlineStamp(ms.text)) throw new Refused(400, `speechdeck: ${ms.path} is an outline, not a speech. Drop the speech it was made from (${outlineStamp(ms.text)!.manuscript}) first, then paste the outline into "edit the outline as text".`);
+function notAnOutline(text: string, name: string): void {
+  const stamp = outlineStamp(text);
+  if (stamp) throw new Refused(400, `speechdeck: ${safeName(name)} is an outline, not a speech. Drop the speech it was made from (${safeName(stamp.manuscript)}) first, then paste the outline into "edit the outline as text".`);
 }
 
 /** A header parameter value as RFC 8187 writes it (UTF-8, percent-encoded; ' ( ) * too). */

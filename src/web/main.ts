@@ -187,12 +187,19 @@ function show(s: State, focus?: number): void {
   ($('outline-text') as HTMLTextAreaElement).value = s.outline;
   const frame = $('deck') as HTMLIFrameElement;
   // (A new deck loads here; an edited one reloads itself, told by the server.)
-  if (first) frame.src = `/decks/${s.id}/deck.html`;
+  if (first) {
+    showing = 0;
+    frame.src = `/decks/${s.id}/deck.html`;
+    $('slides').parentElement!.scrollTop = 0;
+  }
   else if (focus !== undefined) goTo(focus);
   renderSlides(s.slides);
 }
 
+// The slide to show: set now, and again when the deck reloads itself after a change.
+let showing = 0;
 function goTo(slide: number): void {
+  showing = slide;
   const frame = $('deck') as HTMLIFrameElement;
   try {
     frame.contentWindow!.location.hash = `#/${slide}`;
@@ -224,7 +231,7 @@ function renderSlides(slides: OutlineSlide[]): void {
         button('↑', 'small', () => void edit({ op: 'move-slide', slide: i, to: Math.max(0, i - 1) }, Math.max(0, i - 1)), T.up),
         button('↓', 'small', () => void edit({ op: 'move-slide', slide: i, to: Math.min(slides.length - 1, i + 1) }, Math.min(slides.length - 1, i + 1)), T.down),
         ...(i + 1 < slides.length ? [button(T.merge, 'small', () => void edit({ op: 'merge-next', slide: i }))] : []),
-        button(T.del, 'small danger', () => void edit({ op: 'delete-slide', slide: i })),
+        button(T.del, 'small danger', () => void edit({ op: 'delete-slide', slide: i }, Math.max(0, Math.min(i, slides.length - 2)))),
       );
       const entries = el(
         'ol',
@@ -282,6 +289,7 @@ async function download(file: string): Promise<void> {
 
 function setup(): void {
   document.documentElement.lang = zh ? 'zh-CN' : 'en';
+  ($('deck') as HTMLIFrameElement).addEventListener('load', () => goTo(showing));
   const fileInput = el('input', { type: 'file', id: 'file', accept: '.docx,.txt,.md', hidden: '' });
   fileInput.addEventListener('change', () => {
     const f = fileInput.files?.[0];
