@@ -46,6 +46,7 @@ const T = zh
       uncallout: '取消重点框',
       delItem: '删除此条',
       undo: '撤销',
+      undone: '已撤销上一步修改。',
       emptyPaste: '请先粘贴讲话稿全文。',
       confirmNew: '换一份讲话稿？当前的修改不会保留（可先下载 outline.md）。',
       web: 'index.html（网页版）',
@@ -80,6 +81,7 @@ const T = zh
       uncallout: 'Back to a bullet',
       delItem: 'Delete this bullet',
       undo: 'Undo',
+      undone: 'The last change is undone.',
       emptyPaste: 'Paste the speech first.',
       confirmNew: 'Start with another speech? These edits are not kept (download outline.md first to keep them).',
       web: 'index.html',
@@ -350,7 +352,10 @@ function setup(): void {
     turn = turn.then(async () => {
       if (!state) return;
       const s = await call('POST', `/api/decks/${state.id}/undo`, { version: state.version });
-      if (s) show(s);
+      if (s) {
+        show(s);
+        say(T.undone);
+      }
     });
   });
   undo.id = 'undo';
