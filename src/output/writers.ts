@@ -8,7 +8,7 @@ import type { OutputFile } from './write.js';
 import { renderPptx } from '../render/pptx.js';
 import { themeDef } from '../render/html.js';
 import { pdfDate } from '../print/pdfmeta.js';
-import { OUTLINE_FILE, outlineText } from '../plan/outline.js';
+import { OUTLINE_FILE, outlineSource, outlineText } from '../plan/outline.js';
 
 /** What a build was asked to write. */
 export interface WriteOptions {
@@ -50,7 +50,7 @@ export const WRITERS: Record<string, Writer> = {
     // (Never removed: the person editing it may be the only one who has it.)
     stale: [],
     wanted: (o) => o.outline,
-    files: (r) => [{ name: OUTLINE_FILE, data: outlineText(r.deck, r.speech, { name: r.manuscript.path.replace(/^.*[\\/]/, ''), text: r.manuscript.text, places: r.manuscript.places }) }],
+    files: (r) => [{ name: OUTLINE_FILE, data: outlineText(r.deck, r.speech, outlineSource(r.manuscript)) }],
   },
   pptx: {
     stale: ['slides.pptx'],

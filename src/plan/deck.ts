@@ -633,7 +633,7 @@ class Planner {
         title: k === 0 ? s.title : s.title + this.words.continued,
         subtitle: k === 0 ? s.subtitle : undefined,
         badge: s.badge,
-        items: cards.flatMap((c) => [c.head, c.text].filter(Boolean)),
+        items: cardItems(cards),
         cards,
         notes: notes[k]!,
         source: s.source,
@@ -1571,6 +1571,16 @@ function fromOneSentence(items: Item[], it: Item): boolean {
 
 /** Layouts that show a title, and so can carry the name of the part they open above it. */
 const KICKED = new Set<Layout>(['points', 'statement', 'figure', 'overview']);
+
+/** A card slide's items: each card's head and text, as the fit loop measures them (an empty text is none). */
+export function cardItems(cards: Card[]): string[] {
+  return cards.flatMap((c) => [c.head, c.text].filter(Boolean));
+}
+
+/** What a continued slide's title ends with: （续） / (cont.). */
+export function continuedMark(lang: Lang): string {
+  return WORDS[lang].continued;
+}
 
 export function planDeck(speech: Speech, opts: PlanOptions = DEFAULT_PLAN): Deck {
   return deckOf(speech, notesByParagraph(speech, new Planner(speech, opts).plan()));

@@ -5,7 +5,7 @@
 // of the deck (deckFromOutline reads the result, and says what is wrong with it).
 // Pure: text in, text out.
 import { SpeechdeckError } from '../errors.js';
-import { escape, unescape } from './outline.js';
+import { escape, outlineLines, readable, unescape } from './outline.js';
 
 export type OutlineEdit =
   | { op: 'retitle'; slide: number; title: string }
@@ -44,34 +44,15 @@ const ENTRY = /^[-*+](\s|$)/;
 const MORE = /^\s+\S/;
 const KEY = /^([a-z][a-z-]*):/;
 
-/** Which of a block's lines are read (not inside a <!-- comment -->), as outline.ts reads them. */
-function live(lines: string[]): boolean[] {
-  let inComment = false;
-  return lines.map((line) => {
-    if (inComment) {
-      inComment = !line.includes('-->');
-      return false;
-    }
-    if (line.startsWith('<!--')) {
-      inComment = !line.includes('-->');
-      return false;
-    }
-    return true;
-  });
-}
-
 function parse(text: string): Parsed {
   const out: Parsed = { head: [], slides: [] };
-  let inComment = false;
-  // (As outline.ts reads it: a byte-order mark and carriage returns are not the text.)
-  for (const line of text.replace(/^\uFEFF/, '').replace(/\n$/, '').split('\n').map((l) => l.replace(/\r$/, ''))) {
-    const heading = !inComment && HEADING.test(line);
-    if (inComment) inComment = !line.includes('-->');
-    else if (line.startsWith('<!--')) inComment = !line.includes('-->');
-    if (heading) out.slides.push({ lines: [line] });
+  const lines = outlineLines(text.replace(/\n$/, ''));
+  const read = readable(lines);
+  lines.forEach((line, i) => {
+    if (read[i] && HEADING.test(line)) out.slides.push({ lines: [line] });
     else if (out.slides.length) out.slides.at(-1)!.lines.push(line);
     else out.head.push(line);
-  }
+  });
   return out;
 }
 
@@ -82,7 +63,7 @@ function print(p: Parsed): string {
 /** The `- ` entries of a slide: where each starts and ends (continuation lines included) in its lines. */
 function entries(b: Block): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const read = live(b.lines);
+  const read = readable(b.lines);
   b.lines.forEach((l, i) => {
     if (!read[i]) return;
     if (ENTRY.test(l)) out.push({ start: i, end: i + 1 });
@@ -96,7 +77,7 @@ function entryText(b: Block, e: { start: number; end: number }): string {
 }
 
 function keyValue(b: Block, key: string): string | undefined {
-  const read = live(b.lines);
+  const read = readable(b.lines);
   const line = b.lines.find((l, i) => read[i] && l.startsWith(`${key}:`));
   return line === undefined ? undefined : unescape(line.slice(key.length + 1).trim());
 }
@@ -182,12 +163,12 @@ export function editOutline(text: string, edit: OutlineEdit): string {
     }
     case 'uncallout': {
       // The callout back among the bullets, last.
-      const read = live(slide.lines);
+      const read = readable(slide.lines);
       const i = slide.lines.findIndex((l, k) => read[k] && l.startsWith('callout:'));
       if (i < 0) bad(`callout on slide ${edit.slide + 1}`);
       const text = keyValue(slide, 'callout')!;
       slide.lines.splice(i, 1);
-      const by = slide.lines.findIndex((l, k) => live(slide.lines)[k] && l.startsWith('callout-by:'));
+      const by = slide.lines.findIndex((l, k) => readable(slide.lines)[k] && l.startsWith('callout-by:'));
       if (by >= 0) slide.lines.splice(by, 1);
       const es = entries(slide);
       const at = es.length ? es.at(-1)!.end : firstEntryOrNotes(slide);

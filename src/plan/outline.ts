@@ -9,11 +9,11 @@
 // so each slide's notes are one stretch of it; what an edit leaves unpointed (a
 // deleted slide's stretch) joins the slide whose stretch ends where it begins.
 import { createHash } from 'node:crypto';
-import type { Deck, Lang, Layout, Slide, Speech } from '../types.js';
+import type { Deck, Lang, Layout, Manuscript, Slide, Speech } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 import { MAX_SLIDES } from '../input/limits.js';
 import { Stream } from './stream.js';
-import { deckOf, layoutFields, shape, type Draft } from './deck.js';
+import { cardItems, continuedMark, deckOf, layoutFields, shape, type Draft } from './deck.js';
 
 /** Its name beside the outputs. */
 export const OUTLINE_FILE = 'outline.md';
@@ -69,13 +69,20 @@ export interface OutlineSource {
   places?: 'lines' | 'paragraphs';
 }
 
+/** What an outline says of the manuscript it was made from: its file name (no folders), text and places. */
+export function outlineSource(ms: Manuscript): OutlineSource {
+  return { name: ms.path.replace(/^.*[\\/]/, ''), text: ms.text, places: ms.places };
+}
+
 /** The deck as outline.md. */
 export function outlineText(deck: Deck, speech: Speech, ms: OutlineSource): string {
   const stream = new Stream(speech);
   const unit = ms.places === 'paragraphs' ? 'paragraphs' : 'lines';
+  // (The name inside comments: it cannot end one or break its line.)
+  const name = ms.name.replace(/-->/g, '--\u200b>').replace(/\n/g, ' ');
   const out: string[] = [
-    `<!-- speechdeck outline 1 · ${ms.name.replace(/-->/g, '--\u200b>').replace(/\n/g, ' ')} · sha256 ${manuscriptHash(ms.text)} -->`,
-    `<!-- Edit this outline, then build ${ms.name.replace(/-->/g, '--\u200b>').replace(/\n/g, ' ')} again: its deck is made from this file while the manuscript is unchanged (delete this file to plan afresh).`,
+    `<!-- speechdeck outline 1 · ${name} · sha256 ${manuscriptHash(ms.text)} -->`,
+    `<!-- Edit this outline, then build ${name} again: its deck is made from this file while the manuscript is unchanged (delete this file to plan afresh).`,
     `  "## " starts a slide (its title); "- " lines are its bullets, or its cards with their text indented under them; "layout:", "subtitle:", "callout:" and the like set the rest.`,
     `  "notes:" names the manuscript ${unit} the slide's speaker notes hold (12:40 = from character 40 of ${unit === 'lines' ? 'line' : 'paragraph'} 12); keep it with its slide.`,
     `  Delete a slide and its notes join the slide before it; delete a "## " line and the slide joins the one above. -->`,
@@ -105,17 +112,27 @@ export function outlineText(deck: Deck, speech: Speech, ms: OutlineSource): stri
   return out.join('\n') + '\n';
 }
 
-/** The outline's lines outside <!-- comments --> (a comment starts a line), each with its 1-based number. */
-export function contentLines(text: string): Array<{ n: number; raw: string }> {
-  const out: Array<{ n: number; raw: string }> = [];
+/** An outline's lines as they are read: no byte-order mark, no carriage returns. */
+export function outlineLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+}
+
+/** Which of these lines are read: not in a <!-- comment --> (a comment starts a line). */
+export function readable(lines: string[]): boolean[] {
   let inComment = false;
-  text.replace(/^\uFEFF/, '').split('\n').forEach((line, i) => {
-    const raw = line.replace(/\r$/, '');
-    if (inComment) inComment = !raw.includes('-->');
-    else if (raw.startsWith('<!--')) inComment = !raw.includes('-->');
-    else out.push({ n: i + 1, raw });
+  return lines.map((line) => {
+    if (inComment) inComment = !line.includes('-->');
+    else if (line.startsWith('<!--')) inComment = !line.includes('-->');
+    else return true;
+    return false;
   });
-  return out;
+}
+
+/** The outline's lines outside comments, each with its 1-based number. */
+function contentLines(text: string): Array<{ n: number; raw: string }> {
+  const lines = outlineLines(text);
+  const read = readable(lines);
+  return lines.flatMap((raw, i) => (read[i] ? [{ n: i + 1, raw }] : []));
 }
 
 const HEADING = /^##(?:\s(.*))?$/s;
@@ -132,7 +149,7 @@ export function outlineSlideLines(text: string): number[] {
  * words are and not yet taken.
  */
 function notePlaces(stream: Stream): (notes: string[]) => Array<[number, number]> {
-  const full = stream.paras.map((p) => p.text).join('');
+  const full = stream.text;
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
   let at = 0;
@@ -272,7 +289,7 @@ export function deckFromOutline(text: string, speech: Speech, path: string = OUT
     }
     if (CARD_LAYOUTS.has(s.draft.layout)) {
       s.draft.cards = s.cards;
-      s.draft.items = s.cards.flatMap((c) => [c.head, c.text].filter(Boolean));
+      s.draft.items = cardItems(s.cards);
     }
   }
   assignNotes(slides, stream, fail);
@@ -325,9 +342,6 @@ function assignNotes(slides: ReadSlide[], stream: Stream, fail: (line: number, m
   }
 }
 
-/** What a continued slide's title ends with, by language (as the planner writes it). */
-const CONTINUED: Record<Lang, string> = { zh: '（续）', en: ' (cont.)' };
-
 /** Layouts a slide of which can be cut in two between its entries. */
 const SPLITTABLE = new Set<Layout>(['points', 'statement', 'agenda', 'quote', 'overview', 'figure']);
 
@@ -354,7 +368,7 @@ export function splitOverflowing(deck: Deck, ids: string[], lang: Lang): Deck | 
       const d = { ...(s as unknown as Draft) };
       if (cards) {
         d.cards = rec.cards!.slice(from, to);
-        d.items = d.cards.flatMap((c) => [c.head, c.text].filter(Boolean));
+        d.items = cardItems(d.cards);
       } else d.items = s.items.slice(from, to);
       if (rec.marks) d.marks = rec.marks.slice(from, to);
       if (s.layout === 'agenda') d.start = (rec.start ?? 1) + from;
@@ -370,7 +384,7 @@ export function splitOverflowing(deck: Deck, ids: string[], lang: Lang): Deck | 
         d.notes = [];
         d.continued = true;
         d.lead = undefined;
-        if (!s.continued) d.title = s.title + CONTINUED[lang];
+        if (!s.continued) d.title = s.title + continuedMark(lang);
       } else d.coda = undefined;
       return d;
     };

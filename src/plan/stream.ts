@@ -10,6 +10,8 @@ export class Stream {
   /** Offset of each paragraph's first character in the whole. */
   private readonly starts: number[] = [];
   readonly length: number;
+  /** The paragraphs' texts, one after the other. */
+  readonly text: string;
   private readonly byLine = new Map<number, number>();
 
   constructor(speech: Speech) {
@@ -21,13 +23,20 @@ export class Stream {
       this.byLine.set(p.source.startLine, k);
     });
     this.length = at;
+    this.text = this.paras.map((p) => p.text).join('');
   }
 
   /** The paragraph holding offset `at` (at the very end: the last one). */
   paraAt(at: number): number {
-    let k = 0;
-    while (k + 1 < this.paras.length && this.starts[k + 1]! <= at) k++;
-    return k;
+    // The last paragraph starting at or before it (binary search: a deck asks once a slide).
+    let lo = 0;
+    let hi = this.paras.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   lineOf(k: number): number {

@@ -22,7 +22,7 @@ import { buildManuscript, firstDeck, prepareManuscript, type BuildOptions, type 
 import { renderDeck } from '../render/html.js';
 import { THEME_NAMES } from '../render/themes.js';
 import { closeBrowser, launchBrowser, type BrowserEnv } from '../print/browser.js';
-import { deckFromOutline, OUTLINE_FILE, outlineStamp, outlineText } from '../plan/outline.js';
+import { deckFromOutline, OUTLINE_FILE, outlineSource, outlineStamp, outlineText } from '../plan/outline.js';
 import { editOutline, outlineSlides } from '../plan/outline-edit.js';
 import { outputFiles, type WriteOptions } from '../output/writers.js';
 import { failureLine, Hub, listen, liveDeckRoutes, localOnly } from './shared.js';
@@ -157,12 +157,12 @@ export async function startWeb(o: WebOptions): Promise<Web> {
   }
 
   // (The page's theme and aspect are the deck's: front matter chose the first ones only.)
-  const withOutline = (s: Session): Manuscript => ({ ...s.ms, ...(s.ms.meta ? { meta: { ...s.ms.meta, theme: undefined, aspect: undefined } } : {}), outline: { path: OUTLINE_FILE, text: s.outline } });
+  const asOutlined = (s: Session): Manuscript => ({ ...s.ms, ...(s.ms.meta ? { meta: { ...s.ms.meta, theme: undefined, aspect: undefined } } : {}), outline: { path: OUTLINE_FILE, text: s.outline } });
   const buildOpts = (s: Settings, pdf: boolean): Omit<BuildOptions, 'signal'> => ({ ...o.build, pdf, png: false, handout: s.handout, render: { ...o.build.render, theme: s.theme, aspect: s.aspect } });
 
   /** The deck as the outline says, drawn live (fonts from this server): quick, nothing measured. */
   async function draw(s: Session, opts: { fit?: boolean } = {}): Promise<Deck> {
-    const p = prepareManuscript(withOutline(s), buildOpts(s.settings, false));
+    const p = prepareManuscript(asOutlined(s), buildOpts(s.settings, false));
     const deck = firstDeck(p);
     s.html = (await renderDeck(deck, o.assets, p.opts.render, 'live')).html;
     s.version++;
@@ -180,12 +180,12 @@ export async function startWeb(o: WebOptions): Promise<Web> {
   async function fit(s: Session, shown: Deck): Promise<void> {
     const v = s.version;
     try {
-      const r = await queued(() => buildManuscript(withOutline(s), browserNow(), o.assets, buildOpts(s.settings, false)));
+      const r = await queued(() => buildManuscript(asOutlined(s), browserNow(), o.assets, buildOpts(s.settings, false)));
       if (s.version !== v || !decks.has(s.id) || JSON.stringify(r.deck.slides) === JSON.stringify(shown.slides)) return;
       await (s.turn = s.turn.then(async () => {
         if (s.version !== v) return;
         // (Not a change to undo: undo goes back past it, to before the person's last change.)
-        s.outline = outlineText(r.deck, s.speech, { name: s.ms.path, text: s.ms.text, places: s.ms.places });
+        s.outline = outlineText(r.deck, s.speech, outlineSource(s.ms));
         s.html = (await renderDeck(r.deck, o.assets, { ...o.build.render, theme: r.theme, aspect: r.aspect }, 'live')).html;
         s.version++;
         s.outputs = null;
@@ -208,7 +208,7 @@ export async function startWeb(o: WebOptions): Promise<Web> {
       id: randomBytes(12).toString('hex'),
       ms,
       speech: r.speech,
-      outline: outlineText(r.deck, r.speech, { name: ms.path, text: ms.text, places: ms.places }),
+      outline: outlineText(r.deck, r.speech, outlineSource(ms)),
       settings: { ...settings, theme: r.theme, aspect: r.aspect },
       version: 0,
       html: '',
@@ -238,7 +238,7 @@ export async function startWeb(o: WebOptions): Promise<Web> {
   function outputs(s: Session): Promise<Map<string, Uint8Array | string>> {
     if (s.outputs?.version === s.version) return s.outputs.files;
     const files = queued(async () => {
-      const r: BuildResult = await buildManuscript(withOutline(s), browserNow(), o.assets, buildOpts(s.settings, true));
+      const r: BuildResult = await buildManuscript(asOutlined(s), browserNow(), o.assets, buildOpts(s.settings, true));
       const out = await outputFiles(r, { ...o.write, pdf: true, pptx: true, outline: true, png: false, logo: o.build.render.logo });
       const map = new Map(out.files.map((f) => [f.name, f.data]));
       const zip = new JSZip();
