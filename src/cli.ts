@@ -185,7 +185,6 @@ async function preview(cmd: Extract<Command, { kind: 'preview' }>, entry: Entry,
   const dir = join(settings.outBase(ms), outputNames([ms.name]).names[0]!);
   useSubsetWorkers(fontWorkerPath());
   const p = await startPreview({
-    file,
     read: async () => withOutline(await readManuscript(file), dir),
     watched: [resolve(file), join(dir, OUTLINE_FILE), ...(settings.configPath ? [settings.configPath] : [])],
     templates: templatesDir(),

@@ -98,9 +98,8 @@ export interface Prepared {
   outlined: Deck | null;
 }
 
-/** Parse a manuscript and settle how it is drawn: the first steps of a build, and all a live preview needs. */
-export function prepareManuscript(ms: Manuscript, opts: BuildOptions): Prepared {
-  const speech = parseSpeech(ms);
+/** Parse a manuscript (unless it was: an unchanged one edited on the web page) and settle how it is drawn: the first steps of a build, and all a live preview needs. */
+export function prepareManuscript(ms: Manuscript, opts: BuildOptions, speech: Speech = parseSpeech(ms)): Prepared {
   // The manuscript's own front matter chooses its theme and aspect, over the command line.
   const stated = ms.meta;
   if (stated?.theme && !Object.hasOwn(THEMES, stated.theme)) {
@@ -198,7 +197,9 @@ export async function buildManuscript(
           continue;
         }
         const i = deck.slides.findIndex((s) => s.id in fit.overflow);
-        const line = deck.slides.length === outlineSlideLines(ms.outline.text).length ? `, line ${outlineSlideLines(ms.outline.text)[i]}` : '';
+        // (Its outline line, while the slides are still those of the outline.)
+        const lines = outlineSlideLines(ms.outline.text);
+        const line = deck.slides.length === lines.length ? `, line ${lines[i]}` : '';
         throw new SpeechdeckError('layout', `slide ${i + 1} ("${deck.slides[i]!.title}"${line}) does not fit on its slide, even cut in two.`, {
           file: ms.outline.path,
           hint: 'Shorten it there.',

@@ -15,8 +15,6 @@ import { closeBrowser, launchBrowser, type BrowserEnv } from '../print/browser.j
 import { failureLine, Hub, listen, liveDeckRoutes, localOnly } from './shared.js';
 
 export interface PreviewOptions {
-  /** The manuscript, as the user named it. */
-  file: string;
   /** Reads it (with the outline.md of its output folder, if current): the input stage. */
   read: () => Promise<Manuscript>;
   /** Files whose saving means a rebuild: the manuscript, its outline.md, the configuration. */
@@ -33,8 +31,6 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
-  /** Rebuild now (as a save would), resolved when the quick rebuild is served. */
-  rebuild(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -156,7 +152,6 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
 
   return {
     url: `http://127.0.0.1:${server.port}/`,
-    rebuild: quick,
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -162,7 +162,7 @@ export async function startWeb(o: WebOptions): Promise<Web> {
 
   /** The deck as the outline says, drawn live (fonts from this server): quick, nothing measured. */
   async function draw(s: Session, opts: { fit?: boolean } = {}): Promise<Deck> {
-    const p = prepareManuscript(asOutlined(s), buildOpts(s.settings, false));
+    const p = prepareManuscript(asOutlined(s), buildOpts(s.settings, false), s.speech);
     const deck = firstDeck(p);
     s.html = (await renderDeck(deck, o.assets, p.opts.render, 'live')).html;
     s.version++;
@@ -286,11 +286,13 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     s.touched = Date.now();
     return s;
   };
-  const json = async <T>(c: Context, schema: z.ZodType<T>): Promise<T> => {
-    const r = schema.safeParse(await c.req.json().catch(() => undefined));
+  /** A value as the schema says, or a 400 saying what is wrong with it. */
+  const checked = <T>(schema: z.ZodType<T>, value: unknown): T => {
+    const r = schema.safeParse(value);
     if (!r.success) throw new Refused(400, `speechdeck: the request is not understood (${r.error.issues[0]?.message ?? 'bad body'}).`);
     return r.data;
   };
+  const json = async <T>(c: Context, schema: z.ZodType<T>): Promise<T> => checked(schema, await c.req.json().catch(() => undefined));
   const tooBig = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.json({ error: `speechdeck: the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` }, 413) });
 
   app.post('/api/decks', tooBig, async (c) => {
@@ -342,9 +344,8 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     // (The whole body first: an edit is made on the outline as it is when its turn comes.)
     session(c);
     const { version, ...rest } = await json(c, Version);
-    const r = Edit.safeParse(rest);
-    if (!r.success) throw new Refused(400, `speechdeck: the request is not understood (${r.error.issues[0]?.message ?? 'bad body'}).`);
-    return change(c, version, (s) => ({ outline: editOutline(s.outline, r.data) }));
+    const edit = checked(Edit, rest);
+    return change(c, version, (s) => ({ outline: editOutline(s.outline, edit) }));
   });
   app.put('/api/decks/:id/outline', async (c) => {
     const { text, version } = await json(c, OutlineBody);
