@@ -1,7 +1,7 @@
 // The CLI edge: the only module that touches `process` (arguments, streams, exit
 // status) and writes the outputs.
 import type { Manuscript } from './types.js';
-import { availableParallelism, constants as osConstants } from 'node:os';
+import { availableParallelism, constants as osConstants, homedir } from 'node:os';
 import { SpeechdeckError } from './errors.js';
 import { join, resolve } from 'node:path';
 import { fontWorkerPath, loadAssets, loadWebPage, manuscriptFromBytes, packageVersion, projectRoot, readManuscript, templatesDir, withOutline } from './input/files.js';
@@ -10,6 +10,7 @@ import { startWeb } from './serve/web.js';
 import { spawn } from 'node:child_process';
 import { OUTLINE_FILE } from './plan/outline.js';
 import { stopSubsetWorkers, useSubsetWorkers } from './render/fonts.js';
+import { cacheDirFor } from './render/font-cache.js';
 import { parseSpeech } from './parse/speech.js';
 import { abandonBrowser, BrowserLost, browserLostError, closeBrowser, findBrowser, launchBrowser, type BrowserEnv } from './print/browser.js';
 import { buildManuscript } from './pipeline.js';
@@ -25,6 +26,11 @@ export { INSTALLED, REPOSITORY, type Entry } from './cli/options.js';
 /** What the browser finder needs to know about this process. */
 function browserEnv(): BrowserEnv {
   return { env: process.env, platform: process.platform, isRoot: process.getuid?.() === 0 };
+}
+
+/** The font cache folder for this process (SPEECHDECK_CACHE, else the platform's cache folder). */
+function fontCache(): string | null {
+  return cacheDirFor(process.env, process.platform, homedir());
 }
 
 function log(msg: string): void {
@@ -108,7 +114,7 @@ async function main(argv: string[], entry: Entry): Promise<number> {
   let interrupted: NodeJS.Signals | null = null;
   let browserNow: Awaited<ReturnType<typeof launchBrowser>> | null = null;
   // Started here, after every check that can fail, and ended in the `finally` below.
-  useSubsetWorkers(fontWorkerPath());
+  useSubsetWorkers(fontWorkerPath(), fontCache());
   // Chromium starts while the first manuscripts are parsed and rendered.
   const launching = launchBrowser(browserEnv(), stop.signal);
   // Builds wait for it only after their first render; until then nobody listens.
@@ -183,7 +189,7 @@ async function preview(cmd: Extract<Command, { kind: 'preview' }>, entry: Entry,
   const settings = resolveSettings(cmd.flags, cmd.files, entry, { cwd: process.cwd(), env: process.env, root });
   if (settings.configPath) log(`using ${settings.configPath}`);
   const dir = join(settings.outBase(ms), outputNames([ms.name]).names[0]!);
-  useSubsetWorkers(fontWorkerPath());
+  useSubsetWorkers(fontWorkerPath(), fontCache());
   const p = await startPreview({
     read: async () => withOutline(await readManuscript(file), dir),
     watched: [resolve(file), join(dir, OUTLINE_FILE), ...(settings.configPath ? [settings.configPath] : [])],
@@ -207,7 +213,7 @@ async function preview(cmd: Extract<Command, { kind: 'preview' }>, entry: Entry,
 async function serve(cmd: Extract<Command, { kind: 'serve' }>, entry: Entry, root: string): Promise<number> {
   const settings = resolveSettings(cmd.flags, [], entry, { cwd: process.cwd(), env: process.env, root });
   if (settings.configPath) log(`using ${settings.configPath}`);
-  useSubsetWorkers(fontWorkerPath());
+  useSubsetWorkers(fontWorkerPath(), fontCache());
   const web = await startWeb({
     page: loadWebPage(),
     read: manuscriptFromBytes,

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { FontFace, FontSource } from '../types.js';
 import { subsetSlice, type SubsetJob } from './subset.js';
+import { cacheRead, cacheWrite, pruneCache, sha256 } from './font-cache.js';
 
 export interface FontNeed {
   family: string;
@@ -87,20 +88,72 @@ class SubsetPool {
 }
 
 let pool: SubsetPool | null | undefined;
+/** The font cache on disk (font-cache.ts), or null. */
+let cacheDir: string | null = null;
 
-/** Use worker threads from the script at `path` (the bundled font-worker), if it exists. */
-export function useSubsetWorkers(path: string | null): void {
+/** The disk cache is kept under this size (pruned when the workers stop). */
+const CACHE_MAX_BYTES = 256 * 2 ** 20;
+
+/**
+ * Use worker threads from the script at `path` (the bundled font-worker), if it
+ * exists, and the font cache in `cache` (a folder, made when first written), if any.
+ */
+export function useSubsetWorkers(path: string | null, cache: string | null = null): void {
   pool = path && existsSync(path) ? new SubsetPool(path, Math.max(1, availableParallelism())) : null;
+  cacheDir = cache;
+  made.clear();
+  madeSize.clear();
+  madeBytes = 0;
 }
 
-/** End the workers (the CLI does, when its run is over). */
+/** End the workers (the CLI does, when its run is over), and keep the disk cache in bounds. */
 export async function stopSubsetWorkers(): Promise<void> {
   await pool?.stop();
   pool = undefined;
+  if (cacheDir) pruneCache(cacheDir, CACHE_MAX_BYTES);
 }
 
-function subset(job: SubsetJob): Promise<Uint8Array> {
-  return pool ? pool.run(job) : subsetSlice(job);
+// Subsets made in this run, by slice, format and characters: the fit rounds, the
+// handout and the saved deck ask for the same ones. Bounded by a byte count (the
+// oldest go first); a batch of 50 manuscripts makes about 25 MB.
+const made = new Map<string, Promise<Uint8Array>>();
+const madeSize = new Map<string, number>();
+let madeBytes = 0;
+const MADE_MAX_BYTES = 96 * 2 ** 20;
+const sliceHash = new WeakMap<Uint8Array, string>();
+
+function subset(slice: FontSource, text: string, format: FontFormat): Promise<Uint8Array> {
+  let hash = sliceHash.get(slice.data);
+  if (!hash) sliceHash.set(slice.data, (hash = sha256(slice.data)));
+  const key = sha256('subset', hash, format, text);
+  const known = made.get(key);
+  if (known) return known;
+  const dir = cacheDir;
+  const job: SubsetJob = { key: slice.key, data: slice.data, hash, text, format, cacheDir: dir };
+  const hit = dir ? cacheRead(dir, key) : null;
+  const p = hit
+    ? Promise.resolve(hit)
+    : (pool ? pool.run(job) : subsetSlice(job)).then((data) => {
+        if (dir) cacheWrite(dir, key, data);
+        return data;
+      });
+  made.set(key, p);
+  p.then(
+    (data) => {
+      if (made.get(key) !== p) return;
+      madeSize.set(key, data.length);
+      madeBytes += data.length;
+      for (const [k] of made) {
+        if (madeBytes <= MADE_MAX_BYTES) break;
+        made.delete(k);
+        madeBytes -= madeSize.get(k) ?? 0;
+        madeSize.delete(k);
+      }
+    },
+    // A failed subset is not remembered: the next ask tries again.
+    () => made.get(key) === p && made.delete(key),
+  );
+  return p;
 }
 
 export async function subsetFonts(sources: FontSource[], needs: FontNeed[], format: FontFormat = 'woff2'): Promise<FontFace[]> {
@@ -113,7 +166,7 @@ export async function subsetFonts(sources: FontSource[], needs: FontNeed[], form
       if (!mine.length) continue;
       const text = String.fromCodePoint(...mine);
       jobs.push(
-        subset({ key: slice.key, data: slice.data, text, format }).then((data) => ({
+        subset(slice, text, format).then((data) => ({
           family: need.family,
           weight: need.weight,
           format,

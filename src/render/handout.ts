@@ -82,6 +82,17 @@ export function footerPattern(deck: Deck): string {
   return deck.meta.lang === 'zh' ? '第 {x} 页 共 {y} 页' : 'Page {x} of {y}';
 }
 
+/**
+ * The text a handout shows beside the slides' own (notes, header, page numbers):
+ * the print stage measures the deck with these characters in its fonts too, so
+ * that the handout's font subsets are those already made.
+ */
+export function handoutText(deck: Deck, perPage: HandoutLayout): string {
+  const head = headerText(deck);
+  const notesText = perPage === 2 ? deck.slides.flatMap((s) => s.notes).join('') : '';
+  return notesText + head.meeting + head.date + footerPattern(deck) + '0123456789（续）';
+}
+
 export async function renderHandout(deck: Deck, assets: Assets, opts: HandoutOptions): Promise<string> {
   const markup = slidesMarkup(deck, assets, opts.aspect, opts.logo);
   const head = headerText(deck);
@@ -93,8 +104,7 @@ export async function renderHandout(deck: Deck, assets: Assets, opts: HandoutOpt
       : `<div class="lines">${'<span></span>'.repeat(opts.perPage === 3 ? 6 : 3)}</div>`;
     return `<div class="block" data-slide="${i + 1}">${thumb(markup[i]!, width, opts.aspect)}${side}</div>`;
   });
-  const notesText = withText ? deck.slides.flatMap((s) => s.notes).join('') : '';
-  const fonts = await deckFontCss(deck, assets, opts.theme, notesText + head.meeting + head.date + footerPattern(deck) + '0123456789（续）', 'sfnt');
+  const fonts = await deckFontCss(deck, assets, opts.theme, handoutText(deck, opts.perPage), 'sfnt');
   return `<!doctype html>
 <html lang="${deck.meta.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head><meta charset="utf-8">${cspMeta}<title>${escapeHtml(deck.meta.title)}</title>

@@ -314,17 +314,18 @@ export function linkedFontCss(deck: Deck, assets: Assets, theme: string): string
 export type DeckFonts = FontFormat | 'live';
 
 /**
- * `fonts: 'sfnt'` for a deck that is only measured and printed, never saved.
+ * `fonts: 'sfnt'` for a deck that is only measured and printed, never saved;
+ * `extraText`: characters its fonts should hold besides the deck's own.
  * `'live'`: for the live preview, served from 127.0.0.1: fonts and /live.js from that
  * server (which reloads the page when the deck is rebuilt), the CSP allowing them.
  */
-export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions, fonts_: DeckFonts = 'woff2'): Promise<RenderResult> {
+export async function renderDeck(deck: Deck, assets: Assets, opts: RenderOptions, fonts_: DeckFonts = 'woff2', extraText = ''): Promise<RenderResult> {
   const theme = themeCss(opts.theme);
   const size = slideSize(opts.aspect);
   const seconds = slideSeconds(deck);
   const slides = deck.slides.map((s, i) => slideHtml(s, i, deck, assets.layouts, opts, seconds)).join('\n');
   const live = fonts_ === 'live';
-  const fonts = live ? { css: linkedFontCss(deck, assets, opts.theme), bytes: 0 } : await deckFontCss(deck, assets, opts.theme, '', fonts_);
+  const fonts = live ? { css: linkedFontCss(deck, assets, opts.theme), bytes: 0 } : await deckFontCss(deck, assets, opts.theme, extraText, fonts_);
   const config = {
     width: size.width,
     height: size.height,
