@@ -278,5 +278,8 @@ export async function run(argv: string[], entry: Entry = REPOSITORY): Promise<vo
   } finally {
     // Worker threads would keep the process alive after any path out of main.
     await stopSubsetWorkers();
+    // So might a timer left by a browser call cut short (an interrupt while a page
+    // was loading): the run is over, so the process ends soon whatever is pending.
+    setTimeout(() => process.exit(), 500).unref();
   }
 }

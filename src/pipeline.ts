@@ -1,17 +1,17 @@
 // One manuscript through every stage: parse → plan → render → (measure → re-plan)* → print.
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { Assets, Deck, FitReport, GroupFit, Layout, Manuscript, RenderOptions, Slide, Speech } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
 import { cutByItems, cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
 import { deckFromOutline, outlineSlideLines, splitOverflowing } from './plan/outline.js';
-import { renderDeck, slideSize } from './render/html.js';
-import { htmlPng, measureFit, openPrintView, printPdf, slidePngs } from './print/page.js';
+import { deckFontCss, renderDeck, slideSize } from './render/html.js';
+import { htmlPng, measureFit, openPrintView, printPdf, slidePngs, type PrintView } from './print/page.js';
 import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
-import { renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
+import { handoutText, renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout } from './print/handout.js';
-import { browserFault, closePage, pageFault } from './print/browser.js';
+import { browserFault, closePage, openPage, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 import { placesText } from './explain.js';
 import { THEME_NAMES, THEMES } from './render/themes.js';
@@ -142,125 +142,145 @@ export async function buildManuscript(
   let { outlined } = prepared;
   const tighten: Record<string, number> = {};
   const fitByGroup: Record<string, GroupFit> = {};
-  for (let round = 1; ; round++) {
-    const deck = firstDeck({ ...prepared, outlined }, { tighten, fitByGroup });
-    checkSlideCount(deck.slides.length, ms.path);
-    // (An edited outline may have moved slides, and their notes with them: deckFromOutline checks its own.)
-    const lost = outlined ? null : notesMismatch(speech, deck);
-    // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.
-    if (lost) throw new Error(`${ms.path}: speaker notes do not hold the whole manuscript (${lost})`);
-    onStage('fitting');
-    // Measuring rounds use quick-to-make sfnt fonts; the saved file gets woff2.
-    const { html: measured } = await renderDeck(deck, assets, opts.render, 'sfnt');
-    const browser = await browserReady;
-    opts.signal?.throwIfAborted();
-    const { page, blocked } = await openPrintView(browser, measured, ms.path);
-    let doing = 'laying out';
-    try {
-      const fit = await measureFit(page);
-      const over = Object.entries(fit.overflow);
-      if (over.length === 0) {
-        opts.signal?.throwIfAborted();
-        onStage('printing');
-        doing = 'printing';
-        const done = { manuscript: ms, speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, limits: { tighten, fitByGroup }, blocked };
-        const images = async () => ({
-          pngs: opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [],
-          contactSheet: opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null,
-        });
-        if (opts.pdf === false) {
-          const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
-          return { ...done, html, pdf: null, handout: null, handoutPages: 0, ...(await images()) };
-        }
-        // Chromium prints the slides and the handout while Node makes the woff2
-        // fonts of the saved deck (the slowest part on the Node side).
-        const printing = printPdf(page);
-        // If the handout fails first, the page closes under this print: not a second error.
-        printing.catch(() => undefined);
-        const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout, logo: opts.render.logo });
-        const handoutPrinting = printHandout(browser, handoutHtml, opts.handout, ms.path);
-        // Let the handout page get going before the main thread is busy with fonts.
-        handoutPrinting.catch(() => undefined);
-        const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
-        const h = await handoutPrinting;
-        const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck), date: pdfDate(deck, opts.sourceDateEpoch) });
-        const shots = await images();
-        const handout = await finishPdf(h.pdf, deck, { bookmarks: [], date: pdfDate(deck, opts.sourceDateEpoch) });
-        return { ...done, html, pdf, handout, handoutPages: h.pages, ...shots };
+  let browserNow: Browser | undefined;
+  let view: PrintView | undefined;
+  let handoutPage: Promise<Page> | undefined;
+  try {
+    for (let round = 1; ; round++) {
+      const deck = firstDeck({ ...prepared, outlined }, { tighten, fitByGroup });
+      checkSlideCount(deck.slides.length, ms.path);
+      // (An edited outline may have moved slides, and their notes with them: deckFromOutline checks its own.)
+      const lost = outlined ? null : notesMismatch(speech, deck);
+      // A planner bug, not the user's: fail loudly rather than ship a deck that drops text.
+      if (lost) throw new Error(`${ms.path}: speaker notes do not hold the whole manuscript (${lost})`);
+      onStage('fitting');
+      // Measuring rounds use quick-to-make sfnt fonts, holding the handout's text too
+      // (its subsets are then made once, here); the saved file gets woff2.
+      const { html: measured } = await renderDeck(deck, assets, opts.render, 'sfnt', opts.pdf === false ? '' : handoutText(deck, opts.handout));
+      // The saved deck's woff2 subsets (the slowest thing Node does) are made while
+      // Chromium starts and lays out; a later round asks again only for what changed.
+      if (round === 1) deckFontCss(deck, assets, opts.render.theme, '', 'woff2').catch(() => undefined);
+      const browser = (browserNow ??= await browserReady);
+      opts.signal?.throwIfAborted();
+      // The handout's page opens while the deck is measured (it is printed beside the slides).
+      if (opts.pdf !== false && !handoutPage) {
+        handoutPage = openPage(browser);
+        handoutPage.catch(() => undefined);
       }
-      if (outlined && ms.outline) {
-        // A deck as its outline says is not planned again: a slide too full is cut in
-        // two between its entries; one that cannot be cut is named, to be shortened.
-        const split = round < MAX_ROUNDS ? splitOverflowing(outlined, over.map(([id]) => id), speech.meta.lang) : null;
-        if (split) {
-          outlined = split;
-          continue;
-        }
-        const i = deck.slides.findIndex((s) => s.id in fit.overflow);
-        // (Its outline line, while the slides are still those of the outline.)
-        const lines = outlineSlideLines(ms.outline.text);
-        const line = deck.slides.length === lines.length ? `, line ${lines[i]}` : '';
-        throw new SpeechdeckError('layout', `slide ${i + 1} ("${deck.slides[i]!.title}"${line}) does not fit on its slide, even cut in two.`, {
-          file: ms.outline.path,
-          hint: 'Shorten it there.',
-        });
-      }
-      let progress = false;
-      // The first overflowing slide that splitting cannot help: the one to name.
-      let stuck: Slide | undefined;
-      for (const [id, fitted] of over) {
-        const slide = deck.slides.find((s) => s.id === id)!;
-        const measured = fit.slides[id];
-        if (measured && measured.items.length > 0) {
-          // Pack this group by measured height from now on; each round that still
-          // overflows lowers the budget by what overflowed, so the loop ends.
-          const group = deck.slides.filter((s) => s.group === slide.group);
-          const prev = fitByGroup[slide.group];
-          const heights: Record<string, number> = { ...prev?.heights };
-          let budget = measured.avail;
-          for (const s of group) {
-            const m = fit.slides[s.id];
-            if (!m) continue;
-            s.items.forEach((text, i) => (heights[text] = m.items[i] ?? heights[text] ?? 0));
-            budget = Math.min(budget, m.avail);
+      // One page for every round: the next round's deck is loaded in place of the last.
+      view ??= await openPrintView(browser, ms.path);
+      const { page, blocked } = view;
+      let doing = 'laying out';
+      try {
+        await view.load(measured);
+        const fit = await measureFit(page);
+        const over = Object.entries(fit.overflow);
+        if (over.length === 0) {
+          opts.signal?.throwIfAborted();
+          onStage('printing');
+          doing = 'printing';
+          const done = { manuscript: ms, speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, limits: { tighten, fitByGroup }, blocked };
+          const images = async () => ({
+            pngs: opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [],
+            contactSheet: opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null,
+          });
+          if (opts.pdf === false) {
+            const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
+            return { ...done, html, pdf: null, handout: null, handoutPages: 0, ...(await images()) };
           }
-          const used = measured.items.reduce((a, b) => a + b, 0) + measured.callout;
-          // Items taller than the room: packing by height helps. Items that fit
-          // in height but still overflow (too wide): splitting would not.
-          const tall = used > measured.avail + 1;
-          if (prev) budget = Math.min(budget, prev.budget - Math.max(1, used - measured.avail));
-          if (tall && (slide.items.length > 1 || (prev && prev.budget !== budget))) {
-            fitByGroup[slide.group] = { budget, heights, callout: Math.max(measured.callout, prev?.callout ?? 0) };
-            progress = slide.items.length > 1 || progress;
-          } else stuck ??= slide;
-          continue;
+          // Chromium prints the slides and the handout while Node makes the woff2
+          // fonts of the saved deck (the slowest part on the Node side).
+          const printing = printPdf(page);
+          // If the handout fails first, the page closes under this print: not a second error.
+          printing.catch(() => undefined);
+          const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout, logo: opts.render.logo });
+          const pageForHandout = handoutPage!;
+          handoutPage = undefined;
+          const handoutPrinting = pageForHandout.then((hp) => printHandout(hp, handoutHtml, opts.handout, ms.path));
+          // Let the handout page get going before the main thread is busy with fonts.
+          handoutPrinting.catch(() => undefined);
+          const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
+          const h = await handoutPrinting;
+          const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck), date: pdfDate(deck, opts.sourceDateEpoch) });
+          const shots = await images();
+          const handout = await finishPdf(h.pdf, deck, { bookmarks: [], date: pdfDate(deck, opts.sourceDateEpoch) });
+          return { ...done, html, pdf, handout, handoutPages: h.pages, ...shots };
         }
-        // Points, agenda and statement slides are cut by an item count (down to what
-        // fitted), overview slides by cards, quotes by lines, a title by its length;
-        // dividers, figures and closings cannot be cut.
-        const base = cutLimit(slide);
-        const byCount = cutByItems(slide.layout);
-        const now = tighten[slide.group] ?? base ?? 0;
-        const next = byCount ? Math.max(1, Math.min(now - 1, fitted || 1)) : now - 1;
-        if (base !== null && next >= 1 && next < now && (!byCount || slide.items.length > 1)) {
-          tighten[slide.group] = next;
-          progress = true;
-        } else stuck ??= slide;
+        if (outlined && ms.outline) {
+          // A deck as its outline says is not planned again: a slide too full is cut in
+          // two between its entries; one that cannot be cut is named, to be shortened.
+          const split = round < MAX_ROUNDS ? splitOverflowing(outlined, over.map(([id]) => id), speech.meta.lang) : null;
+          if (split) {
+            outlined = split;
+            continue;
+          }
+          const i = deck.slides.findIndex((s) => s.id in fit.overflow);
+          // (Its outline line, while the slides are still those of the outline.)
+          const lines = outlineSlideLines(ms.outline.text);
+          const line = deck.slides.length === lines.length ? `, line ${lines[i]}` : '';
+          throw new SpeechdeckError('layout', `slide ${i + 1} ("${deck.slides[i]!.title}"${line}) does not fit on its slide, even cut in two.`, {
+            file: ms.outline.path,
+            hint: 'Shorten it there.',
+          });
+        }
+        let progress = false;
+        // The first overflowing slide that splitting cannot help: the one to name.
+        let stuck: Slide | undefined;
+        for (const [id, fitted] of over) {
+          const slide = deck.slides.find((s) => s.id === id)!;
+          const measured = fit.slides[id];
+          if (measured && measured.items.length > 0) {
+            // Pack this group by measured height from now on; each round that still
+            // overflows lowers the budget by what overflowed, so the loop ends.
+            const group = deck.slides.filter((s) => s.group === slide.group);
+            const prev = fitByGroup[slide.group];
+            const heights: Record<string, number> = { ...prev?.heights };
+            let budget = measured.avail;
+            for (const s of group) {
+              const m = fit.slides[s.id];
+              if (!m) continue;
+              s.items.forEach((text, i) => (heights[text] = m.items[i] ?? heights[text] ?? 0));
+              budget = Math.min(budget, m.avail);
+            }
+            const used = measured.items.reduce((a, b) => a + b, 0) + measured.callout;
+            // Items taller than the room: packing by height helps. Items that fit
+            // in height but still overflow (too wide): splitting would not.
+            const tall = used > measured.avail + 1;
+            if (prev) budget = Math.min(budget, prev.budget - Math.max(1, used - measured.avail));
+            if (tall && (slide.items.length > 1 || (prev && prev.budget !== budget))) {
+              fitByGroup[slide.group] = { budget, heights, callout: Math.max(measured.callout, prev?.callout ?? 0) };
+              progress = slide.items.length > 1 || progress;
+            } else stuck ??= slide;
+            continue;
+          }
+          // Points, agenda and statement slides are cut by an item count (down to what
+          // fitted), overview slides by cards, quotes by lines, a title by its length;
+          // dividers, figures and closings cannot be cut.
+          const base = cutLimit(slide);
+          const byCount = cutByItems(slide.layout);
+          const now = tighten[slide.group] ?? base ?? 0;
+          const next = byCount ? Math.max(1, Math.min(now - 1, fitted || 1)) : now - 1;
+          if (base !== null && next >= 1 && next < now && (!byCount || slide.items.length > 1)) {
+            tighten[slide.group] = next;
+            progress = true;
+          } else stuck ??= slide;
+        }
+        if (!progress || round >= MAX_ROUNDS) {
+          const slide = stuck ?? deck.slides.find((s) => s.id === over[0]![0])!;
+          throw new SpeechdeckError(
+            'layout',
+            `slide ${deck.slides.indexOf(slide) + 1} ("${slide.title}", ${placesText(ms, slide.source.startLine, slide.source.endLine)}) does not fit even after splitting.`,
+            { file: ms.path, hint: FIT_HINT[slide.layout] },
+          );
+        }
+      } catch (err) {
+        // Chromium quitting or hanging is not this file's fault: a BrowserLost that names it.
+        // A page that hangs in a healthy browser is this file's problem, said in one line.
+        throw (await browserFault(err, browser, ms.path, doing)) ?? pageFault(err, browser, ms.path, doing);
       }
-      if (!progress || round >= MAX_ROUNDS) {
-        const slide = stuck ?? deck.slides.find((s) => s.id === over[0]![0])!;
-        throw new SpeechdeckError(
-          'layout',
-          `slide ${deck.slides.indexOf(slide) + 1} ("${slide.title}", ${placesText(ms, slide.source.startLine, slide.source.endLine)}) does not fit even after splitting.`,
-          { file: ms.path, hint: FIT_HINT[slide.layout] },
-        );
-      }
-    } catch (err) {
-      // Chromium quitting or hanging is not this file's fault: a BrowserLost that names it.
-      // A page that hangs in a healthy browser is this file's problem, said in one line.
-      throw (await browserFault(err, browser, ms.path, doing)) ?? pageFault(err, browser, ms.path, doing);
-    } finally {
-      await closePage(page);
     }
+  } finally {
+    if (view) await closePage(view.page);
+    if (handoutPage) await handoutPage.then(closePage, () => undefined);
   }
 }

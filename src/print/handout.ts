@@ -1,9 +1,9 @@
 // Printing the handout: lay the blocks out on A4 pages in the browser (where
 // heights are known), number the pages, print.
-import type { Browser } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { SpeechdeckError } from '../errors.js';
 import { loadHtml } from './page.js';
-import { openPage } from './browser.js';
+import { closePage } from './browser.js';
 
 export interface HandoutPrint {
   pdf: Uint8Array;
@@ -151,8 +151,8 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
   return { pages: all.length, overflow };
 }
 
-export async function printHandout(browser: Browser, html: string, perPage: number, file: string): Promise<HandoutPrint> {
-  const page = await openPage(browser);
+/** Print the handout in `page` (a page of its own, opened ahead while the deck was measured; closed here). */
+export async function printHandout(page: Page, html: string, perPage: number, file: string): Promise<HandoutPrint> {
   try {
     await loadHtml(page, html);
     // The blocks wait in a hidden source list, so no font is needed yet and none is
@@ -166,6 +166,6 @@ export async function printHandout(browser: Browser, html: string, perPage: numb
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 });
     return { pdf: new Uint8Array(pdf), pages: r.pages };
   } finally {
-    await page.close();
+    await closePage(page);
   }
 }

@@ -7,28 +7,63 @@ import { browserFault, closePage, openPage, pageTimeout } from './browser.js';
 /** The deck is served from memory under this address; any other request is refused and recorded. */
 const DECK_URL = 'http://speechdeck.invalid/index.html';
 
-export interface OpenDeck {
+export interface PrintView {
   page: Page;
   /** Requests the deck tried to make to anything but itself (should be none). */
   blocked: string[];
+  /**
+   * Show `html` in print view, in place of what the page showed (a fit round's
+   * deck after the one before: no new page), and wait until reveal.js says the
+   * pages are laid out and fonts are in.
+   */
+  load(html: string): Promise<void>;
 }
 
-/** Open `html` in print view and wait until reveal.js says the pages are laid out and fonts are in. */
-export async function openPrintView(browser: Browser, html: string, file: string): Promise<OpenDeck> {
+/** A page for a deck in print view; `load` puts a deck in it. */
+export async function openPrintView(browser: Browser, file: string): Promise<PrintView> {
   let page: Page;
   try {
     page = await openPage(browser);
   } catch (err) {
     throw (await browserFault(err, browser, file, 'laying out')) ?? err;
   }
+  const blocked: string[] = [];
+  let current = '';
+  const errors: string[] = [];
   try {
-    return await loadPrintView(page, html, file);
+    dismissDialogs(page);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      if (req.url() === DECK_URL + '?print-pdf') {
+        void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: current });
+      } else {
+        if (!req.url().startsWith('data:')) blocked.push(req.url());
+        void req.abort('blockedbyclient');
+      }
+    });
+    page.on('pageerror', (e) => errors.push(String((e as Error).message ?? e)));
+    await page.setViewport({ width: 1280, height: 720 });
   } catch (err) {
-    // The browser quitting or hanging is not this file's fault (browserFault tells).
     const fault = await browserFault(err, browser, file, 'laying out');
     await closePage(page).catch(() => undefined);
     throw fault ?? err;
   }
+  const load = async (html: string) => {
+    current = html;
+    errors.length = 0;
+    const timeout = pageTimeout(page.browser());
+    try {
+      await page.goto(DECK_URL + '?print-pdf', { waitUntil: 'load', timeout });
+      // reveal.js dispatches `pdf-ready` when its print layout is done; the deck script
+      // mirrors it onto <html data-pdf-ready>. No fixed sleeps anywhere.
+      await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', { timeout, polling: 'mutation' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    } catch (err) {
+      // Unless the browser itself quit or hangs, this file's deck is at fault: the other files go on.
+      throw (await browserFault(err, page.browser(), file, 'laying out')) ?? new SpeechdeckError('layout', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
+    }
+  };
+  return { page, blocked, load };
 }
 
 /**
@@ -38,35 +73,6 @@ export async function openPrintView(browser: Browser, html: string, file: string
  */
 export function dismissDialogs(page: Page): void {
   page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
-}
-
-async function loadPrintView(page: Page, html: string, file: string): Promise<OpenDeck> {
-  const blocked: string[] = [];
-  dismissDialogs(page);
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    if (req.url() === DECK_URL + '?print-pdf') {
-      void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    } else {
-      if (!req.url().startsWith('data:')) blocked.push(req.url());
-      void req.abort('blockedbyclient');
-    }
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String((e as Error).message ?? e)));
-  await page.setViewport({ width: 1280, height: 720 });
-  const timeout = pageTimeout(page.browser());
-  try {
-    await page.goto(DECK_URL + '?print-pdf', { waitUntil: 'load', timeout });
-    // reveal.js dispatches `pdf-ready` when its print layout is done; the deck script
-    // mirrors it onto <html data-pdf-ready>. No fixed sleeps anywhere.
-    await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', { timeout, polling: 'mutation' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  } catch (err) {
-    // Unless the browser itself quit or hangs, this file's deck is at fault: the other files go on.
-    throw (await browserFault(err, page.browser(), file, 'laying out')) ?? new SpeechdeckError('layout', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
-  }
-  return { page, blocked };
 }
 
 /** Which slides overflow their frame, and the smallest text size on any slide. */
