@@ -7,11 +7,11 @@ import { cutByItems, cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { notesMismatch } from './plan/coverage.js';
 import { deckFromOutline, outlineSlideLines, splitOverflowing } from './plan/outline.js';
 import { deckFontCss, renderDeck, slideSize } from './render/html.js';
-import { htmlPng, measureFit, openPrintView, printPdf, slidePngs, type PrintView } from './print/page.js';
+import { htmlPng, measureFit, openPrintView, openSheetPage, printPdf, releasePrintView, releaseSheetPage, slidePngs, type PrintView } from './print/page.js';
 import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
 import { handoutText, renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout } from './print/handout.js';
-import { browserFault, closePage, openPage, pageFault } from './print/browser.js';
+import { browserFault, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 import { placesText } from './explain.js';
 import { THEME_NAMES, THEMES } from './render/themes.js';
@@ -145,6 +145,8 @@ export async function buildManuscript(
   let browserNow: Browser | undefined;
   let view: PrintView | undefined;
   let handoutPage: Promise<Page> | undefined;
+  // Built: its print view goes back for the next build (a failed one's is closed).
+  let built = false;
   try {
     for (let round = 1; ; round++) {
       const deck = firstDeck({ ...prepared, outlined }, { tighten, fitByGroup });
@@ -164,7 +166,7 @@ export async function buildManuscript(
       opts.signal?.throwIfAborted();
       // The handout's page opens while the deck is measured (it is printed beside the slides).
       if (opts.pdf !== false && !handoutPage) {
-        handoutPage = openPage(browser);
+        handoutPage = openSheetPage(browser);
         handoutPage.catch(() => undefined);
       }
       // One page for every round: the next round's deck is loaded in place of the last.
@@ -186,7 +188,9 @@ export async function buildManuscript(
           });
           if (opts.pdf === false) {
             const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
-            return { ...done, html, pdf: null, handout: null, handoutPages: 0, ...(await images()) };
+            const shots = await images();
+            built = true;
+            return { ...done, html, pdf: null, handout: null, handoutPages: 0, ...shots };
           }
           // Chromium prints the slides and the handout while Node makes the woff2
           // fonts of the saved deck (the slowest part on the Node side).
@@ -194,9 +198,7 @@ export async function buildManuscript(
           // If the handout fails first, the page closes under this print: not a second error.
           printing.catch(() => undefined);
           const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout, logo: opts.render.logo });
-          const pageForHandout = handoutPage!;
-          handoutPage = undefined;
-          const handoutPrinting = pageForHandout.then((hp) => printHandout(hp, handoutHtml, opts.handout, ms.path));
+          const handoutPrinting = handoutPage!.then((hp) => printHandout(hp, handoutHtml, opts.handout, ms.path));
           // Let the handout page get going before the main thread is busy with fonts.
           handoutPrinting.catch(() => undefined);
           const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
@@ -204,6 +206,7 @@ export async function buildManuscript(
           const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck), date: pdfDate(deck, opts.sourceDateEpoch) });
           const shots = await images();
           const handout = await finishPdf(h.pdf, deck, { bookmarks: [], date: pdfDate(deck, opts.sourceDateEpoch) });
+          built = true;
           return { ...done, html, pdf, handout, handoutPages: h.pages, ...shots };
         }
         if (outlined && ms.outline) {
@@ -280,7 +283,7 @@ export async function buildManuscript(
       }
     }
   } finally {
-    if (view) await closePage(view.page);
-    if (handoutPage) await handoutPage.then(closePage, () => undefined);
+    if (view) await releasePrintView(view, built);
+    if (handoutPage) await handoutPage.then((hp) => releaseSheetPage(hp, built), () => undefined);
   }
 }

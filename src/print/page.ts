@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { FitReport } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { browserFault, closePage, openPage, pageTimeout } from './browser.js';
+import { browserFault, browserGone, closePage, openPage, pageTimeout } from './browser.js';
 
 /** The deck is served from memory under this address; any other request is refused and recorded. */
 const DECK_URL = 'http://speechdeck.invalid/index.html';
@@ -11,6 +11,8 @@ export interface PrintView {
   page: Page;
   /** Requests the deck tried to make to anything but itself (should be none). */
   blocked: string[];
+  /** The manuscript whose deck it shows (named in errors). */
+  file: string;
   /**
    * Show `html` in print view, in place of what the page showed (a fit round's
    * deck after the one before: no new page), and wait until reveal.js says the
@@ -19,13 +21,43 @@ export interface PrintView {
   load(html: string): Promise<void>;
 }
 
-/** A page for a deck in print view; `load` puts a deck in it. */
+/** Print views a finished build gave back, per browser: the next build loads its deck there. */
+const idle = new WeakMap<Browser, PrintView[]>();
+
+/**
+ * A page for a deck in print view (`load` puts a deck in it): one a build before
+ * this one gave back (`releasePrintView`), else a new one. Within a batch, pages
+ * are opened once per job slot, not once per manuscript.
+ */
 export async function openPrintView(browser: Browser, file: string): Promise<PrintView> {
+  const spare = idle.get(browser)?.pop();
+  if (spare && !spare.page.isClosed()) {
+    spare.file = file;
+    spare.blocked.length = 0;
+    return spare;
+  }
+  return newPrintView(browser, file);
+}
+
+/**
+ * Give a print view back when its build is over: kept for the next build if that
+ * build went well (a page that failed or timed out is closed, never used again).
+ */
+export async function releasePrintView(view: PrintView, reuse: boolean): Promise<void> {
+  const browser = view.page.browser();
+  if (reuse && !browserGone(browser) && !view.page.isClosed()) {
+    idle.set(browser, [...(idle.get(browser) ?? []), view]);
+    return;
+  }
+  await closePage(view.page);
+}
+
+async function newPrintView(browser: Browser, file_: string): Promise<PrintView> {
   let page: Page;
   try {
     page = await openPage(browser);
   } catch (err) {
-    throw (await browserFault(err, browser, file, 'laying out')) ?? err;
+    throw (await browserFault(err, browser, file_, 'laying out')) ?? err;
   }
   const blocked: string[] = [];
   let current = '';
@@ -44,11 +76,13 @@ export async function openPrintView(browser: Browser, file: string): Promise<Pri
     page.on('pageerror', (e) => errors.push(String((e as Error).message ?? e)));
     await page.setViewport({ width: 1280, height: 720 });
   } catch (err) {
-    const fault = await browserFault(err, browser, file, 'laying out');
+    const fault = await browserFault(err, browser, file_, 'laying out');
     await closePage(page).catch(() => undefined);
     throw fault ?? err;
   }
-  const load = async (html: string) => {
+  const view: PrintView = { page, blocked, file: file_, load: async () => undefined };
+  view.load = async (html: string) => {
+    const file = view.file;
     current = html;
     errors.length = 0;
     const timeout = pageTimeout(page.browser());
@@ -63,7 +97,7 @@ export async function openPrintView(browser: Browser, file: string): Promise<Pri
       throw (await browserFault(err, page.browser(), file, 'laying out')) ?? new SpeechdeckError('layout', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
     }
   };
-  return { page, blocked, load };
+  return view;
 }
 
 /**
@@ -166,14 +200,39 @@ async function slidePngsNow(page: Page, size: { width: number; height: number })
   return out;
 }
 
+/** Pages whose requests and dialogs loadHtml already guards (a page used again is guarded once). */
+const guarded = new WeakSet<Page>();
+
+/** Pages for self-contained HTML (handouts) that a finished build gave back, per browser. */
+const idleSheets = new WeakMap<Browser, Page[]>();
+
+/** A page for a handout: one a build before this one gave back, else a new one. */
+export async function openSheetPage(browser: Browser): Promise<Page> {
+  const spare = idleSheets.get(browser)?.pop();
+  return spare && !spare.isClosed() ? spare : openPage(browser);
+}
+
+/** Give a handout's page back when its build is over: kept if that build went well, else closed. */
+export async function releaseSheetPage(page: Page, reuse: boolean): Promise<void> {
+  const browser = page.browser();
+  if (reuse && !browserGone(browser) && !page.isClosed()) {
+    idleSheets.set(browser, [...(idleSheets.get(browser) ?? []), page]);
+    return;
+  }
+  await closePage(page);
+}
+
 /**
  * Load a self-contained HTML page (handout, contact sheet): data: URLs only, any
  * other request refused; resolves when the page and its fonts are in.
  */
 export async function loadHtml(page: Page, html: string): Promise<void> {
-  dismissDialogs(page);
-  await page.setRequestInterception(true);
-  page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
+  if (!guarded.has(page)) {
+    guarded.add(page);
+    dismissDialogs(page);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
+  }
   await page.setContent(html, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
