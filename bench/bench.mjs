@@ -2,7 +2,7 @@
 // Node and every Chromium process, sampled every 50 ms) over RUNS runs of each
 // workload, printed as a Markdown table. Not part of `npm test`.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,10 +49,11 @@ function treeMemory(pid) {
  * a build by a third on 2 cores), so times come from runs that do not sample, and
  * each workload has one more run that does.
  */
-function measure(args, memory = false) {
+function measure([env_, args], memory = false) {
+  const env = typeof env_ === 'function' ? env_() : env_;
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     let peak = 0;
@@ -102,7 +103,7 @@ for (let i = 0; i < 50; i++) writeFileSync(join(batchDir, `m${String(i).padStart
 const batch = readdirSync(batchDir).map((f) => join(batchDir, f));
 
 // The seed's built deck, for the floor; the floor itself, bundled as the CLI is.
-execFileSync(process.execPath, [CLI, SEED, '--out', join(work, 'seed')], { stdio: 'ignore' });
+execFileSync(process.execPath, [CLI, SEED, '--out', join(work, 'seed')], { stdio: 'ignore', env: { ...process.env, SPEECHDECK_CACHE: join(work, 'font-cache') } });
 // (Inside the project, where its packages resolve.)
 const floorScript = join(root, '.cache', 'bench-floor.mjs');
 await build({ entryPoints: [join(root, 'bench', 'floor.ts')], outfile: floorScript, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
@@ -110,16 +111,35 @@ const seedDeck = join(work, 'seed', '2016-03-18-union-work-conference', 'index.h
 
 // The floor and the seed's build run in turns (floor, build, floor, build, …), so
 // that a change in the machine's load between runs falls on both alike.
+// The font cache (README). A new manuscript on a machine that has built others
+// finds the font slices decompressed there but none of its own subsets: each such
+// run starts from a copy of a cache filled by five other manuscripts (the small
+// fixtures, not the seed). The first build on a machine finds nothing
+// (SPEECHDECK_CACHE=off). Building the same manuscript again after an edit finds
+// most of its subsets (the bench's own cache, filled by the seed's build above).
+const others = join(work, 'cache-others');
+execFileSync(process.execPath, [CLI, ...readdirSync(join(root, 'tests', 'fixtures')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'tests', 'fixtures', f)), '--no-pdf', '--out', join(work, 'others')], { stdio: 'ignore', env: { ...process.env, SPEECHDECK_CACHE: others } });
+let copies = 0;
+/** An env whose font cache is a fresh copy of `others` (made before the timed run). */
+const fresh = () => {
+  const dir = join(work, `cache-copy-${++copies}`);
+  cpSync(others, dir, { recursive: true });
+  return { SPEECHDECK_CACHE: dir };
+};
+const cold = { SPEECHDECK_CACHE: 'off' };
+const warm = { SPEECHDECK_CACHE: join(work, 'font-cache') };
 const paired = [
-  ['floor: launch Chromium, open the seed deck in print view, one page.pdf, close', [floorScript, seedDeck]],
-  ['seed: full build (index.html, slides.pdf, handout.pdf, deck.json)', [CLI, SEED, '--out', join(work, 'out-seed')]],
+  ['floor: launch Chromium, open the seed deck in print view, one page.pdf, close', [warm, [floorScript, seedDeck]]],
+  ['seed: full build (index.html, slides.pdf, handout.pdf, deck.json), a new manuscript', [fresh, [CLI, SEED, '--out', join(work, 'out-seed')]]],
+  ['seed: the same, built again unchanged (its subsets in the font cache)', [warm, [CLI, SEED, '--out', join(work, 'out-seed')]]],
+  ['seed: the same, the first build on a machine (no font cache)', [cold, [CLI, SEED, '--out', join(work, 'out-seed')]]],
 ];
-// BENCH_QUICK=1: only the floor and the seed's build (and the ratio).
+// BENCH_QUICK=1: only the floor and the seed's builds (and the ratios).
 const quick = !!process.env.BENCH_QUICK;
 const workloads = quick ? [] : [
-  ['seed: full build and slides.pptx (--pptx)', [CLI, SEED, '--pptx', '--out', join(work, 'out-seed-pptx')]],
-  ['a manuscript of about 100 slides', [CLI, long, '--out', join(work, 'out-long')]],
-  ['a batch of 50 manuscripts', [CLI, ...batch, '--out', join(work, 'out-batch')]],
+  ['seed: full build and slides.pptx (--pptx), a new manuscript', [fresh, [CLI, SEED, '--pptx', '--out', join(work, 'out-seed-pptx')]]],
+  ['a manuscript of about 100 slides, a new manuscript', [fresh, [CLI, long, '--out', join(work, 'out-long')]]],
+  ['a batch of 50 manuscripts, new ones', [fresh, [CLI, ...batch, '--out', join(work, 'out-batch')]]],
 ];
 
 const rows = [];
@@ -132,7 +152,7 @@ for (const [k, [name, args]] of paired.entries()) {
   report(rows.at(-1));
 }
 // The ratio of each build to the floor run just before it, and their median.
-const ratios = pairs[1].map((r, i) => r.ms / pairs[0][i].ms);
+const ratios = (k) => pairs[k].map((r, i) => r.ms / pairs[0][i].ms);
 for (const [name, args] of workloads) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await measure(args));
@@ -145,7 +165,7 @@ async function previewRebuilds() {
   const file = join(work, 'preview', 'seed.txt');
   mkdirSync(join(work, 'preview'));
   writeFileSync(file, readFileSync(SEED));
-  const child = spawn(process.execPath, [CLI, 'preview', file, '--port', '0', '--out', join(work, 'preview')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'preview', file, '--port', '0', '--out', join(work, 'preview')], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...warm } });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   const times = () => [...err.matchAll(/preview: rebuilt in (\d+) ms/g)].map((m) => Number(m[1]));
@@ -172,8 +192,8 @@ async function previewRebuilds() {
 const rebuilds = quick ? [] : await previewRebuilds();
 if (rebuilds.length) process.stderr.write(`bench: preview rebuilds of the seed: ${rebuilds.join(', ')} ms\n`);
 
-const [floorRow, seedRow, , longRow, batchRow] = rows;
-if (longRow) longRow.name = `a manuscript of ${JSON.parse(readFileSync(join(work, 'out-long', 'long-100-slides', 'deck.json'), 'utf8')).slides.length} slides`;
+const [floorRow, seedRow, againRow, firstRow, , longRow, batchRow] = rows;
+if (longRow) longRow.name = `a manuscript of ${JSON.parse(readFileSync(join(work, 'out-long', 'long-100-slides', 'deck.json'), 'utf8')).slides.length} slides, a new manuscript`;
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const date = new Date().toISOString().slice(0, 10);
@@ -183,7 +203,7 @@ console.log('| --- | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${r.peakMb.toFixed(0)} MB |`);
 if (rebuilds.length) console.log(`| live preview: the seed rebuilt after a save (\`speechdeck preview\`, its own report) | ${median(rebuilds).toFixed(0)} ms | |`);
 const x = (v) => `${v.toFixed(2)}×`;
-console.log(`\nSeed build / floor: ${x(seedRow.ms / floorRow.ms)} (medians; run by run, in turns: ${ratios.map(x).join(', ')}; target ≤ 1.3×).`);
+console.log(`\nSeed build / floor (target ≤ 1.3×), medians and run by run in turns: a new manuscript ${x(seedRow.ms / floorRow.ms)} (${ratios(1).map(x).join(', ')}); built again unchanged ${x(againRow.ms / floorRow.ms)} (${ratios(2).map(x).join(', ')}); the first build on a machine ${x(firstRow.ms / floorRow.ms)} (${ratios(3).map(x).join(', ')}).`);
 if (longRow) console.log(`${longRow.name} / floor: ${x(longRow.ms / floorRow.ms)} (target ≤ 1.2×). Batch of 50: ${(batchRow.ms / 1000).toFixed(1)} s (target ≤ 25 s).`);
 console.log(`Peak memory: ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} MB (target < 1024 MB).`);
 rmSync(work, { recursive: true, force: true });
