@@ -1,9 +1,12 @@
 // One manuscript through every stage: parse → plan → render → (measure → re-plan)* → print.
 import type { Browser, Page } from 'puppeteer-core';
-import type { Assets, Deck, FitReport, GroupFit, Layout, Manuscript, RenderOptions, Slide, Speech } from './types.js';
+import type { Assets, Deck, FitReport, GroupFit, Layout, Manuscript, RenderOptions, Speech } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
-import { cutByItems, cutLimit, DEFAULT_PLAN, planDeck } from './plan/deck.js';
+import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
+import { nextLimits, type FitLimits } from './plan/fit.js';
+
+export type { FitLimits } from './plan/fit.js';
 import { notesMismatch } from './plan/coverage.js';
 import { deckFromOutline, outlineSlideLines, splitOverflowing } from './plan/outline.js';
 import { deckFontCss, renderDeck, slideSize } from './render/html.js';
@@ -116,12 +119,6 @@ export function prepareManuscript(ms: Manuscript, opts: BuildOptions, speech: Sp
   return { speech, opts, extra, outlined };
 }
 
-/** What the fit loop has learnt of a deck: per planning group, fewer items, or packing by measured height. */
-export interface FitLimits {
-  tighten: Record<string, number>;
-  fitByGroup: Record<string, GroupFit>;
-}
-
 /** The deck as planned before anything is measured (with the fit loop's limits, when it has some). */
 export function firstDeck(p: Prepared, { tighten, fitByGroup }: FitLimits = { tighten: {}, fitByGroup: {} }): Deck {
   const planned = p.outlined ?? planDeck(p.speech, { ...DEFAULT_PLAN, tighten, fit: fitByGroup });
@@ -140,8 +137,8 @@ export async function buildManuscript(
   const prepared = prepareManuscript(ms, opts_);
   const { speech, opts } = prepared;
   let { outlined } = prepared;
-  const tighten: Record<string, number> = {};
-  const fitByGroup: Record<string, GroupFit> = {};
+  let tighten: Record<string, number> = {};
+  let fitByGroup: Record<string, GroupFit> = {};
   let browserNow: Browser | undefined;
   let view: PrintView | undefined;
   let handoutPage: Promise<Page> | undefined;
@@ -226,48 +223,9 @@ export async function buildManuscript(
             hint: 'Shorten it there.',
           });
         }
-        let progress = false;
-        // The first overflowing slide that splitting cannot help: the one to name.
-        let stuck: Slide | undefined;
-        for (const [id, fitted] of over) {
-          const slide = deck.slides.find((s) => s.id === id)!;
-          const measured = fit.slides[id];
-          if (measured && measured.items.length > 0) {
-            // Pack this group by measured height from now on; each round that still
-            // overflows lowers the budget by what overflowed, so the loop ends.
-            const group = deck.slides.filter((s) => s.group === slide.group);
-            const prev = fitByGroup[slide.group];
-            const heights: Record<string, number> = { ...prev?.heights };
-            let budget = measured.avail;
-            for (const s of group) {
-              const m = fit.slides[s.id];
-              if (!m) continue;
-              s.items.forEach((text, i) => (heights[text] = m.items[i] ?? heights[text] ?? 0));
-              budget = Math.min(budget, m.avail);
-            }
-            const used = measured.items.reduce((a, b) => a + b, 0) + measured.callout;
-            // Items taller than the room: packing by height helps. Items that fit
-            // in height but still overflow (too wide): splitting would not.
-            const tall = used > measured.avail + 1;
-            if (prev) budget = Math.min(budget, prev.budget - Math.max(1, used - measured.avail));
-            if (tall && (slide.items.length > 1 || (prev && prev.budget !== budget))) {
-              fitByGroup[slide.group] = { budget, heights, callout: Math.max(measured.callout, prev?.callout ?? 0) };
-              progress = slide.items.length > 1 || progress;
-            } else stuck ??= slide;
-            continue;
-          }
-          // Points, agenda and statement slides are cut by an item count (down to what
-          // fitted), overview slides by cards, quotes by lines, a title by its length;
-          // dividers, figures and closings cannot be cut.
-          const base = cutLimit(slide);
-          const byCount = cutByItems(slide.layout);
-          const now = tighten[slide.group] ?? base ?? 0;
-          const next = byCount ? Math.max(1, Math.min(now - 1, fitted || 1)) : now - 1;
-          if (base !== null && next >= 1 && next < now && (!byCount || slide.items.length > 1)) {
-            tighten[slide.group] = next;
-            progress = true;
-          } else stuck ??= slide;
-        }
+        const step = nextLimits(deck, fit, { tighten, fitByGroup });
+        const { progress, stuck } = step;
+        ({ tighten, fitByGroup } = step.limits);
         if (!progress || round >= MAX_ROUNDS) {
           const slide = stuck ?? deck.slides.find((s) => s.id === over[0]![0])!;
           throw new SpeechdeckError(
