@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseSpeech } from '../src/parse/speech.js';
 import { DEFAULT_PLAN, planDeck } from '../src/plan/deck.js';
 import { nextLimits, type FitLimits } from '../src/plan/fit.js';
-import type { Deck, FitReport } from '../src/types.js';
+import type { Deck, FitReport, Slide } from '../src/types.js';
 import { manuscript, SEED } from './helpers.js';
 
 const speech = parseSpeech(manuscript(readFileSync(SEED, 'utf8')));
@@ -37,7 +37,7 @@ test('fit step: a points slide measured too tall is packed by height next round,
 
 test('fit step: slides without measured items are cut by count, down to what fitted; what cannot be cut is named', () => {
   const deck = plan(none);
-  const overview = deck.slides.find((s) => s.layout === 'overview' && s.cards.length >= 3)!;
+  const overview = deck.slides.find((s): s is Extract<Slide, { layout: 'overview' }> => s.layout === 'overview' && s.cards.length >= 3)!;
   const step = nextLimits(deck, report({ [overview.id]: 2 }), none);
   assert.equal(step.progress, true);
   assert.ok(step.limits.tighten[overview.group]! < overview.cards.length);
