@@ -1,5 +1,5 @@
 // One manuscript through every stage: parse → plan → render → (measure → re-plan)* → print.
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import type { Assets, Deck, FitReport, GroupFit, Layout, Manuscript, RenderOptions, Speech } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
@@ -10,11 +10,11 @@ export type { FitLimits } from './plan/fit.js';
 import { notesMismatch } from './plan/coverage.js';
 import { deckFromOutline, outlineSlideLines, splitOverflowing } from './plan/outline.js';
 import { deckFontCss, renderDeck, slideSize } from './render/html.js';
-import { htmlPng, measureFit, openPrintView, openSheetPage, printPdf, releasePrintView, releaseSheetPage, slidePngs, type PrintView } from './print/page.js';
+import { htmlPng, measureFit, openPrintView, printPdf, releasePrintView, slidePngs, type PrintView } from './print/page.js';
 import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
 import { handoutText, renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout } from './print/handout.js';
-import { browserFault, pageFault } from './print/browser.js';
+import { browserFault, closePage, openPage, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 import { placesText } from './explain.js';
 import { THEME_NAMES, THEMES } from './render/themes.js';
@@ -141,7 +141,6 @@ export async function buildManuscript(
   let fitByGroup: Record<string, GroupFit> = {};
   let browserNow: Browser | undefined;
   let view: PrintView | undefined;
-  let handoutPage: Promise<Page> | undefined;
   // Built: its print view goes back for the next build (a failed one's is closed).
   let built = false;
   try {
@@ -161,11 +160,6 @@ export async function buildManuscript(
       if (round === 1) deckFontCss(deck, assets, opts.render.theme, '', 'woff2').catch(() => undefined);
       const browser = (browserNow ??= await browserReady);
       opts.signal?.throwIfAborted();
-      // The handout's page opens while the deck is measured (it is printed beside the slides).
-      if (opts.pdf !== false && !handoutPage) {
-        handoutPage = openSheetPage(browser);
-        handoutPage.catch(() => undefined);
-      }
       // One page for every round: the next round's deck is loaded in place of the last.
       view ??= await openPrintView(browser, ms.path);
       const { page, blocked } = view;
@@ -195,7 +189,14 @@ export async function buildManuscript(
           // If the handout fails first, the page closes under this print: not a second error.
           printing.catch(() => undefined);
           const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout, logo: opts.render.logo });
-          const handoutPrinting = handoutPage!.then((hp) => printHandout(hp, handoutHtml, opts.handout, ms.path));
+          const handoutPrinting = (async () => {
+            const hp = await openPage(browser);
+            try {
+              return await printHandout(hp, handoutHtml, opts.handout, ms.path);
+            } finally {
+              await closePage(hp);
+            }
+          })();
           // Let the handout page get going before the main thread is busy with fonts.
           handoutPrinting.catch(() => undefined);
           const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
@@ -242,6 +243,5 @@ export async function buildManuscript(
     }
   } finally {
     if (view) await releasePrintView(view, built);
-    if (handoutPage) await handoutPage.then((hp) => releaseSheetPage(hp, built), () => undefined);
   }
 }

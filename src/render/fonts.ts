@@ -115,11 +115,12 @@ export async function stopSubsetWorkers(): Promise<void> {
 
 // Subsets made in this run, by slice, format and characters: the fit rounds, the
 // handout and the saved deck ask for the same ones. Bounded by a byte count (the
-// oldest go first); a batch of 50 manuscripts makes about 25 MB.
+// oldest go first): a manuscript's subsets take about 1 MB, and two or three are
+// being built at a time.
 const made = new Map<string, Promise<Uint8Array>>();
 const madeSize = new Map<string, number>();
 let madeBytes = 0;
-const MADE_MAX_BYTES = 96 * 2 ** 20;
+const MADE_MAX_BYTES = 16 * 2 ** 20;
 const sliceHash = new WeakMap<Uint8Array, string>();
 
 function subset(slice: FontSource, text: string, format: FontFormat): Promise<Uint8Array> {
