@@ -1,12 +1,10 @@
 // One manuscript through every stage: parse → plan → render → (measure → re-plan)* → print.
 import type { Browser } from 'puppeteer-core';
-import type { Assets, Deck, FitReport, GroupFit, Layout, Manuscript, RenderOptions, Speech } from './types.js';
+import type { Assets, Deck, FitReport, Layout, Manuscript, RenderOptions, Speech } from './types.js';
 import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
 import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { nextLimits, type FitLimits } from './plan/fit.js';
-
-export type { FitLimits } from './plan/fit.js';
 import { notesMismatch } from './plan/coverage.js';
 import { deckFromOutline, outlineSlideLines, splitOverflowing } from './plan/outline.js';
 import { deckFontCss, renderDeck, slideSize } from './render/html.js';
@@ -14,10 +12,12 @@ import { htmlPng, measureFit, openPrintView, printPdf, releasePrintView, slidePn
 import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
 import { handoutText, renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout } from './print/handout.js';
-import { browserFault, closePage, openPage, pageFault } from './print/browser.js';
+import { browserFault, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 import { placesText } from './explain.js';
 import { THEME_NAMES, THEMES } from './render/themes.js';
+
+export type { FitLimits } from './plan/fit.js';
 
 /** `render.theme` when none was chosen: decided per manuscript by its language. */
 export const AUTO_THEME = 'auto';
@@ -137,15 +137,13 @@ export async function buildManuscript(
   const prepared = prepareManuscript(ms, opts_);
   const { speech, opts } = prepared;
   let { outlined } = prepared;
-  let tighten: Record<string, number> = {};
-  let fitByGroup: Record<string, GroupFit> = {};
-  let browserNow: Browser | undefined;
+  let limits: FitLimits = { tighten: {}, fitByGroup: {} };
   let view: PrintView | undefined;
   // Built: its print view goes back for the next build (a failed one's is closed).
   let built = false;
   try {
     for (let round = 1; ; round++) {
-      const deck = firstDeck({ ...prepared, outlined }, { tighten, fitByGroup });
+      const deck = firstDeck({ ...prepared, outlined }, limits);
       checkSlideCount(deck.slides.length, ms.path);
       // (An edited outline may have moved slides, and their notes with them: deckFromOutline checks its own.)
       const lost = outlined ? null : notesMismatch(speech, deck);
@@ -158,7 +156,7 @@ export async function buildManuscript(
       // The saved deck's woff2 subsets (the slowest thing Node does) are made while
       // Chromium starts and lays out; a later round asks again only for what changed.
       if (round === 1) deckFontCss(deck, assets, opts.render.theme, '', 'woff2').catch(() => undefined);
-      const browser = (browserNow ??= await browserReady);
+      const browser = await browserReady;
       opts.signal?.throwIfAborted();
       // One page for every round: the next round's deck is loaded in place of the last.
       view ??= await openPrintView(browser, ms.path);
@@ -172,7 +170,7 @@ export async function buildManuscript(
           opts.signal?.throwIfAborted();
           onStage('printing');
           doing = 'printing';
-          const done = { manuscript: ms, speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(tighten), ...Object.keys(fitByGroup)]).size, limits: { tighten, fitByGroup }, blocked };
+          const done = { manuscript: ms, speech, theme: opts.render.theme, aspect: opts.render.aspect, deck, fit, rounds: round, tightened: new Set([...Object.keys(limits.tighten), ...Object.keys(limits.fitByGroup)]).size, limits, blocked };
           const images = async () => ({
             pngs: opts.png ? await slidePngs(page, slideSize(opts.render.aspect)) : [],
             contactSheet: opts.png ? await htmlPng(browser, await renderContactSheet(deck, assets, opts.render)) : null,
@@ -189,14 +187,7 @@ export async function buildManuscript(
           // If the handout fails first, the page closes under this print: not a second error.
           printing.catch(() => undefined);
           const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout, logo: opts.render.logo });
-          const handoutPrinting = (async () => {
-            const hp = await openPage(browser);
-            try {
-              return await printHandout(hp, handoutHtml, opts.handout, ms.path);
-            } finally {
-              await closePage(hp);
-            }
-          })();
+          const handoutPrinting = printHandout(browser, handoutHtml, opts.handout, ms.path);
           // Let the handout page get going before the main thread is busy with fonts.
           handoutPrinting.catch(() => undefined);
           const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
@@ -224,9 +215,8 @@ export async function buildManuscript(
             hint: 'Shorten it there.',
           });
         }
-        const step = nextLimits(deck, fit, { tighten, fitByGroup });
-        const { progress, stuck } = step;
-        ({ tighten, fitByGroup } = step.limits);
+        const { progress, stuck, limits: next } = nextLimits(deck, fit, limits);
+        limits = next;
         if (!progress || round >= MAX_ROUNDS) {
           const slide = stuck ?? deck.slides.find((s) => s.id === over[0]![0])!;
           throw new SpeechdeckError(

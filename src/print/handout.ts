@@ -1,8 +1,9 @@
 // Printing the handout: lay the blocks out on A4 pages in the browser (where
 // heights are known), number the pages, print.
-import type { Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { SpeechdeckError } from '../errors.js';
 import { loadHtml } from './page.js';
+import { closePage, openPage } from './browser.js';
 
 export interface HandoutPrint {
   pdf: Uint8Array;
@@ -150,17 +151,21 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
   return { pages: all.length, overflow };
 }
 
-/** Print the handout in `page` (a page of its own, opened ahead while the deck was measured; its caller closes it or uses it again). */
-export async function printHandout(page: Page, html: string, perPage: number, file: string): Promise<HandoutPrint> {
-  await loadHtml(page, html);
-  // The blocks wait in a hidden source list, so no font is needed yet and none is
-  // loaded; paginate measures synchronously, so load every face first, else the
-  // text is measured in a fallback font (narrower) and overflows when printed.
-  await page.evaluate(() => Promise.all(Array.from(document.fonts, (f) => f.load().catch(() => undefined))).then(() => undefined));
-  const r = await page.evaluate(paginate, perPage);
-  if (r.overflow) {
-    throw new SpeechdeckError('layout', 'a handout page overflows (a single sentence taller than a page?).', { file });
+export async function printHandout(browser: Browser, html: string, perPage: number, file: string): Promise<HandoutPrint> {
+  const page = await openPage(browser);
+  try {
+    await loadHtml(page, html);
+    // The blocks wait in a hidden source list, so no font is needed yet and none is
+    // loaded; paginate measures synchronously, so load every face first, else the
+    // text is measured in a fallback font (narrower) and overflows when printed.
+    await page.evaluate(() => Promise.all(Array.from(document.fonts, (f) => f.load().catch(() => undefined))).then(() => undefined));
+    const r = await page.evaluate(paginate, perPage);
+    if (r.overflow) {
+      throw new SpeechdeckError('layout', 'a handout page overflows (a single sentence taller than a page?).', { file });
+    }
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 });
+    return { pdf: new Uint8Array(pdf), pages: r.pages };
+  } finally {
+    await closePage(page);
   }
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 });
-  return { pdf: new Uint8Array(pdf), pages: r.pages };
 }

@@ -102,8 +102,7 @@ async function newPrintView(browser: Browser, file_: string): Promise<PrintView>
     await closePage(page).catch(() => undefined);
     throw fault ?? err;
   }
-  const view: PrintView = { page, blocked, file: file_, load: async () => undefined };
-  view.load = async (html: string) => {
+  const load = async (html: string) => {
     const file = view.file;
     current = html;
     errors.length = 0;
@@ -119,6 +118,7 @@ async function newPrintView(browser: Browser, file_: string): Promise<PrintView>
       throw (await browserFault(err, page.browser(), file, 'laying out')) ?? new SpeechdeckError('layout', `the deck did not finish laying out in Chromium${errors.length ? ': ' + errors[0] : '.'}`, { file });
     }
   };
+  const view: PrintView = { page, blocked, file: file_, load };
   return view;
 }
 
@@ -222,20 +222,14 @@ async function slidePngsNow(page: Page, size: { width: number; height: number })
   return out;
 }
 
-/** Pages whose requests and dialogs loadHtml already guards (a page used again is guarded once). */
-const guarded = new WeakSet<Page>();
-
 /**
  * Load a self-contained HTML page (handout, contact sheet): data: URLs only, any
  * other request refused; resolves when the page and its fonts are in.
  */
 export async function loadHtml(page: Page, html: string): Promise<void> {
-  if (!guarded.has(page)) {
-    guarded.add(page);
-    dismissDialogs(page);
-    await page.setRequestInterception(true);
-    page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
-  }
+  dismissDialogs(page);
+  await page.setRequestInterception(true);
+  page.on('request', (req) => void (req.url().startsWith('data:') || req.url() === 'about:blank' ? req.continue() : req.abort('blockedbyclient')));
   await page.setContent(html, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }

@@ -102,7 +102,6 @@ export function useSubsetWorkers(path: string | null, cache: string | null = nul
   pool = path && existsSync(path) ? new SubsetPool(path, Math.max(1, availableParallelism())) : null;
   cacheDir = cache;
   made.clear();
-  madeSize.clear();
   madeBytes = 0;
 }
 
@@ -117,8 +116,7 @@ export async function stopSubsetWorkers(): Promise<void> {
 // handout and the saved deck ask for the same ones. Bounded by a byte count (the
 // oldest go first): a manuscript's subsets take about 1 MB, and two or three are
 // being built at a time.
-const made = new Map<string, Promise<Uint8Array>>();
-const madeSize = new Map<string, number>();
+const made = new Map<string, { data: Promise<Uint8Array>; size: number }>();
 let madeBytes = 0;
 const MADE_MAX_BYTES = 16 * 2 ** 20;
 const sliceHash = new WeakMap<Uint8Array, string>();
@@ -128,7 +126,7 @@ function subset(slice: FontSource, text: string, format: FontFormat): Promise<Ui
   if (!hash) sliceHash.set(slice.data, (hash = sha256(slice.data)));
   const key = sha256('subset', hash, format, text);
   const known = made.get(key);
-  if (known) return known;
+  if (known) return known.data;
   const dir = cacheDir;
   const job: SubsetJob = { key: slice.key, data: slice.data, hash, text, format, cacheDir: dir };
   const hit = dir ? cacheRead(dir, key) : null;
@@ -138,21 +136,21 @@ function subset(slice: FontSource, text: string, format: FontFormat): Promise<Ui
         if (dir) cacheWrite(dir, key, data);
         return data;
       });
-  made.set(key, p);
+  const entry = { data: p, size: 0 };
+  made.set(key, entry);
   p.then(
     (data) => {
-      if (made.get(key) !== p) return;
-      madeSize.set(key, data.length);
+      if (made.get(key) !== entry) return;
+      entry.size = data.length;
       madeBytes += data.length;
-      for (const [k] of made) {
+      for (const [k, e] of made) {
         if (madeBytes <= MADE_MAX_BYTES) break;
         made.delete(k);
-        madeBytes -= madeSize.get(k) ?? 0;
-        madeSize.delete(k);
+        madeBytes -= e.size;
       }
     },
     // A failed subset is not remembered: the next ask tries again.
-    () => made.get(key) === p && made.delete(key),
+    () => made.get(key) === entry && made.delete(key),
   );
   return p;
 }
