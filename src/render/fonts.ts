@@ -24,8 +24,8 @@ function unicodeRange(cps: number[]): string {
 }
 
 /**
- * woff2 for what is shipped (index.html); sfnt, four times faster to make, for
- * pages that are only measured or printed (Chromium subsets again into the PDF).
+ * woff2 for what is shipped (index.html); sfnt for pages that are only measured or
+ * printed (Chromium subsets again into the PDF).
  *
  * For each face, each fontsource slice that holds a needed character is cut down
  * to exactly those characters (harfbuzz via subset-font) and kept as woff2, with
@@ -35,7 +35,7 @@ function unicodeRange(cps: number[]): string {
 export type FontFormat = 'woff2' | 'sfnt';
 
 /**
- * Worker threads for subsetting (harfbuzz and brotli in WebAssembly take most of
+ * Worker threads for subsetting (harfbuzz in WebAssembly takes most of
  * Node's time in a build). A slice always goes to the same worker, which keeps it
  * decompressed.
  */
@@ -124,7 +124,8 @@ const sliceHash = new WeakMap<Uint8Array, string>();
 function subset(slice: FontSource, text: string, format: FontFormat): Promise<Uint8Array> {
   let hash = sliceHash.get(slice.data);
   if (!hash) sliceHash.set(slice.data, (hash = sha256(slice.data)));
-  const key = sha256('subset', hash, format, text);
+  // ('woff2n': the woff2 of woff2.ts, not the earlier subset-font's, in a cache made before.)
+  const key = sha256('subset', hash, format === 'woff2' ? 'woff2n' : format, text);
   const known = made.get(key);
   if (known) return known.data;
   const dir = cacheDir;
