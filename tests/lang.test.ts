@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isProcedural } from '../src/lang/rules.js';
+import { displayWidth } from '../src/lang/text.js';
 
 const PROCEDURAL_ZH = [
   '下面，我讲三点意见。',
@@ -159,4 +160,21 @@ test('English: a bullet does not open by pointing back to a time its slide does 
   const { stripOpeners } = await import('../src/plan/condense.js');
   assert.equal(stripOpeners('In that time she has trained more apprentices than anyone in the history of this firm', 'en'), 'She has trained more apprentices than anyone in the history of this firm');
   assert.equal(stripOpeners('Since then, the library has lent a million books', 'en'), 'The library has lent a million books');
+});
+
+test('a concrete bullet goes on, within two lines, with the clauses that still state a rule, a sanction or a second item built alike; not with a purpose or a condition', async () => {
+  const { keyPhrase, hardLimit } = await import('../src/plan/condense.js');
+  assert.equal(
+    keyPhrase('市政府督查室将会同我局，每季度对各地各部门改革进展情况开展一次督查，督查结果纳入年度目标责任考核。', 'zh'),
+    '市政府督查室将会同我局，每季度对各地各部门改革进展情况开展一次督查，督查结果纳入年度目标责任考核',
+  );
+  assert.equal(
+    keyPhrase('乡镇（街道）便民服务中心要实现标准化全覆盖，村（社区）便民服务站要实现代办服务全覆盖，让群众在家门口就能办成事。', 'zh'),
+    '乡镇（街道）便民服务中心要实现标准化全覆盖，村（社区）便民服务站要实现代办服务全覆盖',
+  );
+  // (Never past two lines; never ending on a condition: 确保一旦发生火情.)
+  const fire = keyPhrase('区消防救援大队要严格执行执勤战备制度，加强重点单位熟悉演练，确保一旦发生火情，能够第一时间到场、第一时间处置。', 'zh');
+  assert.ok(!fire.endsWith('确保一旦发生火情') && displayWidth(fire) <= hardLimit('zh'), fire);
+  // (A general first cut is not lengthened: the concrete clause is found instead.)
+  assert.match(keyPhrase('我们公司成立于1998年，从最初只有十几个人的小厂起步，经过二十多年的艰苦创业，发展成为今天拥有员工六千余人、年营业收入超过百亿元的高新技术企业。', 'zh'), /六千余人/);
 });

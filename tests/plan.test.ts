@@ -496,9 +496,12 @@ test('an item of a list goes on with its own figures when the slide has room, ne
     ].join('\n'),
   );
   const items = deck.slides.find((s) => s.title === '2024年工作情况')!.items;
+  // (Its figures within two lines, then the next of them: 8460家次, 2.37万项 and 98.6% / 14项.)
   const at = items.findIndex((t) => t.includes('8460家次'));
-  assert.ok(at >= 0 && !items[at]!.includes('2.37万项') && items[at + 1]!.includes('2.37万项'), JSON.stringify(items));
+  assert.ok(at >= 0 && items[at]!.includes('2.37万项') && items[at + 1]!.includes('14项'), JSON.stringify(items));
+  assert.ok(items.every((t) => displayWidth(t) <= hardLimit('zh')), JSON.stringify(items));
   assert.equal(items.filter((t) => t.includes('523起')).length, 1, JSON.stringify(items));
+  assert.ok(!items.some((t) => t.includes('14项') && t.includes('523起')), JSON.stringify(items));
 });
 
 test('one general line alone before a figure slide is said, not a near-empty slide: the figures open the passage under its title', () => {

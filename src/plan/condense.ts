@@ -172,12 +172,14 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
     }
   }
   let taken: Part[] = [];
+  let used = 0;
   for (const u of units) {
     const next = [...taken, ...u];
     // A phrase too short to say anything (`一年来`) takes the next clause even past the limit.
     const short = displayWidth(joinParts(taken)) < Math.min(8, limit / 3);
     if (displayWidth(joinParts(next)) > (taken.length && short ? hard : limit)) break;
     taken = next;
+    used++;
   }
   // What is left after the cut only gives figures (……，累计达到96个，占比91.4%): the
   // whole sentence, when it fits two lines; a figure is not cut off its statement.
@@ -207,7 +209,27 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
       if (displayWidth(both) <= hard && displayWidth(both) >= 8) return both;
     }
   }
-  if (taken.length && displayWidth(joinParts(taken)) >= Math.min(8, limit / 3)) return joinParts(taken);
+  // Past the limit, up to two lines, the clauses that still state something of their own
+  // after a cut that is concrete already: a figure, a deadline, a rule or a sanction
+  // (……开展一次督查，督查结果纳入年度目标责任考核), or the second of two clauses built alike
+  // (……服务中心要实现标准化全覆盖，……服务站要实现代办服务全覆盖). Not a purpose or a
+  // comment after them (让群众在家门口就能办成事), nor a condition without what it leads to.
+  const extend = (cut: Part[]): Part[] => {
+    if (lang !== 'zh' || !used || used >= units.length) return cut;
+    const alike = (a: string, b: string) => displayWidth(a) >= 8 && displayWidth(b) >= 8 && a.slice(-3) === b.slice(-3);
+    const concrete = concretenessBeyondContext(joinParts(cut), lang) > 0;
+    let out = cut;
+    for (let i = used; i < units.length; i++) {
+      const u = units[i]!;
+      const text = joinParts(u);
+      const says = (concrete && concretenessBeyondContext(text, lang) > 0 && !/^(?:让|使|以|为|从而|进而)/.test(text)) || alike(out.at(-1)!.text, u.at(-1)!.text);
+      const bare = u.at(-1)!.text.replace(TIES, '').replace(/^(?:确保|力争|争取|做到|保证|务必)/, '');
+      if (!says || leadIn.test(bare) || displayWidth(joinParts([...out, ...u])) > hard) break;
+      out = [...out, ...u];
+    }
+    return out;
+  };
+  if (taken.length && displayWidth(joinParts(taken)) >= Math.min(8, limit / 3)) return joinParts(extend(taken));
   const lead = joinParts(units[0]!);
   if (displayWidth(lead) <= hard) return lead;
   // Scene-setters too long to keep: the clause they lead to says the point alone

@@ -836,6 +836,9 @@ class Planner {
       next.splice(next.indexOf(it) + 1, 0, { text: more, para: it.para, sent: it.sent });
       return next;
     }
+    // With nothing to trade it for, a short slogan (安全生产，责任重于泰山) still gives way on
+    // a slide of four points or more: they say it.
+    if (general && chunk.length >= 4 && displayWidth(general.text) <= 14 && weight(sentenceOf(general), this.lang) <= 0) return chunk.filter((o) => o !== general);
     return chunk;
   }
 
