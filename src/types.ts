@@ -112,6 +112,12 @@ export interface Section {
   list?: Array<{ head: string; summary: string }>;
   /** For an item of an announced list: the phrase the announcement gives it. */
   summary?: string;
+  /**
+   * For an item of an announced list with no paragraph of its own: its lead is the end of
+   * the item before's paragraph, from the sentence that names it; that sentence is content,
+   * not a heading line.
+   */
+  told?: true;
   /** Paragraphs and subsections after `lead`, in manuscript order. */
   children: Node[];
   source: SourceRange;

@@ -178,3 +178,19 @@ test('a concrete bullet goes on, within two lines, with the clauses that still s
   // (A general first cut is not lengthened: the concrete clause is found instead.)
   assert.match(keyPhrase('我们公司成立于1998年，从最初只有十几个人的小厂起步，经过二十多年的艰苦创业，发展成为今天拥有员工六千余人、年营业收入超过百亿元的高新技术企业。', 'zh'), /六千余人/);
 });
+
+test('a list the sentence counts (……五项重大活动) gives its items, one bullet each, only when the items and the count agree', async () => {
+  const { countedList } = await import('../src/plan/condense.js');
+  assert.deepEqual(countedList('“帮企业稳增长促振兴”、“服务振兴献良策，立足岗位做贡献”、“服务三农保春耕，省直机关在行动”、深化建功立业劳动竞赛、“辽宁振兴，巾帼建功”五项重大活动成功的组织、领导、实施，体现了各单位创新创造的崭新理念。'), [
+    '“帮企业稳增长促振兴”',
+    '“服务振兴献良策，立足岗位做贡献”',
+    '“服务三农保春耕，省直机关在行动”',
+    '深化建功立业劳动竞赛',
+    '“辽宁振兴，巾帼建功”',
+  ]);
+  assert.deepEqual(countedList('今年以来，我们开展了“安全生产月”、“消防宣传周”、“应急演练季”等三项活动。'), ['“安全生产月”', '“消防宣传周”', '“应急演练季”']);
+  // (Four names and "三项": not a list we can trust; two items: no list; no count: none.)
+  assert.equal(countedList('开展了“安全生产月”、“消防宣传周”、“应急演练季”、“隐患排查年”等三项活动。'), null);
+  assert.equal(countedList('新建公办幼儿园、改扩建幼儿园两类项目。'), null);
+  assert.equal(countedList('要加强城乡规划、建设、管理工作。'), null);
+});

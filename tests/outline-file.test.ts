@@ -79,8 +79,8 @@ test('outline: an edited title, a deleted bullet, a merged pair and a moved slid
   // Slides 6 and 7 merged: 7's heading line deleted, and its subtitle (a slide has one).
   assert.equal(b[7]![0], '## 围绕中心');
   b[7]!.splice(0, 2);
-  // Slide 8 (感谢与问候) moved to the end, after the closing slide.
-  const [thanks] = b.splice(8, 1);
+  // Slide 9 (感谢与问候) moved to the end, after the closing slide.
+  const [thanks] = b.splice(9, 1);
   b.push(thanks!);
   const out = deckFromOutline(join2(b), speech);
   assert.equal(out.slides.length, deck.slides.length - 1);
@@ -93,7 +93,7 @@ test('outline: an edited title, a deleted bullet, a merged pair and a moved slid
   assert.deepEqual(out.slides[5]!.notes, [...deck.slides[5]!.notes, ...deck.slides[6]!.notes]);
   // The moved slide is last, with its notes; the ids follow the new order.
   assert.equal(out.slides.at(-1)!.title, '感谢与问候');
-  assert.deepEqual(out.slides.at(-1)!.notes, deck.slides[7]!.notes);
+  assert.deepEqual(out.slides.at(-1)!.notes, deck.slides[8]!.notes);
   assert.deepEqual(out.slides.map((s) => s.id), out.slides.map((_, i) => `s${i + 1}`));
   const { want, got } = notesInOrder(speech, out);
   assert.equal(got, want);
@@ -133,16 +133,16 @@ test('outline: a deleted slide\'s notes join the slide before it; a slide split 
 test('outline: a layout changed and a callout added are drawn as written', () => {
   const { speech, md } = planned(SEED);
   const b = blocks(md);
-  b[13]!.splice(1, 0, 'callout: 众人划桨，同舟共济');
-  const q = b[14]!;
+  b[14]!.splice(1, 0, 'callout: 众人划桨，同舟共济');
+  const q = b[15]!;
   assert.equal(q[1], 'layout: quote');
   q[1] = 'layout: statement';
   // (A statement has no attribution, lead-in or coda: their lines go.)
   for (const key of ['subtitle:', 'lead:', 'coda:']) if (q.some((l) => l.startsWith(key))) q.splice(q.findIndex((l) => l.startsWith(key)), 1);
   const out = deckFromOutline(join2(b), speech);
-  assert.equal((out.slides[12] as { callout?: string }).callout, '众人划桨，同舟共济');
-  assert.equal(out.slides[13]!.layout, 'statement');
-  assert.deepEqual(out.slides[13]!.items.slice(0, 2), ['万山不许一溪奔，', '拦得溪声日夜喧，']);
+  assert.equal((out.slides[13] as { callout?: string }).callout, '众人划桨，同舟共济');
+  assert.equal(out.slides[14]!.layout, 'statement');
+  assert.deepEqual(out.slides[14]!.items.slice(0, 2), ['万山不许一溪奔，', '拦得溪声日夜喧，']);
 });
 
 test('outline: what cannot be read is one input error naming the outline line and what to do', () => {
@@ -199,15 +199,15 @@ test('outline edits (the web page\'s): each one gives the deck it says, the note
   const cases: Array<[OutlineEdit, (d: Deck) => void]> = [
     [{ op: 'retitle', slide: 2, title: '去年：五个“全”' }, (d) => assert.equal(d.slides[2]!.title, '去年：五个“全”')],
     [{ op: 'delete-slide', slide: 4 }, (d) => assert.equal(d.slides.length, deck.slides.length - 1)],
-    [{ op: 'move-slide', slide: 7, to: 1 }, (d) => assert.equal(d.slides[1]!.title, '感谢与问候')],
+    [{ op: 'move-slide', slide: 8, to: 1 }, (d) => assert.equal(d.slides[1]!.title, '感谢与问候')],
     [{ op: 'merge-next', slide: 5 }, (d) => assert.deepEqual(d.slides[5]!.items, [...deck.slides[5]!.items, ...deck.slides[6]!.items])],
     [{ op: 'split', slide: 2, item: 3 }, (d) => assert.deepEqual([d.slides[2]!.items.length, d.slides[3]!.items.length, d.slides[3]!.title], [3, 2, '2015年工作成效'])],
     [{ op: 'edit-item', slide: 2, item: 0, text: '拓展职能' }, (d) => assert.equal(d.slides[2]!.items[0], '拓展职能')],
     [{ op: 'delete-item', slide: 2, item: 1 }, (d) => assert.deepEqual(d.slides[2]!.items, deck.slides[2]!.items.filter((_, i) => i !== 1))],
     [{ op: 'move-item', slide: 2, item: 4, to: 0 }, (d) => assert.equal(d.slides[2]!.items[0], deck.slides[2]!.items[4])],
     [{ op: 'move-item', slide: 2, item: 0, to: 2 }, (d) => assert.equal(d.slides[2]!.items[2], deck.slides[2]!.items[0])],
-    [{ op: 'callout', slide: 9, item: 1 }, (d) => assert.equal((d.slides[9] as { callout?: string }).callout, deck.slides[9]!.items[1])],
-    [{ op: 'quote', slide: 10, item: 1 }, (d) => assert.deepEqual([d.slides[11]!.layout, d.slides[11]!.items], ['quote', [deck.slides[10]!.items[1]]])],
+    [{ op: 'callout', slide: 10, item: 1 }, (d) => assert.equal((d.slides[10] as { callout?: string }).callout, deck.slides[10]!.items[1])],
+    [{ op: 'quote', slide: 11, item: 1 }, (d) => assert.deepEqual([d.slides[12]!.layout, d.slides[12]!.items], ['quote', [deck.slides[11]!.items[1]]])],
   ];
   for (const [edit, check] of cases) {
     const d = read(editOutline(md, edit));
@@ -215,10 +215,10 @@ test('outline edits (the web page\'s): each one gives the deck it says, the note
     complete(d);
   }
   // A callout made and made a bullet again: the bullets as they were, the moved one last.
-  const back = read(editOutline(editOutline(md, { op: 'callout', slide: 9, item: 1 }), { op: 'uncallout', slide: 9 }));
-  assert.deepEqual(back.slides[9]!.items, [...deck.slides[9]!.items.filter((_, i) => i !== 1), deck.slides[9]!.items[1]]);
-  assert.equal((back.slides[9] as { callout?: string }).callout, undefined);
-  assert.equal(outlineSlides(editOutline(md, { op: 'callout', slide: 9, item: 1 }))[9]!.callout, deck.slides[9]!.items[1]);
+  const back = read(editOutline(editOutline(md, { op: 'callout', slide: 10, item: 1 }), { op: 'uncallout', slide: 10 }));
+  assert.deepEqual(back.slides[10]!.items, [...deck.slides[10]!.items.filter((_, i) => i !== 1), deck.slides[10]!.items[1]]);
+  assert.equal((back.slides[10] as { callout?: string }).callout, undefined);
+  assert.equal(outlineSlides(editOutline(md, { op: 'callout', slide: 10, item: 1 }))[10]!.callout, deck.slides[10]!.items[1]);
   assert.throws(() => editOutline(md, { op: 'delete-item', slide: 2, item: 9 }), /the outline has no bullet 10 on slide 3\./);
   assert.throws(() => editOutline(md, { op: 'retitle', slide: 99, title: 'x' }), /the outline has no slide 100\./);
 });

@@ -1002,3 +1002,16 @@ test('a figure slide too tall for its slide (a narrow 4:3 slide) first loses the
   assert.deepEqual(fig.items, fig.cards.flatMap((c) => [c.head, c.text]));
   assert.equal(notesMismatch(speech, twice), null);
 });
+
+test('an announced item with no paragraph of its own (强健自身) gets its place after the item it is told in; a counted list (五项重大活动) is shown item by item', () => {
+  const speech = parseSpeech(manuscript(SEED));
+  const deck = planDeck(speech);
+  const titles = deck.slides.map((s) => s.title);
+  const at = titles.indexOf('站位高远');
+  assert.deepEqual(titles.slice(at, at + 4), ['站位高远', '高端引领', '围绕中心', '强健自身']);
+  const own = deck.slides[at + 3]!;
+  assert.ok(own.items.some((t) => t.includes('强健自身')), JSON.stringify(own.items));
+  assert.ok(!deck.slides[at + 2]!.items.some((t) => t.includes('强健自身')), 'not under 围绕中心 any more');
+  assert.equal(notesMismatch(speech, deck), null);
+  assert.deepEqual(deck.slides[at + 1]!.items, ['“帮企业稳增长促振兴”', '“服务振兴献良策，立足岗位做贡献”', '“服务三农保春耕，省直机关在行动”', '深化建功立业劳动竞赛', '“辽宁振兴，巾帼建功”']);
+});

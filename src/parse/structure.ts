@@ -129,6 +129,48 @@ function listHeading(pre: string, n: number): { heading: string; context?: strin
   return { heading: last || pre, context: context && displayWidth(context) <= 24 ? context : undefined };
 }
 
+/**
+ * An item the announcement names with no paragraph of its own (强健自身), told in the
+ * last sentences of the item before it (……。而且工会干部在工作实践中不断强健自身，……
+ * 实现了凤凰涅槃。): from the sentence that names it, that paragraph is its own, so
+ * that it gets its place among the items. Only from the last paragraph of the item
+ * before, so that the speech keeps its order.
+ */
+function told(items: Announcement['items'], sections: Section[], level: number): void {
+  items.forEach((it, idx) => {
+    if (sections.some((s) => s.heading === it.head)) return;
+    const before = sections.filter((s) => s.ordinal < idx + 1).at(-1);
+    // (The item just before it in the announcement, or none: 强健自身 after 围绕中心.)
+    if (!before || before.ordinal !== idx) return;
+    const tail = before.children.at(-1);
+    if (tail?.type === 'section') return;
+    const last = tail ?? before.lead;
+    const ss = sentences(last.text);
+    const at = ss.findIndex((x, k) => k > 0 && x.includes(it.head));
+    if (at < 0) return;
+    const cut = ss.slice(0, at).join('').length;
+    if (last.text.slice(0, cut) !== ss.slice(0, at).join('')) return;
+    const head = { ...last, text: last.text.slice(0, cut) };
+    const rest = { ...last, text: last.text.slice(cut) };
+    if (tail) before.children[before.children.length - 1] = { ...head, type: 'paragraph' };
+    else before.lead = head;
+    sections.splice(sections.indexOf(before) + 1, 0, {
+      type: 'section',
+      kind: 'item',
+      level: level + 1,
+      number: '',
+      ordinal: idx + 1,
+      heading: it.head,
+      inline: false,
+      told: true,
+      lead: rest,
+      summary: it.summary,
+      children: [],
+      source: { ...last.source },
+    });
+  });
+}
+
 function announced(nodes: Node[], i: number, level: number): { section: Section; next: number } | null {
   const p = nodes[i];
   if (p?.type !== 'paragraph') return null;
@@ -168,6 +210,7 @@ function announced(nodes: Node[], i: number, level: number): { section: Section;
     } else break;
   }
   if (itemSections.length < 2) return null;
+  told(ann.items, itemSections, level);
   const { heading, context } = listHeading(ann.pre, ann.items.length);
   return {
     section: {

@@ -518,7 +518,8 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       // The first sentence states the point, unless it only fills time or concedes.
       const w = weight(s, lang) - (concedes ? 3 : 0);
       const states = !concedes && w > -5 && (w > 0 || !concreteLater || max >= open.length);
-      return { i, w: (k === 0 && states ? 10 : 0) + w + (run ? 5 : 0), phrases: run ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : verbList(s, limit)) ?? story(s, lang, limit).map((t, n) => (n === 0 ? standingAlone(s, t, lang) : t)) };
+      const counted = lang === 'zh' && !run ? countedList(s) : null;
+      return { i, counted: !!counted, w: (k === 0 && states ? 10 : 0) + w + (run || counted ? 5 : 0), phrases: run ?? counted ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : verbList(s, limit)) ?? story(s, lang, limit).map((t, n) => (n === 0 ? standingAlone(s, t, lang) : t)) };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
   // quotation): narrative and asides stay in the notes, so that a slide shows
@@ -526,7 +527,10 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
   const chosen = units
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .filter((u, k) => k < max && u.w > -5 && (k < 3 || u.w >= 1))
-    .sort((a, b) => a.i - b.i);
+    .sort((a, b) => a.i - b.i)
+    // (Beside the items a sentence counts, general lines about them stay in the notes:
+    // the five activities say what 载体的设计，源于思想的创新创造 only says around them.)
+    .filter((u, _, all) => u.counted || !all.some((o) => o.counted) || concreteness(spans[u.i]!.text, lang) > 0);
   // A sentence answered by the next (Data do not make decisions. People do, …; Optimism is
   // the belief that …. Hope is the decision to …) is one point with it: half is the opposite.
   const answered = (u: { i: number }) => {
@@ -555,6 +559,39 @@ export function parallelParts(sentence: string): string[] | null {
   // (Two halves alike are a contrast more often than a list, unless they say 有的…有的….)
   if (segs.length < 3 && !/^(?:有的|有些)/.test(head)) return null;
   return /^[\u4e00-\u9fff]{2}$/.test(head) && segs.every((g) => g.startsWith(head) && displayWidth(g) >= 8) ? segs : null;
+}
+
+const COUNT_ZH: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/**
+ * The items of a list that the sentence counts (“帮企业稳增长促振兴”、“服务三农保春耕”、
+ * 深化建功立业劳动竞赛……五项重大活动 / 开展了A、B、C等三项行动): one bullet each, as many
+ * as the count says, so that what was done is on the slide and not only the words
+ * around it (体现了……的崭新理念). Null unless the items and the count agree.
+ */
+export function countedList(sentence: string): string[] | null {
+  const m = /(?:等)?([两二三四五六七八九十]|\d{1,2})(?:项|个|大|类|场|件)[\u4e00-\u9fff]{1,6}/.exec(sentence);
+  if (!m) return null;
+  const n = COUNT_ZH[m[1]!] ?? Number(m[1]);
+  // The list runs back from the count to the clause boundary before it (outside quotations).
+  const before = sentence.slice(0, m.index);
+  let depth = 0;
+  let start = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const ch = before[i]!;
+    if (ch === '”' || ch === '》' || ch === '）') depth++;
+    else if (ch === '“' || ch === '《' || ch === '（') depth--;
+    else if (depth === 0 && /[，,。；;：:！？]/.test(ch)) {
+      start = i + 1;
+      break;
+    }
+  }
+  const items = splitOutsideQuotes(before.slice(start), /、/).map((x) => x.trim());
+  if (items.length !== n || n < 3) return null;
+  // (The first item after the verb that does them: 开展了“A” → “A”.)
+  const q = items[0]!.indexOf('“');
+  if (q > 0 && items.slice(1).some((x) => x.startsWith('“'))) items[0] = items[0]!.slice(q);
+  return items.every((x) => displayWidth(x) >= 4 && displayWidth(x) <= 24 && balanced(x)) ? items : null;
 }
 
 /**

@@ -1189,7 +1189,7 @@ class Planner {
     const kids = sectionsOf(s.children);
     const own = [s.lead, ...s.children.filter((c): c is Paragraph & { type: 'paragraph' } => c.type === 'paragraph' && s.children.indexOf(c) < (kids[0] ? s.children.indexOf(kids[0]) : Infinity))];
     // An own-line heading's paragraph is the heading itself: it gives no bullet.
-    const ownItems = this.itemsOf(own, s.lead).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
+    const ownItems = this.itemsOf(own, s.told ? undefined : s.lead).filter((i) => i.text !== s.heading && i.text !== title && !i.text.startsWith(s.heading));
     const g = `sec-${s.lead.source.startLine}`;
     // Short parallel subsections read best side by side: one card each.
     // (Not when half of them or more are built around figures: those are shown big, a slide each.)
@@ -1202,7 +1202,8 @@ class Planner {
       // targets, 9月底前……80%以上 / 新增储备项目投资额超过200亿元 / 一项目一专班: a slide each.)
       kids.reduce((n, c) => n + this.clauseCount(c), 0) / kids.length < CARD_CLAUSES;
     if (!kids.length) {
-      this.pointsUpToTurn({ title, badge, subtitle: s.summary ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g, true);
+      // (An item told in the item before's paragraph says its summary in its own words: 强健自身.)
+      this.pointsUpToTurn({ title, badge, subtitle: s.summary && !s.told ? keyPhrase(s.summary, this.lang, 30) : undefined }, own, ownItems, g, true);
       return;
     }
     if (asCards) {

@@ -12,7 +12,10 @@ export class Stream {
   readonly length: number;
   /** The paragraphs' texts, one after the other. */
   readonly text: string;
+  /** The first paragraph starting on each line (a paragraph the parser cut in two shares its line with the rest). */
   private readonly byLine = new Map<number, number>();
+  /** The length of the text of the paragraphs starting on each line. */
+  private readonly lineLength = new Map<number, number>();
 
   constructor(speech: Speech) {
     this.paras = allParagraphs(speech);
@@ -20,7 +23,8 @@ export class Stream {
     this.paras.forEach((p, k) => {
       this.starts.push(at);
       at += p.text.length;
-      this.byLine.set(p.source.startLine, k);
+      if (!this.byLine.has(p.source.startLine)) this.byLine.set(p.source.startLine, k);
+      this.lineLength.set(p.source.startLine, (this.lineLength.get(p.source.startLine) ?? 0) + p.text.length);
     });
     this.length = at;
     this.text = this.paras.map((p) => p.text).join('');
@@ -46,10 +50,11 @@ export class Stream {
   /** `12` or `12:45`: where [from, to) starts or ends, as written in a `notes:` line. */
   private place(at: number, end: boolean): string {
     // An end at a paragraph's end is written as that paragraph; a start at its start likewise.
-    const k = end ? this.paraAt(at - 1) : this.paraAt(at);
-    const c = at - this.starts[k]!;
-    const whole = end ? c === this.paras[k]!.text.length : c === 0;
-    return whole ? String(this.lineOf(k)) : `${this.lineOf(k)}:${c}`;
+    // (Counted from the line's first paragraph: the places a reader can name are lines.)
+    const line = this.lineOf(end ? this.paraAt(at - 1) : this.paraAt(at));
+    const c = at - this.starts[this.byLine.get(line)!]!;
+    const whole = end ? c === this.lineLength.get(line) : c === 0;
+    return whole ? String(line) : `${line}:${c}`;
   }
 
   rangeText(from: number, to: number): string {
@@ -64,7 +69,7 @@ export class Stream {
     if (!m) return `"${text.trim()}" is not a line or line:character`;
     const k = this.byLine.get(Number(m[1]));
     if (k === undefined) return `no paragraph of the manuscript starts on line ${m[1]}`;
-    const len = this.paras[k]!.text.length;
+    const len = this.lineLength.get(Number(m[1]))!;
     if (m[2] === undefined) return this.starts[k]! + (end ? len : 0);
     const c = Number(m[2]);
     if (c > len) return `line ${m[1]}'s paragraph has ${len} characters, not ${c}`;
