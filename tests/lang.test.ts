@@ -194,3 +194,11 @@ test('a list the sentence counts (……五项重大活动) gives its items, one
   assert.equal(countedList('新建公办幼儿园、改扩建幼儿园两类项目。'), null);
   assert.equal(countedList('要加强城乡规划、建设、管理工作。'), null);
 });
+
+test('a bullet never ends on a bare topic (每年十月的校友返校日): it takes the clause that says something of it', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  const { predicateless } = await import('../src/lang/segment.js');
+  assert.equal(keyPhrase('学校的图书馆，毕业生凭校友卡可以终身免费使用；每年十月的校友返校日，母校都在这里等你们回来。', 'zh').endsWith('返校日'), false);
+  assert.ok(predicateless('每年十月的校友返校日') && predicateless('这个数字背后'));
+  assert.ok(!predicateless('母校都在这里等你们回来') && !predicateless('财政改革不断深化') && !predicateless('今年不少于1亿元'));
+});

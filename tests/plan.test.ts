@@ -1015,3 +1015,13 @@ test('an announced item with no paragraph of its own (强健自身) gets its pla
   assert.equal(notesMismatch(speech, deck), null);
   assert.deepEqual(deck.slides[at + 1]!.items, ['“帮企业稳增长促振兴”', '“服务振兴献良策，立足岗位做贡献”', '“服务三农保春耕，省直机关在行动”', '深化建功立业劳动竞赛', '“辽宁振兴，巾帼建功”']);
 });
+
+test('figures three in a row even when one is long (1300多人次), titled by what the next sentence says they prove; a time that leads to a promise keeps it (毕业以后两年内，……就业服务)', () => {
+  const deck = planDeck(parseSpeech(manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '29-zh-graduation.txt'))));
+  const fig = deck.slides.find((s) => s.layout === 'figure' && s.cards.some((c) => c.head === '1300多人次'));
+  assert.ok(fig && fig.layout === 'figure');
+  assert.deepEqual(fig.cards.map((c) => c.head), ['1300多人次', '460多人', '31个']);
+  assert.equal(fig.title, '困难从来挡不住一代青年的成长');
+  assert.ok(deck.slides.some((s) => s.items.includes('毕业以后两年内，你们仍然可以享受和在校生一样的就业服务')));
+  assert.ok(!deck.slides.some((s) => s.items.includes('每年十月的校友返校日')), 'no bare topic as a bullet');
+});

@@ -135,3 +135,16 @@ export function endsHanging(text: string): boolean {
     .filter((w) => !/^\s*$/.test(w.word));
   return words.length >= 2 && words.every((w) => /^(?:n|m|q|z|uj|r|t|f|s|b)/.test(w.tag));
 }
+
+/**
+ * True for a Chinese clause that only names a thing or a time and says nothing of
+ * it: nouns, times, places, pronouns, numbers and 的, no other word (每年十月的校友
+ * 返校日, 这个数字背后). Such a clause is the topic of the clause after it, never a
+ * bullet's end. (jieba's tags without its HMM are rough for verbs, so this asks for
+ * nothing but nominal words rather than for no verb.)
+ */
+export function predicateless(clause: string): boolean {
+  if (!/[\u3400-\u9fff]/.test(clause)) return false;
+  const tags = cutter().tag(clause, false);
+  return tags.length > 1 && tags.every(({ tag }) => /^(?:n|nr|ns|nt|nz|t|r|f|s|m|q|uj|x)$/.test(tag));
+}

@@ -3,7 +3,7 @@
 import type { Lang } from '../types.js';
 import { capitalise, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
 import { concreteness, concretenessBeyondContext, contentOf, isProcedural, rules, stance } from '../lang/rules.js';
-import { phrases } from '../lang/segment.js';
+import { phrases, predicateless } from '../lang/segment.js';
 
 
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
@@ -59,10 +59,26 @@ export function keyPhrase(sentence: string, lang: Lang, limit = bulletLimit(lang
   // (Context when the sentence goes on to say what is to be done: ……有213个，要…….)
   const context = (t: string) => concretenessBeyondContext(t, lang) === 0 && stance(sentence.slice(sentence.indexOf(t) + t.length), lang) > 0;
   if (concrete && phrase && (concreteness(phrase, lang) === 0 || context(phrase))) phrase = concreteClauses(sentence, lang, Math.max(limit, most)) ?? phrase;
+  // A bullet that ends on a topic with nothing said of it (每年十月的校友返校日) takes the clause
+  // that says it (母校都在这里等你们回来), within two lines; a topic alone is no bullet.
+  if (lang === 'zh' && phrase) phrase = withComment(stripOpeners(stripEnd(sentence), lang), phrase, Math.max(limit, most));
   // A question shown to its end keeps its question mark (靠的是什么？): without it, it reads as a broken statement.
   const q = /[？?]\s*$/.exec(sentence.trimEnd());
   if (lang === 'zh') phrase = namedPerson(phrase);
   return q && phrase && stripEnd(sentence).endsWith(phrase) ? phrase + (lang === 'zh' ? '？' : '?') : phrase;
+}
+
+/** `phrase` (cut from `s`) with the clause after it when its last clause is a bare topic; else as it is. */
+function withComment(s: string, phrase: string, most: number): string {
+  const last = clauseParts(phrase).at(-1)?.text ?? phrase;
+  if (!predicateless(last)) return phrase;
+  const at = s.indexOf(phrase);
+  if (at < 0) return phrase;
+  const rest = clauseParts(s.slice(at + phrase.length).replace(/^[，,]\s*/, ''));
+  const next = rest[0];
+  if (!next || !/^[，,]/.test(s.slice(at + phrase.length))) return phrase;
+  const both = `${phrase}，${next.text}`;
+  return displayWidth(both) <= most ? both : phrase;
 }
 
 /** A sentence without the means it names (通过……等方式) inside a clause, where what is done follows. */
@@ -318,7 +334,8 @@ function concreteClauses(sentence: string, lang: Lang, most: number): string | n
   const alike = (a: string, b: string) => a.length >= 6 && b.length >= 6 && /^[\u4e00-\u9fff]/.test(a) && a[0] === b[0] && !/^[我这他她它]/.test(a);
   if (lang === 'zh' && from === k && k > 0 && alike(open(parts[k - 1]!.text), open(parts[k]!.text)) && fits(parts.slice(k - 1, to + 1))) from = k - 1;
   // A short clause after the sentence's subject (……不幸牺牲，年仅37岁) is an appendage, not a bullet.
-  if (from === k && displayWidth(parts[k]!.text) < 8) return null;
+  // (Not a time or condition that leads to what follows, 毕业以后两年内，你们仍然可以……: that goes on.)
+  if (from === k && displayWidth(parts[k]!.text) < 8 && !leadIn.test(bare(k))) return null;
   // A clause with no subject of its own (不得不在两个月内重新修订) cannot open a bullet.
   if (dependent.test(open(parts[from]!.text))) return null;
   const end = close(from, to);

@@ -489,7 +489,9 @@ class Planner {
       const done = kind && displayWidth(base.title) <= 24 ? `${base.title}${this.lang === 'zh' ? '：' : ': '}${kind}` : kind;
       // Else, for figures, what they add up to when it is short (市财政局连续六年在全市机关作风评议中位列前三).
       const sum = m.slide.layout === 'figure' && m.slide.subtitle && displayWidth(m.slide.subtitle) <= (this.lang === 'zh' ? 24 : 60) && !rules(this.lang).dependent.test(m.slide.subtitle) && !this.slides.some((x) => x.title === m.slide.subtitle) && !made.some((x) => x !== m && (x.slide.title === m.slide.subtitle || x.slide.items.includes(m.slide.subtitle!))) ? m.slide.subtitle : null;
-      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : sum;
+      // Else what the sentence after them says they prove (你们用自己的努力证明，困难从来挡不住一代青年的成长).
+      const proves = m.slide.layout === 'figure' && !sum ? provenBy(pieces, m.owns) : null;
+      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : (sum ?? (proves && !used(proves) ? proves : null));
       if (titled && t && t === sum) m.slide.subtitle = undefined;
       if (titled && t) m.slide.title = t;
       else if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
@@ -572,7 +574,7 @@ class Planner {
       const num = /^[\d.,]+/.exec(v)?.[0] ?? '';
       return (num.replace(/[.,]/g, '').length * 0.55 + (num.match(/[.,]/g) ?? []).length * 0.3) * 88 + displayWidth(v.slice(num.length)) * 36;
     };
-    const n = inOrder.length >= 4 && inOrder.every((f) => f.value.length <= 8) ? 4 : inOrder.some((f) => drawn(f.value) > FIGURE_CELL_PX) ? 2 : 3;
+    const n = inOrder.length >= 4 && inOrder.every((f) => f.value.length <= 8) ? 4 : inOrder.some((f) => drawn(f.value) > FIGURE_CELL_MAX_PX) ? 2 : 3;
     const shown = inOrder.filter((f) => top.slice(0, n).includes(f));
     if (shown.length < 2 && !(shown.length === 1 && /\d/.test(shown[0]!.label))) return null;
     const cards = shown.map((f) => ({ head: f.value, text: f.label }));
@@ -1567,6 +1569,24 @@ export function quotePages(lines: string[], rows: number, lang: Lang): string[][
 const QUOTE_EM = 24;
 /** Room for one figure when three stand in a row (a 1,100 px body, 40 px gaps), with a margin. */
 const FIGURE_CELL_PX = 300;
+/**
+ * The widest figure three in a row may have: the CSS sets a number as large as its
+ * column allows (--nw, --uw), so one up to a quarter wider is drawn a quarter smaller
+ * (1300多人次 beside 460多人 and 31个) rather than leaving a figure off the slide.
+ */
+const FIGURE_CELL_MAX_PX = FIGURE_CELL_PX * 1.34;
+
+/**
+ * What the sentence after a slide's last sentence says the figures prove, when it
+ * says so in as many words (……证明，困难从来挡不住一代青年的成长; 这说明……) and that
+ * is short enough for a title; else null.
+ */
+function provenBy(pieces: Piece[], owns: (pc: Piece) => boolean): string | null {
+  const last = pieces.filter(owns).at(-1);
+  const next = last && pieces.find((pc) => pc.para === last.para && pc.sent === last.sent + 1);
+  const m = next ? /(?:证明|说明|表明|可见)了?[，,：:]\s*([^，,。；;！!？?]+)[。！!]?\s*$/.exec(next.text.trim()) : null;
+  return m && displayWidth(m[1]!) >= 6 && displayWidth(m[1]!) <= 20 ? m[1]! : null;
+}
 
 /** Whether `it` is one of several items cut from one sentence (a list, 一是……二是……). */
 function fromOneSentence(items: Item[], it: Item): boolean {
