@@ -202,3 +202,14 @@ test('a bullet never ends on a bare topic (每年十月的校友返校日): it t
   assert.ok(predicateless('每年十月的校友返校日') && predicateless('这个数字背后'));
   assert.ok(!predicateless('母校都在这里等你们回来') && !predicateless('财政改革不断深化') && !predicateless('今年不少于1亿元'));
 });
+
+test('things announced and listed after a colon, one per semicolon, are a bullet each; the first keeps the words that announce them', async () => {
+  const { colonList } = await import('../src/plan/condense.js');
+  const got = colonList('今年，我们还要再办几件实事：在全市新增“爱心驿站”80个，做到主城区每两公里至少有一个；为50岁以上的环卫职工每年免费安排一次全面体检；对符合条件的外地环卫职工子女，由教育部门统筹安排就近入学；加快推进环卫作业机械化，减轻一线职工的劳动强度。', 'zh');
+  assert.equal(got?.length, 4);
+  assert.match(got![0]!, /^今年再办几件实事：在全市新增“爱心驿站”80个/);
+  assert.equal(got![3], '加快推进环卫作业机械化，减轻一线职工的劳动强度');
+  // (No announcing words, two parts, or English: none.)
+  assert.equal(colonList('他说：我们要干；还要干好；更要干出成效。', 'zh'), null);
+  assert.equal(colonList('主要有两点：一个是快；一个是好。', 'zh'), null);
+});

@@ -535,7 +535,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
       // The first sentence states the point, unless it only fills time or concedes.
       const w = weight(s, lang) - (concedes ? 3 : 0);
       const states = !concedes && w > -5 && (w > 0 || !concreteLater || max >= open.length);
-      const counted = lang === 'zh' && !run ? countedList(s) : null;
+      const counted = lang === 'zh' && !run ? (countedList(s) ?? colonList(s, lang, limit)) : null;
       return { i, counted: !!counted, w: (k === 0 && states ? 10 : 0) + w + (run || counted ? 5 : 0), phrases: run ?? counted ?? personHalves(s, lang, limit) ?? (lang === 'zh' ? parallelParts(s)?.map((g) => keyPhrase(g, lang, limit)) : verbList(s, limit)) ?? story(s, lang, limit).map((t, n) => (n === 0 ? standingAlone(s, t, lang) : t)) };
     });
   // Past three, only sentences that carry something (a figure, an obligation, a
@@ -576,6 +576,25 @@ export function parallelParts(sentence: string): string[] | null {
   // (Two halves alike are a contrast more often than a list, unless they say 有的…有的….)
   if (segs.length < 3 && !/^(?:有的|有些)/.test(head)) return null;
   return /^[\u4e00-\u9fff]{2}$/.test(head) && segs.every((g) => g.startsWith(head) && displayWidth(g) >= 8) ? segs : null;
+}
+
+/**
+ * A sentence that announces things and lists them after a colon, one per semicolon
+ * (今年，我们还要再办几件实事：在全市新增“爱心驿站”80个……；为50岁以上的环卫职工……；
+ * 对符合条件的……；加快推进……): one bullet each, the first with the words that announce
+ * them when both fit two lines. Null for anything else.
+ */
+export function colonList(sentence: string, lang: Lang, limit = bulletLimit(lang)): string[] | null {
+  if (lang !== 'zh') return null;
+  const m = /^([^：:“”]{4,30})[：:](.+)$/.exec(stripEnd(sentence.trim()));
+  if (!m || !/(?:几|[两三四五六七八九十])(?:件|项|个|条|点|方面)|以下|如下/.test(m[1]!)) return null;
+  const segs = splitOutsideQuotes(m[2]!, /[；;]/).map((x) => x.trim()).filter(Boolean);
+  if (segs.length < 3 || segs.some((x) => displayWidth(x) < 6)) return null;
+  const items = segs.map((x) => keyPhrase(x, lang, limit));
+  const lead = stripOpeners(m[1]!, lang).replace(/^(?:今年|明年|下一步)[，,]\s*(?:我们)?(?:还)?(?:要|将)?/, (x) => x.replace(/[，,]\s*(?:我们)?(?:还)?(?:要|将)?$/, '') );
+  const first = `${lead}：${items[0]}`;
+  if (displayWidth(first) <= hardLimit(lang, limit)) items[0] = first;
+  return items;
 }
 
 const COUNT_ZH: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
