@@ -1025,3 +1025,12 @@ test('figures three in a row even when one is long (1300多人次), titled by wh
   assert.ok(deck.slides.some((s) => s.items.includes('毕业以后两年内，你们仍然可以享受和在校生一样的就业服务')));
   assert.ok(!deck.slides.some((s) => s.items.includes('每年十月的校友返校日')), 'no bare topic as a bullet');
 });
+
+test('figures going on from a passage are titled by the first fact they show, as the manuscript states it, not by the passage\'s title with （续）', () => {
+  const deck = planDeck(parseSpeech(manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '17-zh-party-lecture.txt'))));
+  const figures = deck.slides.filter((s) => s.layout === 'figure');
+  assert.ok(figures.length >= 8);
+  const continued = figures.filter((s) => s.title.endsWith('（续）'));
+  assert.ok(continued.length <= 1, JSON.stringify(continued.map((s) => s.title)));
+  assert.ok(figures.some((s) => s.title === '全市财政安排民生支出预计将达到498亿元'), JSON.stringify(figures.map((s) => s.title)));
+});

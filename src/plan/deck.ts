@@ -491,7 +491,13 @@ class Planner {
       const sum = m.slide.layout === 'figure' && m.slide.subtitle && displayWidth(m.slide.subtitle) <= (this.lang === 'zh' ? 24 : 60) && !rules(this.lang).dependent.test(m.slide.subtitle) && !this.slides.some((x) => x.title === m.slide.subtitle) && !made.some((x) => x !== m && (x.slide.title === m.slide.subtitle || x.slide.items.includes(m.slide.subtitle!))) ? m.slide.subtitle : null;
       // Else what the sentence after them says they prove (你们用自己的努力证明，困难从来挡不住一代青年的成长).
       const proves = m.slide.layout === 'figure' && !sum ? provenBy(pieces, m.owns) : null;
-      const t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : (sum ?? (proves && !used(proves) ? proves : null));
+      let t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : (sum ?? (proves && !used(proves) ? proves : null));
+      // Else, for figures going on from the passage, the first fact they show as the manuscript
+      // states it (全市财政安排民生支出498亿元), rather than the passage's title with （续）.
+      if (!t && titled && m.slide.layout === 'figure' && said) {
+        const fact = this.factTitle([{ text: said, source: paras[0]!.source }]);
+        if (fact && !used(fact)) t = fact;
+      }
       if (titled && t && t === sum) m.slide.subtitle = undefined;
       if (titled && t) m.slide.title = t;
       else if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
