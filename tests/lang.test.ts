@@ -213,3 +213,9 @@ test('things announced and listed after a colon, one per semicolon, are a bullet
   assert.equal(colonList('他说：我们要干；还要干好；更要干出成效。', 'zh'), null);
   assert.equal(colonList('主要有两点：一个是快；一个是好。', 'zh'), null);
 });
+
+test('the speaker telling where they went or what they remember (今天一大早，我……来到……; 我想起……时的样子; 刚才，我们跟着……) is said, never a bullet', async () => {
+  const { weight } = await import('../src/plan/condense.js');
+  for (const s of ['今天一大早，我和几位市领导一起来到城东环卫作业站，看望慰问奋战在城市环境卫生一线的环卫职工。', '此刻，站在这里，我想起四年前你们入学时的样子。', '刚才，我们跟着清扫班组走了一段路，看了大家的作业车辆和休息驿站，也和几位老师傅拉了拉家常。']) assert.equal(weight(s, 'zh'), -5, s);
+  for (const s of ['今天，我们来到这里，就是要把问题摆到桌面上。', '我记得去年全市共排查隐患2.37万项。']) assert.notEqual(weight(s, 'zh'), -5, s);
+});

@@ -490,7 +490,9 @@ class Planner {
       // Else, for figures, what they add up to when it is short (市财政局连续六年在全市机关作风评议中位列前三).
       const sum = m.slide.layout === 'figure' && m.slide.subtitle && displayWidth(m.slide.subtitle) <= (this.lang === 'zh' ? 24 : 60) && !rules(this.lang).dependent.test(m.slide.subtitle) && !this.slides.some((x) => x.title === m.slide.subtitle) && !made.some((x) => x !== m && (x.slide.title === m.slide.subtitle || x.slide.items.includes(m.slide.subtitle!))) ? m.slide.subtitle : null;
       // Else what the sentence after them says they prove (你们用自己的努力证明，困难从来挡不住一代青年的成长).
-      const proves = m.slide.layout === 'figure' && !sum ? provenBy(pieces, m.owns) : null;
+      // (Or its coda says: then that is its title, not a line under the figures too.)
+      const codaProves = m.slide.layout === 'figure' && !sum && m.slide.coda ? provedIn(m.slide.coda) : null;
+      const proves = m.slide.layout === 'figure' && !sum ? (codaProves ?? provenBy(pieces, m.owns)) : null;
       let t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : (sum ?? (proves && !used(proves) ? proves : null));
       // Else, for figures going on from the passage, the first fact they show as the manuscript
       // states it (全市财政安排民生支出498亿元), rather than the passage's title with （续）.
@@ -499,6 +501,7 @@ class Planner {
         if (fact && !used(fact)) t = fact;
       }
       if (titled && t && t === sum) m.slide.subtitle = undefined;
+      if (titled && t && t === codaProves) m.slide.coda = undefined;
       if (titled && t) m.slide.title = t;
       else if (titled && m.slide.title === base.title) m.slide.title = base.title + this.words.continued;
       titled ||= m.slide.title.startsWith(base.title);
@@ -1590,7 +1593,12 @@ const FIGURE_CELL_MAX_PX = FIGURE_CELL_PX * 1.34;
 function provenBy(pieces: Piece[], owns: (pc: Piece) => boolean): string | null {
   const last = pieces.filter(owns).at(-1);
   const next = last && pieces.find((pc) => pc.para === last.para && pc.sent === last.sent + 1);
-  const m = next ? /(?:证明|说明|表明|可见)了?[，,：:]\s*([^，,。；;！!？?]+)[。！!]?\s*$/.exec(next.text.trim()) : null;
+  return next ? provedIn(next.text) : null;
+}
+
+/** What a sentence says is proved (……证明，X / 这说明X), when short enough for a title; else null. */
+function provedIn(sentence: string): string | null {
+  const m = /(?:证明|说明|表明|可见)了?[，,：:]\s*([^，,。；;！!？?]+)[。！!]?\s*$/.exec(sentence.trim());
   return m && displayWidth(m[1]!) >= 6 && displayWidth(m[1]!) <= 20 ? m[1]! : null;
 }
 
