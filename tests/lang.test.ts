@@ -219,3 +219,9 @@ test('the speaker telling where they went or what they remember (今天一大早
   for (const s of ['今天一大早，我和几位市领导一起来到城东环卫作业站，看望慰问奋战在城市环境卫生一线的环卫职工。', '此刻，站在这里，我想起四年前你们入学时的样子。', '刚才，我们跟着清扫班组走了一段路，看了大家的作业车辆和休息驿站，也和几位老师傅拉了拉家常。']) assert.equal(weight(s, 'zh'), -5, s);
   for (const s of ['今天，我们来到这里，就是要把问题摆到桌面上。', '我记得去年全市共排查隐患2.37万项。']) assert.notEqual(weight(s, 'zh'), -5, s);
 });
+
+test('three or more obligations in a row (要……；要……；要……) are a list, one point each', async () => {
+  const { parallelParts } = await import('../src/plan/condense.js');
+  assert.equal(parallelParts('要扩大普惠性学前教育资源，新增公办学位5万个；要着力解决城镇“大班额”问题，年底前基本消除66人以上超大班额；要认真落实学生资助政策，确保不让一个学生因家庭经济困难而失学。')?.length, 3);
+  assert.equal(parallelParts('要扩大普惠性学前教育资源；要着力解决城镇“大班额”问题。'), null);
+});

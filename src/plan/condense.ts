@@ -573,6 +573,8 @@ export function parallelParts(sentence: string): string[] | null {
   const segs = splitOutsideQuotes(stripEnd(sentence), /[；;]/).map((g) => g.trim()).filter(Boolean);
   if (segs.length < 2) return null;
   const head = segs[0]!.slice(0, 2);
+  // (Three or more obligations, 要……；要……；要……, are a list too, whatever verb follows 要.)
+  if (segs.length >= 3 && segs.every((g) => /^要[\u4e00-\u9fff]/.test(g) && displayWidth(g) >= 8)) return segs;
   // (Two halves alike are a contrast more often than a list, unless they say 有的…有的….)
   if (segs.length < 3 && !/^(?:有的|有些)/.test(head)) return null;
   return /^[\u4e00-\u9fff]{2}$/.test(head) && segs.every((g) => g.startsWith(head) && displayWidth(g) >= 8) ? segs : null;

@@ -496,7 +496,8 @@ class Planner {
       let t = own?.whole && own.title !== base.title && !shown(own.title) ? own.title : topic && topic !== base.title && !used(topic) ? topic : done && !used(done) ? done : (sum ?? (proves && !used(proves) ? proves : null));
       // Else, for figures going on from the passage, the first fact they show as the manuscript
       // states it (全市财政安排民生支出498亿元), rather than the passage's title with （续）.
-      if (!t && titled && m.slide.layout === 'figure' && said) {
+      // (Not over a line under the figures, which speaks of them all: 明显低于总体水平.)
+      if (!t && titled && m.slide.layout === 'figure' && said && !m.slide.subtitle) {
         const fact = this.factTitle([{ text: said, source: paras[0]!.source }]);
         if (fact && !used(fact)) t = fact;
       }
