@@ -225,3 +225,11 @@ test('three or more obligations in a row (要……；要……；要……) are
   assert.equal(parallelParts('要扩大普惠性学前教育资源，新增公办学位5万个；要着力解决城镇“大班额”问题，年底前基本消除66人以上超大班额；要认真落实学生资助政策，确保不让一个学生因家庭经济困难而失学。')?.length, 3);
   assert.equal(parallelParts('要扩大普惠性学前教育资源；要着力解决城镇“大班额”问题。'), null);
 });
+
+test('an item of an inline list whose first sentence is only its head says its head and its most concrete point', async () => {
+  const { sentencePhrases } = await import('../src/plan/condense.js');
+  const got = sentencePhrases('一是抓好秋粮收购。镇粮食站要协调好收储企业，合理设置收购网点，落实好最低收购价等政策。二是抓好冬季农田水利建设。结合高标准农田建设，对全镇37公里沟渠进行清淤疏浚，10月底前全部完工。', 'zh', 5).map((x) => x.text);
+  assert.equal(got.length, 2);
+  assert.match(got[0]!, /^抓好秋粮收购：镇粮食站要/);
+  assert.match(got[1]!, /^抓好冬季农田水利建设：.*37公里/);
+});

@@ -499,7 +499,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
   if (!open.length) return [];
   const from = spans[open[0]!.i]!.start;
   const body = text.slice(from);
-  const list = inlineList(body);
+  const list = inlineList(body, true);
   if (list) {
     const sentOf = (offset: number) => spans.findIndex((sp) => from + offset >= sp.start && from + offset < sp.end);
     const markerAt = [...body.matchAll(new RegExp(INLINE_MARKER.source, 'g'))].filter((m) => m.index === 0 || /[；;。，,：:]/.test(body[m.index! - 1]!)).map((m) => m.index!);
@@ -519,7 +519,7 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     intro.filter((x) => !listLead(x)).forEach((x, k) => {
       if (k === 0 || concreteness(x.text, lang) > 0) out.push({ sent: x.sent, text: keyPhrase(x.text, lang, limit) });
     });
-    list.forEach((x, k) => out.push({ sent: Math.max(0, sentOf(markerAt[k] ?? introEnd)), text: keyPhrase(x, lang, limit) }));
+    list.forEach((x, k) => out.push({ sent: Math.max(0, sentOf(markerAt[k] ?? introEnd)), text: listItem(x, lang, limit) }));
     return dedupeItems(out.filter((o) => !skip.has(o.sent)));
   }
   // (A first sentence that says nothing concrete, 数字背后，是一个又一个感人的故事, before
@@ -563,6 +563,22 @@ export function sentencePhrases(text: string, lang: Lang, max: number, skip: Set
     const pair = u.phrases.length === 1 ? answered(u) : null;
     return (pair ? [pair] : u.phrases).map((text) => ({ sent: u.i, text }));
   }));
+}
+
+/**
+ * An item of an inline list as a bullet. One whose first sentence is only its head
+ * (一是抓好秋粮收购。镇粮食站要……，坚决防止出现“卖粮难”……) says its head and its most
+ * concrete point (抓好秋粮收购：……), within two lines: a head alone says nothing.
+ */
+function listItem(item: string, lang: Lang, limit: number): string {
+  const ss = sentences(item);
+  const head = stripEnd(ss[0] ?? item);
+  if (lang !== 'zh' || ss.length < 2 || displayWidth(head) > 12 || /[，,]/.test(head)) return keyPhrase(head, lang, limit);
+  const rest = ss.slice(1);
+  const best = rest.reduce((a, b) => (concreteness(b, lang) > concreteness(a, lang) ? b : a), rest[0]!);
+  const room = hardLimit(lang, limit) - displayWidth(head) - 1;
+  const point = keyPhrase(best, lang, Math.min(limit, room), room);
+  return point && displayWidth(point) >= 6 && displayWidth(point) <= room ? `${head}：${point}` : head;
 }
 
 /**
@@ -727,7 +743,7 @@ const LIST_LEAD = /(?:以下|如下|[几两三四五六七八九十]+(?:件事|�
 /** What opens an item of a list inside a paragraph: 一是 / 一要 / 首先， / 第一，. */
 const INLINE_MARKER = /[一二三四五六七八九十]是|[一二三四五六七八九十]要(?=[\u4e00-\u9fff])|(?:首先|其次|再次|最后)[，,]|第[一二三四五六七八九十][，,、]/g;
 
-export function inlineList(text: string): string[] | null {
+export function inlineList(text: string, whole = false): string[] | null {
   const marker = new RegExp(INLINE_MARKER.source, 'g');
   const starts: number[] = [];
   for (const m of text.matchAll(marker)) {
@@ -737,7 +753,8 @@ export function inlineList(text: string): string[] | null {
   if (starts.length < 2) return null;
   const lead = new RegExp('^(?:' + marker.source + ')[，,：:]?');
   const parts = starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length).replace(lead, ''));
-  return parts.map((p) => stripEnd(sentences(p)[0] ?? p)).filter(Boolean);
+  // (Each item's first sentence; `whole`: each item with all its sentences.)
+  return parts.map((p) => (whole ? p.trim() : stripEnd(sentences(p)[0] ?? p))).filter(Boolean);
 }
 
 const SAYING = /(?:有句话说得好|有句话叫|有句话说|俗话说得好|俗话说|常言道|古人云|古人说|老话说|正如[^，。]{1,12}所说)[：:，,]\s*“?([^。！？”]{4,40})[。！？]?”?/;
