@@ -437,13 +437,15 @@ export function shorten(clause: string, max: number, lang: Lang): string {
     if (best) return stripEnd(best);
   }
   const pieces = lang === 'zh' ? phrases(clause) : clause.split(/(?<=\s)/);
-  // The longest run of phrases that fits and leaves no quotation or bracket open.
+  // The longest run of phrases that fits and leaves no quotation or bracket open,
+  // (in English) not ending on a word that needs the next one (… more than the).
+  const dangles = (t: string) => lang === 'en' && /\b(?:the|a|an|of|to|in|on|at|for|by|with|and|or|but|than|as|from|that|which|who|into|your|our|their|my|its|his|her|is|are|was|were|will|be)\s*$/i.test(t);
   let out = '';
   let best = '';
   for (const p of pieces) {
     if (!fits(out + p)) break;
     out += p;
-    if (balanced(out)) best = out;
+    if (balanced(out) && !dangles(out)) best = out;
   }
   return stripEnd(best || out || clause);
 }
@@ -964,7 +966,7 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
 }
 
 // A number and its unit, compound units whole (3.6万个, 12.6万条, 8460家次, 3个工作日).
-const FIGURE = /(\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万亿〇零几])[一二两三四五六七八九]?(?:十|百|千|万)[一二两三四五六七八九十百千万]*)\s*((?:余|多)?(?:个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|人次|家次|户次|艘次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天|场|篇|支|处|批|期)|万亿|万|亿))/;
+const FIGURE = /(\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万亿〇零几])[一二两三四五六七八九]?(?:十|百|千|万)[一二两三四五六七八九十百千万]*)\s*((?:余|多)?(?:个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|个小时|小时|个月|人次|家次|户次|艘次|台次|场次|架次|车次|例次|批次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天|场|篇|支|处|批|期)|万亿|万|亿))/;
 // Words that only link a subject to its number: dropped from the label. Direction
 // (增长, 下降) and qualifiers (不到, 超过) stay, so the number keeps its meaning.
 const FIGURE_LINK = /(?:达到了|达到|高达|长达|多达|达|为|是|至|(?<!不)到|共计|共|累计|约|近|突破|超过|保持在|稳定在|控制在|提高到|增加到|提升到|下降到|降至|升至)+$/;
