@@ -233,3 +233,9 @@ test('an item of an inline list whose first sentence is only its head says its h
   assert.match(got[0]!, /^抓好秋粮收购：镇粮食站要/);
   assert.match(got[1]!, /^抓好冬季农田水利建设：.*37公里/);
 });
+
+test('three or more statements of a kind split by semicolons are a point each; 只有……，……才…… stays whole', async () => {
+  const { parallelParts, keyPhrase } = await import('../src/plan/condense.js');
+  assert.equal(parallelParts('与省内同类医院相比，我们的高层次人才还不够多，部分学科的核心竞争力还不够强；门诊挂号、候诊、缴费时间长的问题还没有彻底解决；医疗质量安全仍有薄弱环节，医患沟通不到位；运营管理的精细化水平还不高。')?.length, 4);
+  assert.equal(keyPhrase('只有符合干部群众意愿，把筹划设计等基础工作做得细致扎实，党组领导才有可能拍板决策。', 'zh'), '只有符合干部群众意愿，把筹划设计等基础工作做得细致扎实，党组领导才有可能拍板决策');
+});

@@ -131,18 +131,20 @@ test('outline: a deleted slide\'s notes join the slide before it; a slide split 
 });
 
 test('outline: a layout changed and a callout added are drawn as written', () => {
-  const { speech, md } = planned(SEED);
+  const { speech, deck, md } = planned(SEED);
   const b = blocks(md);
-  b[14]!.splice(1, 0, 'callout: 众人划桨，同舟共济');
-  const q = b[15]!;
+  // (The quote slide and the points slide before it; block k is slide k, counted from 1.)
+  const at = deck.slides.findIndex((s) => s.layout === 'quote');
+  b[at]!.splice(1, 0, 'callout: 众人划桨，同舟共济');
+  const q = b[at + 1]!;
   assert.equal(q[1], 'layout: quote');
   q[1] = 'layout: statement';
   // (A statement has no attribution, lead-in or coda: their lines go.)
   for (const key of ['subtitle:', 'lead:', 'coda:']) if (q.some((l) => l.startsWith(key))) q.splice(q.findIndex((l) => l.startsWith(key)), 1);
   const out = deckFromOutline(join2(b), speech);
-  assert.equal((out.slides[13] as { callout?: string }).callout, '众人划桨，同舟共济');
-  assert.equal(out.slides[14]!.layout, 'statement');
-  assert.deepEqual(out.slides[14]!.items.slice(0, 2), ['万山不许一溪奔，', '拦得溪声日夜喧，']);
+  assert.equal((out.slides[at - 1] as { callout?: string }).callout, '众人划桨，同舟共济');
+  assert.equal(out.slides[at]!.layout, 'statement');
+  assert.deepEqual(out.slides[at]!.items.slice(0, 2), ['万山不许一溪奔，', '拦得溪声日夜喧，']);
 });
 
 test('outline: what cannot be read is one input error naming the outline line and what to do', () => {

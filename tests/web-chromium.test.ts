@@ -42,7 +42,7 @@ test('chromium: serve: drop the seed, rename a slide and delete a bullet in the 
     await page.goto(s.url, { waitUntil: 'load' });
     const input = (await page.$('input#file')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(SEED);
-    await page.waitForFunction(() => document.querySelectorAll('#slides > li').length === 16, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#slides > li').length === 17, { timeout: 60_000 });
     // The deck is beside the outline.
     const frame = (await (await page.$('#deck'))!.contentFrame())!;
     await frame.waitForFunction(() => document.querySelector('.reveal.ready'), { timeout: 20_000 });
@@ -51,7 +51,7 @@ test('chromium: serve: drop the seed, rename a slide and delete a bullet in the 
     await title.click({ count: 3 });
     await title.type('去年工作的五个全');
     await page.keyboard.press('Tab');
-    await page.waitForFunction(() => (document.querySelector('#slides > li:nth-child(3) input.title') as HTMLInputElement).value === '去年工作的五个全' && document.getElementById('name')!.textContent!.includes('16'));
+    await page.waitForFunction(() => (document.querySelector('#slides > li:nth-child(3) input.title') as HTMLInputElement).value === '去年工作的五个全' && document.getElementById('name')!.textContent!.includes('17'));
     await new Promise((r) => setTimeout(r, 300));
     const bullets = () => page.$$eval('#slides > li:nth-child(3) .entries textarea', (ts) => ts.map((t) => (t as HTMLTextAreaElement).value));
     assert.deepEqual((await bullets()).slice(0, 2), ['全方位拓展工作职能', '全力推进机关文化建设']);

@@ -141,6 +141,12 @@ function keyPhraseOf(sentence: string, lang: Lang, limit: number, most: number):
     parts.push(p);
   });
   if (parts.length < all.length && displayWidth(joinParts(parts)) <= limit) return joinParts(parts);
+  // 只有……，……才……: the condition goes with what it makes possible.
+  if (lang === 'zh' && /^(?:只有|唯有)/.test(parts[0]?.text ?? '')) {
+    const then = parts.findIndex((p, i) => i > 0 && /才/.test(p.text));
+    const both = then > 0 ? joinParts(parts.slice(0, then + 1)) : '';
+    if (both && displayWidth(both) <= hard) return both;
+  }
   // 不是……，而是…… / 有的是……，但更多的是……: the two halves go together.
   const turn = parts.findIndex((c, i) => i > 0 && /^(?:而是|更多的是|但更多的是|but rather|rather)/i.test(c.text));
   if (turn > 0) {
@@ -593,6 +599,9 @@ export function parallelParts(sentence: string): string[] | null {
   const head = segs[0]!.slice(0, 2);
   // (Three or more obligations, 要……；要……；要……, are a list too, whatever verb follows 要.)
   if (segs.length >= 3 && segs.every((g) => /^要[\u4e00-\u9fff]/.test(g) && displayWidth(g) >= 8)) return segs;
+  // (So are three or more statements of a kind, each a clause of its own: 门诊挂号……时间长的问题还没有彻底解决；
+  // 医疗质量安全仍有薄弱环节……；运营管理的精细化水平……)
+  if (segs.length >= 3 && segs.every((g) => displayWidth(g) >= 10 && displayWidth(g) <= 60 && !predicateless(g))) return segs;
   // (Two halves alike are a contrast more often than a list, unless they say 有的…有的….)
   if (segs.length < 3 && !/^(?:有的|有些)/.test(head)) return null;
   return /^[\u4e00-\u9fff]{2}$/.test(head) && segs.every((g) => g.startsWith(head) && displayWidth(g) >= 8) ? segs : null;
