@@ -239,3 +239,12 @@ test('three or more statements of a kind split by semicolons are a point each; �
   assert.equal(parallelParts('与省内同类医院相比，我们的高层次人才还不够多，部分学科的核心竞争力还不够强；门诊挂号、候诊、缴费时间长的问题还没有彻底解决；医疗质量安全仍有薄弱环节，医患沟通不到位；运营管理的精细化水平还不高。')?.length, 4);
   assert.equal(keyPhrase('只有符合干部群众意愿，把筹划设计等基础工作做得细致扎实，党组领导才有可能拍板决策。', 'zh'), '只有符合干部群众意愿，把筹划设计等基础工作做得细致扎实，党组领导才有可能拍板决策');
 });
+
+test('slide text typed with Latin quotes and brackets in Chinese is shown in Chinese ones; a list counted before its colon (“四多”特点：A多，B多，……) is a point each', async () => {
+  const { chinesePunctuation } = await import('../src/lang/text.js');
+  const { colonList } = await import('../src/plan/condense.js');
+  assert.equal(chinesePunctuation('全县安全生产呈现"四多"特点'), '全县安全生产呈现“四多”特点');
+  assert.equal(chinesePunctuation('(二)加强隐患排查'), '（二）加强隐患排查');
+  assert.equal(chinesePunctuation('She said "yes" (2)'), 'She said "yes" (2)');
+  assert.equal(colonList('进入冬季，全县安全生产呈现“四多”特点：雨雪冰冻等恶劣天气多，取暖用火用电用气多，岁末年初赶工期、抢进度多，节前人员流动和物资运输多，各类风险交织叠加。', 'zh')?.length, 4);
+});

@@ -178,3 +178,13 @@ export function speakingSeconds(notes: string[], lang: 'zh' | 'en', rate: number
   const words = text.split(/\s+/).filter(Boolean).length;
   return Math.round((words / rate) * 60);
 }
+
+/**
+ * Slide text in Chinese punctuation where the manuscript was typed with Latin marks
+ * (呈现"四多"特点 → 呈现“四多”特点, (二) → （二）): for what a slide shows; the
+ * notes keep the manuscript's own. Text with no Chinese is left as it is.
+ */
+export function chinesePunctuation(s: string): string {
+  if (!/[\u3400-\u9fff]/.test(s)) return s;
+  return s.replace(/"([^"\n]{1,60})"/g, '“$1”').replace(/\(([一二三四五六七八九十]{1,3})\)/g, '（$1）');
+}

@@ -615,10 +615,17 @@ export function parallelParts(sentence: string): string[] | null {
  */
 export function colonList(sentence: string, lang: Lang, limit = bulletLimit(lang)): string[] | null {
   if (lang !== 'zh') return null;
-  const m = /^([^：:“”]{4,30})[：:](.+)$/.exec(stripEnd(sentence.trim()));
-  if (!m || !/(?:几|[两三四五六七八九十])(?:件|项|个|条|点|方面)|以下|如下/.test(m[1]!)) return null;
-  const segs = splitOutsideQuotes(m[2]!, /[；;]/).map((x) => x.trim()).filter(Boolean);
-  if (segs.length < 3 || segs.some((x) => displayWidth(x) < 6)) return null;
+  const m = /^([^：:]{4,30})[：:](.+)$/.exec(stripEnd(sentence.trim()));
+  if (!m || !balanced(m[1]!) || !/(?:几|[两三四五六七八九十])(?:件|项|个|条|点|方面|多)|以下|如下/.test(m[1]!)) return null;
+  let segs = splitOutsideQuotes(m[2]!, /[；;]/).map((x) => x.trim()).filter(Boolean);
+  // (Counted and told clause by clause, 呈现“四多”特点：A多，B多，C多，D多，……: the first four clauses.)
+  const counted = /([两三四五六七八九])(?:多|个|项|大|类|点|化|性|条|件)/.exec(m[1]!);
+  if (segs.length < 3 && counted) {
+    const n = COUNT_ZH[counted[1]!]!;
+    const cs = clauses(m[2]!);
+    if (cs.length >= n && cs.slice(0, n).every((x) => displayWidth(x) >= 4 && displayWidth(x) <= 24)) segs = cs.slice(0, n);
+  }
+  if (segs.length < 3 || segs.some((x) => displayWidth(x) < 4)) return null;
   const items = segs.map((x) => keyPhrase(x, lang, limit));
   const lead = stripOpeners(m[1]!, lang).replace(/^(?:今年|明年|下一步)[，,]\s*(?:我们)?(?:还)?(?:要|将)?/, (x) => x.replace(/[，,]\s*(?:我们)?(?:还)?(?:要|将)?$/, '') );
   const first = `${lead}：${items[0]}`;

@@ -1,7 +1,7 @@
 // Plan stage: speech tree → slide model. Pure; the fit loop calls it again with
 // tighter limits for the groups whose slides did not fit.
 import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOptions, Section, Slide, SlideBase, SlideOf, Speech } from '../types.js';
-import { capitalise, clauseParts, displayWidth, hasCjk, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
+import { capitalise, chinesePunctuation, clauseParts, displayWidth, hasCjk, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
 import { endsHanging } from '../lang/segment.js';
 import { bulletLimit, hardLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
 import { concreteness, concretenessBeyondContext, contentOf, rules } from '../lang/rules.js';
@@ -122,6 +122,11 @@ export function shape(d: Draft, id: string, section: number | undefined): Slide 
   const keep = new Set<string>(['layout', ...BASE_FIELDS, ...LAYOUT_FIELDS[d.layout]]);
   const all: Record<string, unknown> = { ...d, id, section };
   if ((d.layout === 'overview' || d.layout === 'figure') && !all.cards) all.cards = [];
+  // What the slide shows in Chinese punctuation (the notes as written).
+  const p = chinesePunctuation;
+  for (const k of ['title', 'subtitle', 'kicker', 'badge', 'callout', 'calloutBy', 'lead', 'coda'] as const) if (typeof all[k] === 'string') all[k] = p(all[k] as string);
+  all.items = d.items.map(p);
+  if (Array.isArray(all.cards)) all.cards = (all.cards as Card[]).map((c) => ({ ...c, head: p(c.head), text: p(c.text) }));
   return Object.fromEntries(FIELD_ORDER.filter((k) => keep.has(k) && all[k] !== undefined).map((k) => [k, all[k]])) as unknown as Slide;
 }
 
@@ -677,7 +682,7 @@ class Planner {
     // (A text not measured yet, a bullet added since: as tall as the measured one nearest in length.)
     const known = Object.entries(fit.heights).map(([t, px]) => ({ w: displayWidth(t), px }));
     const guess = (t: string) => known.reduce<{ w: number; px: number } | null>((best, k) => (!best || Math.abs(k.w - displayWidth(t)) < Math.abs(best.w - displayWidth(t)) ? k : best), null)?.px ?? budget / limit;
-    const h = (it: Item) => fit.heights[it.text] ?? guess(it.text);
+    const h = (it: Item) => fit.heights[chinesePunctuation(it.text)] ?? guess(it.text);
     const fits = (c: Item[]) => c.length <= limit && c.reduce((t, it) => t + h(it), 0) <= budget + 0.5;
     const greedy: Item[][] = [[]];
     for (const it of items) {
