@@ -1035,3 +1035,11 @@ test('figures going on from a passage are titled by the first fact they show, as
   assert.ok(continued.length <= 2, JSON.stringify(continued.map((s) => s.title)));
   assert.ok(figures.some((s) => s.title === '全市财政安排民生支出预计将达到498亿元'), JSON.stringify(figures.map((s) => s.title)));
 });
+
+test('an English speech: a paragraph that ends by announcing its lessons leads into the agenda, titled by them; no salutation or `And …` as a title', () => {
+  const deck = planDeck(parseSpeech(manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '33-en-commencement.txt'))));
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('Three lessons'), JSON.stringify(titles));
+  assert.ok(!titles.some((t) => /^(?:To the members|And )/.test(t) || t.startsWith('I have been told')), JSON.stringify(titles));
+  assert.equal(deck.slides.at(-1)!.title, 'Congratulations, and thank you');
+});

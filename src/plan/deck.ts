@@ -1109,7 +1109,9 @@ class Planner {
     // Past the opening slides, an agenda is titled as the speech announces its parts
     // (下面，我讲四点意见 → 四点意见): 目录 in mid-deck reads as a table of contents.
     const announced = announcing && this.lang === 'zh' && this.slides.length > 1 ? /([一二两三四五六七八九十几])(点|个方面)(意见|要求|希望|看法|建议|体会)?/.exec(announcing.text) : null;
-    const title = announced ? `${announced[1] === '几' ? chineseNumeral(tops.length) : announced[1]}${announced[2]}${announced[3] ?? ''}` : this.words.agenda;
+    // (So in English: I am going to offer you three lessons → Three lessons.)
+    const announcedEn = announcing && this.lang === 'en' && this.slides.length > 1 ? /\b(two|three|four|five|six|seven)\s+(lessons|things|points|ideas|priorities|questions|reasons|principles|steps|challenges|commitments|proposals)\b/i.exec(announcing.text) : null;
+    const title = announced ? `${announced[1] === '几' ? chineseNumeral(tops.length) : announced[1]}${announced[2]}${announced[3] ?? ''}` : announcedEn ? capitalise(`${announcedEn[1]!.toLowerCase()} ${announcedEn[2]!.toLowerCase()}`) : this.words.agenda;
     // The meeting's tasks just before a table of contents (总结……/ 分析……/ 部署……) say
     // what the parts will: one line under its title, not a slide of their own.
     const prev = this.slides[this.slides.length - 1];
@@ -1151,7 +1153,13 @@ class Planner {
       }
       // A short paragraph that leads into the numbered parts (`我提几点要求`) is
       // the script of the agenda or of the first part, not a slide of its own.
-      const leadsIn = run.length > 0 && tops.includes(n) && run.slice(-1).every((p) => sentences(p.text).length <= 2 && rules(this.lang).announcesParts.test(p.text));
+      // (Or a paragraph of a few sentences that ends by announcing them: I will be brief, but I am going to offer you three lessons.)
+      const announces = (p: Paragraph) => {
+        const ss = sentences(p.text);
+        // (Not one that states facts on the way: 在座的各位，平均年龄只有31.6岁 is a slide.)
+        return (ss.length <= 2 && rules(this.lang).announcesParts.test(p.text)) || (this.lang === 'en' && ss.length <= 4 && rules(this.lang).announcesParts.test(ss.at(-1)!) && ss.slice(0, -1).every((x) => findFigures(x).length === 0 && !/\d/.test(x)));
+      };
+      const leadsIn = run.length > 0 && tops.includes(n) && run.slice(-1).every(announces);
       const lead = leadsIn ? run.pop()! : null;
       flush();
       if (lead) this.pendingNotes.push(lead);
@@ -1429,6 +1437,8 @@ class Planner {
       const raised = toast ? (toast[1] ?? toast[2] ?? '').trim() : '';
       if (raised && displayWidth(raised) <= 64) title = raised;
       else if (last) title = this.callOf(last) ?? keyPhrase(last, this.lang, 20);
+      // (English: a last clause that leans on the one before, `…, and thank you`, takes it along.)
+      if (last && this.lang === 'en' && /^(?:and|but|or|so)\b/i.test(title) && displayWidth(stripEnd(last)) <= 40) title = stripEnd(last.trim());
     }
     // `以上报告，如有不妥，请……批评指正`: a formula, not words to end on.
     if (/批评指正|供大家参考|抓好落实$/.test(title)) title = this.words.closing;
