@@ -248,3 +248,11 @@ test('slide text typed with Latin quotes and brackets in Chinese is shown in Chi
   assert.equal(chinesePunctuation('She said "yes" (2)'), 'She said "yes" (2)');
   assert.equal(colonList('进入冬季，全县安全生产呈现“四多”特点：雨雪冰冻等恶劣天气多，取暖用火用电用气多，岁末年初赶工期、抢进度多，节前人员流动和物资运输多，各类风险交织叠加。', 'zh')?.length, 4);
 });
+
+test('line breaks: a demonstrative keeps its measure word (这座|城市), 过 meaning "too" its adjective (标准|过高), a quoted term the 的 after it', async () => {
+  const { phrases } = await import('../src/lang/segment.js');
+  assert.ok(phrases('是这座城市最可爱的人').includes('这座'));
+  assert.ok(phrases('对其中标准过高、难以持续的政策').some((p) => p.startsWith('过高')));
+  assert.ok(phrases('以“时时放心不下”的责任感').includes('“时时放心不下”的'));
+  for (const t of ['是这座城市最可爱的人', '对其中标准过高、难以持续的政策', '以“时时放心不下”的责任感']) assert.equal(phrases(t).join(''), t);
+});

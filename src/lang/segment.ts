@@ -52,7 +52,8 @@ export function phrases(text: string): string[] {
     }
     if (at < text.length) {
       const tail = phrases(text.slice(at));
-      if (tail.length && CLOSE.test(tail[0]!)) out[out.length - 1] += tail.shift()!;
+      // (And 的/地/得/了, which never start a line: “时时放心不下”的|责任感.)
+      if (tail.length && (CLOSE.test(tail[0]!) || /^[的地得了]/.test(tail[0]!))) out[out.length - 1] += tail.shift()!;
       out.push(...tail);
     }
     return out;
@@ -83,6 +84,8 @@ export function phrases(text: string): string[] {
   let glue = false;
   for (const [i, t] of words.entries()) {
     const prev = out[out.length - 1];
+    // 过 before a one-character adjective is "too" (标准过高): it goes with what follows.
+    const tooMuch = t === '过' && /^[高低大小多少快慢重轻长短宽窄严松紧早晚]/.test(words[i + 1] ?? '');
     // A locative after a noun (舞台|上, 工作|中) ends the phrase before it: 广阔舞台上|建功立业.
     // (Not after a preposition: 对|下一步.)
     const locative = tags[i] === 'f' && t.length === 1 && /[\u4e00-\u9fff]$/.test(prev ?? '') && !LOOSE.test(tags[i - 1] ?? '');
@@ -91,7 +94,9 @@ export function phrases(text: string): string[] {
       (glue ||
         CLOSE.test(t) ||
         // 的/地/得/了 never start a line (建设队伍 / 的总要求): they end the phrase before.
-        /^[的地得了着过]$/.test(t) ||
+        (/^[的地得了着过]$/.test(t) && !tooMuch) ||
+        // A demonstrative and its measure word (这|座城市, 每|个人) are one.
+        (/^[这那每各该此某哪]$/.test(prev) && /^[座个位项条种次件家批些样份所名张台辆场支块片间]/.test(t)) ||
         locative ||
         /^\s+$/.test(t) ||
         t === '/' || /\/$/.test(prev) ||
@@ -111,7 +116,7 @@ export function phrases(text: string): string[] {
     // compound jieba does not know (总|要求, 低|效用地): it stays with what follows.
     // A run of them is one unknown word (师|德|师|风 → 师德师风): it ends at its last one.
     const lone = (w: string | undefined) => w !== undefined && /^[\u4e00-\u9fff]$/.test(w) && !FUNCTION_WORD.test(w);
-    glue = OPEN.test(t) || (lone(t) && !locative && (out[out.length - 1]!.length === 1 || lone(words[i + 1])));
+    glue = OPEN.test(t) || tooMuch || (lone(t) && !locative && (out[out.length - 1]!.length === 1 || lone(words[i + 1])));
   }
   // A verb and its question complement (基础打得|牢不牢) read as one.
   for (let i = out.length - 1; i > 0; i--) if (/^([\u4e00-\u9fff])不\1/.test(out[i]!) && /得$/.test(out[i - 1]!)) out.splice(i - 1, 2, out[i - 1]! + out[i]!);
