@@ -1043,3 +1043,8 @@ test('an English speech: a paragraph that ends by announcing its lessons leads i
   assert.ok(!titles.some((t) => /^(?:To the members|And )/.test(t) || t.startsWith('I have been told')), JSON.stringify(titles));
   assert.equal(deck.slides.at(-1)!.title, 'Congratulations, and thank you');
 });
+
+test('words that fill time (岁末年初，辞旧迎新) title no slide', () => {
+  const deck = planDeck(parseSpeech(manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '32-zh-hospital-no-numbering.txt'))));
+  assert.ok(!deck.slides.some((s) => s.title.startsWith('岁末年初')), JSON.stringify(deck.slides.map((s) => s.title)));
+});

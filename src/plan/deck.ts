@@ -1045,7 +1045,7 @@ class Planner {
     const bad = rules(this.lang).notATitle;
     for (const sen of sentences(p.text).slice(0, 2)) {
       const c = contentOf(sen, this.lang);
-      if (!c) continue;
+      if (!c || rules(this.lang).filler.test(stripEnd(c.trim()))) continue;
       const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 20 : 40, this.lang === 'zh' ? 20 : 40, false);
       // `whole`: only clauses whole, never a phrase cut inside one (这既是落实……关于开展).
       if (whole && !clauseParts(stripEnd(stripOpeners(c, this.lang))).some((_, i, ps) => joinParts(ps.slice(0, i + 1)).toLowerCase() === t.toLowerCase())) continue;
@@ -1088,6 +1088,8 @@ class Planner {
     if (p.aside) return null;
     const first = sentences(p.text)[0] ?? '';
     if (contentOf(first, this.lang) !== first.trim()) return null;
+    // (Words that fill time, 岁末年初，辞旧迎新, title nothing.)
+    if (rules(this.lang).filler.test(stripEnd(first.trim()))) return null;
     const s = stripEnd(stripOpeners(first, this.lang));
     const max = this.lang === 'zh' ? 22 : 48;
     const bad = rules(this.lang).notATitle;
