@@ -256,3 +256,9 @@ test('line breaks: a demonstrative keeps its measure word (这座|城市), 过 m
   assert.ok(phrases('以“时时放心不下”的责任感').includes('“时时放心不下”的'));
   for (const t of ['是这座城市最可爱的人', '对其中标准过高、难以持续的政策', '以“时时放心不下”的责任感']) assert.equal(phrases(t).join(''), t);
 });
+
+test('an English bullet drops the speaker arguing (I am arguing that …) and keeps what is argued', async () => {
+  const { keyPhrase } = await import('../src/plan/condense.js');
+  assert.equal(keyPhrase('I am arguing that the price should tell the truth.', 'en'), 'The price should tell the truth');
+  assert.equal(keyPhrase('I think that is right.', 'en'), 'I think that is right');
+});
