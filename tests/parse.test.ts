@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpeech, matchMarker } from '../src/parse/speech.js';
 import { closingParagraphs, sectionsOf } from '../src/tree.js';
-import { parseDateLine, parseSpeakerLine, chineseNumber, isSalutation, occasionFromTitle } from '../src/parse/header.js';
+import { parseDateLine, parseSpeakerLine, isSalutation, occasionFromTitle } from '../src/parse/header.js';
+import { chineseNumber } from '../src/lang/text.js';
 import { manuscript, SEED } from './helpers.js';
 
 test('seed: header block, salutation, occasion', () => {

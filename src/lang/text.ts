@@ -188,3 +188,23 @@ export function chinesePunctuation(s: string): string {
   if (!/[\u3400-\u9fff]/.test(s)) return s;
   return s.replace(/"([^"\n]{1,60})"/g, '“$1”').replace(/\(([一二三四五六七八九十]{1,3})\)/g, '（$1）');
 }
+
+/** The value of each Chinese digit (两 is 2; 〇 ○ 零 are 0). */
+export const CN_DIGIT: Record<string, number> = Object.fromEntries([...'〇○零一二两三四五六七八九'].map((c, i) => [c, [0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
+
+/** 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105. */
+export function chineseNumber(s: string): number | null {
+  if (!/^[〇○零一二两三四五六七八九十百]+$/.test(s)) return null;
+  let total = 0;
+  let cur = 0;
+  for (const ch of s) {
+    if (ch === '百') {
+      total += (cur || 1) * 100;
+      cur = 0;
+    } else if (ch === '十') {
+      total += (cur || 1) * 10;
+      cur = 0;
+    } else cur = CN_DIGIT[ch]!;
+  }
+  return total + cur;
+}

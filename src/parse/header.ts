@@ -1,26 +1,7 @@
 // The header block of a manuscript: title line(s), date, speaker, salutation.
 // Recognisers here look at one line each and say what it is, or null.
 import type { Speaker } from '../types.js';
-import { hasCjk } from '../lang/text.js';
-
-const CN_DIGIT: Record<string, number> = Object.fromEntries([...'〇○零一二两三四五六七八九'].map((c, i) => [c, [0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));
-
-/** 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105. */
-export function chineseNumber(s: string): number | null {
-  if (!/^[〇○零一二两三四五六七八九十百]+$/.test(s)) return null;
-  let total = 0;
-  let cur = 0;
-  for (const ch of s) {
-    if (ch === '百') {
-      total += (cur || 1) * 100;
-      cur = 0;
-    } else if (ch === '十') {
-      total += (cur || 1) * 10;
-      cur = 0;
-    } else cur = CN_DIGIT[ch]!;
-  }
-  return total + cur;
-}
+import { CN_DIGIT, chineseNumber, hasCjk } from '../lang/text.js';
 
 /** 二〇一六 → 2016 (digit by digit, as years are written). */
 function chineseYear(s: string): number | null {

@@ -4,7 +4,8 @@ import { findStructure } from './structure.js';
 import { sectionsOf } from '../tree.js';
 import { rules } from '../lang/rules.js';
 import { SpeechdeckError } from '../errors.js';
-import { chineseNumber, isSalutation, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
+import { isSalutation, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
+import { chineseNumber } from '../lang/text.js';
 import { cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from '../lang/text.js';
 
 interface Line {

@@ -3,9 +3,8 @@
 // (`……特点，那就是：A，……；B，……` followed by paragraphs that begin with A, B).
 // Both become sections, so the planner treats them like numbered ones.
 import type { Lang, Node, Paragraph, ParagraphNode, Section } from '../types.js';
-import { chineseNumber } from './header.js';
 import { headingOf } from './speech.js';
-import { capitalise, clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
+import { capitalise, chineseNumber, clauses, displayWidth, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
 
 interface Ordinal {
   family: string;

@@ -1,7 +1,7 @@
 // Condensing: a bullet is the key phrase of a sentence — its lead clause, or the
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
-import { capitalise, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
+import { capitalise, chineseNumber, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
 import { concreteness, concretenessBeyondContext, contentOf, isProcedural, rules, stance } from '../lang/rules.js';
 import { phrases, predicateless } from '../lang/segment.js';
 
@@ -621,7 +621,7 @@ export function colonList(sentence: string, lang: Lang, limit = bulletLimit(lang
   // (Counted and told clause by clause, 呈现“四多”特点：A多，B多，C多，D多，……: the first four clauses.)
   const counted = /([两三四五六七八九])(?:多|个|项|大|类|点|化|性|条|件)/.exec(m[1]!);
   if (segs.length < 3 && counted) {
-    const n = COUNT_ZH[counted[1]!]!;
+    const n = chineseNumber(counted[1]!)!;
     const cs = clauses(m[2]!);
     if (cs.length >= n && cs.slice(0, n).every((x) => displayWidth(x) >= 4 && displayWidth(x) <= 24)) segs = cs.slice(0, n);
   }
@@ -633,8 +633,6 @@ export function colonList(sentence: string, lang: Lang, limit = bulletLimit(lang
   return items;
 }
 
-const COUNT_ZH: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
 /**
  * The items of a list that the sentence counts (“帮企业稳增长促振兴”、“服务三农保春耕”、
  * 深化建功立业劳动竞赛……五项重大活动 / 开展了A、B、C等三项行动): one bullet each, as many
@@ -644,7 +642,7 @@ const COUNT_ZH: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 
 export function countedList(sentence: string): string[] | null {
   const m = /(?:等)?([两二三四五六七八九十]|\d{1,2})(?:项|个|大|类|场|件)[\u4e00-\u9fff]{1,6}/.exec(sentence);
   if (!m) return null;
-  const n = COUNT_ZH[m[1]!] ?? Number(m[1]);
+  const n = chineseNumber(m[1]!) ?? Number(m[1]);
   // The list runs back from the count to the clause boundary before it (outside quotations).
   const before = sentence.slice(0, m.index);
   let depth = 0;
