@@ -2,7 +2,7 @@
 // English speeches, one table per language (lang/zh.ts, lang/en.ts), chosen by
 // the speech's `lang`. The planner reads these; it holds no language patterns.
 import type { Lang } from '../types.js';
-import { clauseParts, joinParts } from './text.js';
+import { clauseParts, joinParts, stripEnd } from './text.js';
 import { zh } from './zh.js';
 import { en } from './en.js';
 
@@ -123,6 +123,11 @@ export function concretenessBeyondContext(text: string, lang: Lang): number {
 /** How much a sentence states the speaker's point: the points of every kind of stance it takes. */
 export function stance(text: string, lang: Lang): number {
   return RULES[lang].stance.reduce((n, [re, pts]) => n + (re.test(text) ? pts : 0), 0);
+}
+
+/** True when a sentence only fills time (`岁末年初，辞旧迎新`): never a bullet, never a title. */
+export function isFiller(sentence: string, lang: Lang): boolean {
+  return RULES[lang].filler.test(stripEnd(sentence.trim()));
 }
 
 /** True when a sentence only runs the meeting (`下面，我讲三点意见`). */

@@ -2,7 +2,7 @@
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
 import { capitalise, chineseNumber, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
-import { concreteness, concretenessBeyondContext, contentOf, isProcedural, rules, stance } from '../lang/rules.js';
+import { concreteness, concretenessBeyondContext, contentOf, isFiller, isProcedural, rules, stance } from '../lang/rules.js';
 import { phrases, predicateless } from '../lang/segment.js';
 
 
@@ -459,7 +459,7 @@ export function shorten(clause: string, max: number, lang: Lang): string {
 /** How much a sentence says on a slide: numbers, obligations and contrasts rank high. */
 export function weight(sentence: string, lang: Lang = hasCjk(sentence) ? 'zh' : 'en'): number {
   let w = 0;
-  if (rules(lang).filler.test(stripEnd(sentence.trim()))) return -5;
+  if (isFiller(sentence, lang)) return -5;
   // Figures (not years), deadlines and targets: what a slide should keep.
   w += Math.min(4, concreteness(sentence, lang));
   // Several figures (48小时内筹措拨付防控资金3.2亿元，23名党员下沉社区) say more than one.

@@ -4,7 +4,7 @@ import type { Card, Deck, Lang, Layout, Node, OutlineNode, Paragraph, PlanOption
 import { capitalise, chinesePunctuation, clauseParts, displayWidth, hasCjk, joinParts, sentences, speakingSeconds, stripEnd, clauses } from '../lang/text.js';
 import { endsHanging } from '../lang/segment.js';
 import { bulletLimit, hardLimit, findSaying, findQuotes, findFigures, figureSpans, keyPhrase, nextPhrase, type Figure, sentencePhrases, sentenceSpans, stripOpeners, weight, type Quote } from './condense.js';
-import { concreteness, concretenessBeyondContext, contentOf, rules } from '../lang/rules.js';
+import { concreteness, concretenessBeyondContext, contentOf, isFiller, rules } from '../lang/rules.js';
 import { allParagraphs, sectionsOf } from '../tree.js';
 import { notesByParagraph } from './stream.js';
 
@@ -1045,7 +1045,7 @@ class Planner {
     const bad = rules(this.lang).notATitle;
     for (const sen of sentences(p.text).slice(0, 2)) {
       const c = contentOf(sen, this.lang);
-      if (!c || rules(this.lang).filler.test(stripEnd(c.trim()))) continue;
+      if (!c || isFiller(c, this.lang)) continue;
       const t = keyPhrase(c, this.lang, this.lang === 'zh' ? 20 : 40, this.lang === 'zh' ? 20 : 40, false);
       // `whole`: only clauses whole, never a phrase cut inside one (这既是落实……关于开展).
       if (whole && !clauseParts(stripEnd(stripOpeners(c, this.lang))).some((_, i, ps) => joinParts(ps.slice(0, i + 1)).toLowerCase() === t.toLowerCase())) continue;
@@ -1089,7 +1089,7 @@ class Planner {
     const first = sentences(p.text)[0] ?? '';
     if (contentOf(first, this.lang) !== first.trim()) return null;
     // (Words that fill time, 岁末年初，辞旧迎新, title nothing.)
-    if (rules(this.lang).filler.test(stripEnd(first.trim()))) return null;
+    if (isFiller(first, this.lang)) return null;
     const s = stripEnd(stripOpeners(first, this.lang));
     const max = this.lang === 'zh' ? 22 : 48;
     const bad = rules(this.lang).notATitle;
