@@ -73,10 +73,10 @@ function withComment(s: string, phrase: string, most: number): string {
   const last = clauseParts(phrase).at(-1)?.text ?? phrase;
   if (!predicateless(last)) return phrase;
   const at = s.indexOf(phrase);
-  if (at < 0) return phrase;
-  const rest = clauseParts(s.slice(at + phrase.length).replace(/^[，,]\s*/, ''));
-  const next = rest[0];
-  if (!next || !/^[，,]/.test(s.slice(at + phrase.length))) return phrase;
+  const after = at < 0 ? '' : s.slice(at + phrase.length);
+  if (!/^[，,]/.test(after)) return phrase;
+  const next = clauseParts(after.replace(/^[，,]\s*/, ''))[0];
+  if (!next) return phrase;
   const both = `${phrase}，${next.text}`;
   return displayWidth(both) <= most ? both : phrase;
 }
@@ -627,7 +627,8 @@ export function colonList(sentence: string, lang: Lang, limit = bulletLimit(lang
   }
   if (segs.length < 3 || segs.some((x) => displayWidth(x) < 4)) return null;
   const items = segs.map((x) => keyPhrase(x, lang, limit));
-  const lead = stripOpeners(m[1]!, lang).replace(/^(?:今年|明年|下一步)[，,]\s*(?:我们)?(?:还)?(?:要|将)?/, (x) => x.replace(/[，,]\s*(?:我们)?(?:还)?(?:要|将)?$/, '') );
+  // (今年，我们还要再办几件实事 → 今年再办几件实事.)
+  const lead = stripOpeners(m[1]!, lang).replace(/^(今年|明年|下一步)[，,]\s*(?:我们)?(?:还)?(?:要|将)?/, '$1');
   const first = `${lead}：${items[0]}`;
   if (displayWidth(first) <= hardLimit(lang, limit)) items[0] = first;
   return items;

@@ -1598,8 +1598,8 @@ const QUOTE_EM = 24;
 const FIGURE_CELL_PX = 300;
 /**
  * The widest figure three in a row may have: the CSS sets a number as large as its
- * column allows (--nw, --uw), so one up to a quarter wider is drawn a quarter smaller
- * (1300多人次 beside 460多人 and 31个) rather than leaving a figure off the slide.
+ * column allows (--nw, --uw), so one up to a third wider is drawn up to a quarter
+ * smaller (1300多人次 beside 460多人 and 31个) rather than leaving a figure off the slide.
  */
 const FIGURE_CELL_MAX_PX = FIGURE_CELL_PX * 1.34;
 
