@@ -11,7 +11,7 @@ import { deckFontCss, renderDeck, slideSize } from './render/html.js';
 import { htmlPng, measureFit, openPrintView, printPdf, releasePrintView, slidePngs, type PrintView } from './print/page.js';
 import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
 import { handoutText, renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
-import { printHandout } from './print/handout.js';
+import { printHandout, type HandoutPrint } from './print/handout.js';
 import { browserFault, pageFault } from './print/browser.js';
 import { checkSlideCount } from './input/limits.js';
 import { placesText } from './explain.js';
@@ -139,6 +139,20 @@ export async function buildManuscript(
   let { outlined } = prepared;
   let limits: FitLimits = { tighten: {}, fitByGroup: {} };
   let view: PrintView | undefined;
+  // The handout of a round's deck, begun while that deck is laid out and measured
+  // (on a page of its own, the other core's work): kept if the deck fits, else dropped.
+  let handout: { printing: Promise<HandoutPrint>; stop: AbortController } | undefined;
+  const startHandout = (deck: Deck, browser: Browser) => {
+    const stop = new AbortController();
+    const printing = renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout, logo: opts.render.logo }).then((html) => printHandout(browser, html, opts.handout, ms.path, stop.signal));
+    // (Awaited only if its deck fits; a dropped one's end is no error.)
+    printing.catch(() => undefined);
+    return { printing, stop };
+  };
+  const dropHandout = () => {
+    handout?.stop.abort();
+    handout = undefined;
+  };
   // Built: its print view goes back for the next build (a failed one's is closed).
   let built = false;
   try {
@@ -158,6 +172,10 @@ export async function buildManuscript(
       if (round === 1) deckFontCss(deck, assets, opts.render.theme, '', 'woff2').catch(() => undefined);
       const browser = await browserReady;
       opts.signal?.throwIfAborted();
+      // A round after the first is planned from measured heights and nearly always
+      // fits: its handout starts now. (Begun in the first round too, it costs more
+      // than it saves: half the decks need a second round, measured on the seed.)
+      if (opts.pdf !== false && round > 1) handout = startHandout(deck, browser);
       // One page for every round: the next round's deck is loaded in place of the last.
       view ??= await openPrintView(browser, ms.path);
       const { page, blocked } = view;
@@ -181,23 +199,23 @@ export async function buildManuscript(
             built = true;
             return { ...done, html, pdf: null, handout: null, handoutPages: 0, ...shots };
           }
-          // Chromium prints the slides and the handout while Node makes the woff2
-          // fonts of the saved deck (the slowest part on the Node side).
-          const printing = printPdf(page);
+          // Chromium prints the slides (the handout is under way already) while Node
+          // makes the woff2 fonts of the saved deck; the slides' PDF is finished while
+          // the handout prints.
+          const printing = printPdf(page).then((pdf) => finishPdf(pdf, deck, { bookmarks: deckBookmarks(deck), date: pdfDate(deck, opts.sourceDateEpoch) }));
           // If the handout fails first, the page closes under this print: not a second error.
           printing.catch(() => undefined);
-          const handoutHtml = await renderHandout(deck, assets, { theme: opts.render.theme, aspect: opts.render.aspect, perPage: opts.handout, logo: opts.render.logo });
-          const handoutPrinting = printHandout(browser, handoutHtml, opts.handout, ms.path);
-          // Let the handout page get going before the main thread is busy with fonts.
-          handoutPrinting.catch(() => undefined);
+          handout ??= startHandout(deck, browser);
           const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
-          const h = await handoutPrinting;
-          const pdf = await finishPdf(await printing, deck, { bookmarks: deckBookmarks(deck), date: pdfDate(deck, opts.sourceDateEpoch) });
+          const h = await handout.printing;
+          handout = undefined;
+          const pdf = await printing;
           const shots = await images();
-          const handout = await finishPdf(h.pdf, deck, { bookmarks: [], date: pdfDate(deck, opts.sourceDateEpoch) });
+          const handoutPdf = await finishPdf(h.pdf, deck, { bookmarks: [], date: pdfDate(deck, opts.sourceDateEpoch) });
           built = true;
-          return { ...done, html, pdf, handout, handoutPages: h.pages, ...shots };
+          return { ...done, html, pdf, handout: handoutPdf, handoutPages: h.pages, ...shots };
         }
+        dropHandout();
         if (outlined && ms.outline) {
           // A deck as its outline says is not planned again: a slide too full is cut in
           // two between its entries; one that cannot be cut is named, to be shortened.
@@ -232,6 +250,7 @@ export async function buildManuscript(
       }
     }
   } finally {
+    dropHandout();
     if (view) await releasePrintView(view, built);
   }
 }

@@ -326,7 +326,7 @@ export function openPage(browser: Browser): Promise<Page> {
 
 /** Close a page; when the browser is gone there is nothing left to close. */
 export async function closePage(page: Page): Promise<void> {
-  if (browserGone(page.browser())) return;
+  if (page.isClosed() || browserGone(page.browser())) return;
   await page.close().catch((err) => {
     if (!browserGone(page.browser())) throw err;
   });

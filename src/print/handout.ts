@@ -151,8 +151,17 @@ export function paginate(perPage: number): { pages: number; overflow: boolean } 
   return { pages: all.length, overflow };
 }
 
-export async function printHandout(browser: Browser, html: string, perPage: number, file: string): Promise<HandoutPrint> {
+/**
+ * Print a handout on a page of its own. With `signal`: dropped when it aborts
+ * (its page closed, whatever it was doing), for a handout begun before its deck
+ * was known to fit.
+ */
+export async function printHandout(browser: Browser, html: string, perPage: number, file: string, signal?: AbortSignal): Promise<HandoutPrint> {
+  signal?.throwIfAborted();
   const page = await openPage(browser);
+  const drop = () => void closePage(page).catch(() => undefined);
+  signal?.addEventListener('abort', drop, { once: true });
+  if (signal?.aborted) drop();
   try {
     await loadHtml(page, html);
     // The blocks wait in a hidden source list, so no font is needed yet and none is
@@ -166,6 +175,7 @@ export async function printHandout(browser: Browser, html: string, perPage: numb
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 120_000 });
     return { pdf: new Uint8Array(pdf), pages: r.pages };
   } finally {
+    signal?.removeEventListener('abort', drop);
     await closePage(page);
   }
 }
