@@ -5,6 +5,7 @@ import { SpeechdeckError } from './errors.js';
 import { parseSpeech } from './parse/speech.js';
 import { DEFAULT_PLAN, planDeck } from './plan/deck.js';
 import { nextLimits, type FitLimits } from './plan/fit.js';
+import { estimateFit } from './render/estimate.js';
 import { notesMismatch } from './plan/coverage.js';
 import { deckFromOutline, outlineSlideLines, splitOverflowing } from './plan/outline.js';
 import { deckFontCss, renderDeck, slideSize } from './render/html.js';
@@ -125,6 +126,29 @@ export function firstDeck(p: Prepared, { tighten, fitByGroup }: FitLimits = { ti
   return Object.keys(p.extra).length ? { ...planned, meta: { ...planned.meta, ...p.extra } } : planned;
 }
 
+/** Passes of the model before the first round, at most (each is a plan and an estimate: milliseconds). */
+const MAX_ESTIMATES = 3;
+
+/**
+ * The limits the first fit round plans with: the deck planned, its points slides
+ * measured by the model (render/estimate.ts), and re-planned while the model says
+ * one overflows, so that a second load of the deck in Chromium is the exception.
+ * The fit step is the one measured heights go through (plan/fit.ts).
+ */
+export function estimatedLimits(p: Prepared): FitLimits {
+  let limits: FitLimits = { tighten: {}, fitByGroup: {} };
+  if (p.outlined) return limits;
+  for (let k = 0; k < MAX_ESTIMATES; k++) {
+    const deck = firstDeck(p, limits);
+    const estimate = estimateFit(deck, p.opts.render.aspect, p.opts.render.theme);
+    if (!Object.keys(estimate.overflow).length) break;
+    const step = nextLimits(deck, estimate, limits);
+    if (!step.progress) break;
+    limits = step.limits;
+  }
+  return limits;
+}
+
 export async function buildManuscript(
   ms: Manuscript,
   /** A promise, so that parsing and the first render overlap Chromium's start. */
@@ -137,7 +161,7 @@ export async function buildManuscript(
   const prepared = prepareManuscript(ms, opts_);
   const { speech, opts } = prepared;
   let { outlined } = prepared;
-  let limits: FitLimits = { tighten: {}, fitByGroup: {} };
+  let limits = estimatedLimits(prepared);
   let view: PrintView | undefined;
   // The handout of a round's deck, begun while that deck is laid out and measured
   // (on a page of its own, the other core's work): kept if the deck fits, else dropped.

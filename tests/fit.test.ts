@@ -53,3 +53,33 @@ test('fit step: nothing overflowing, nothing changes', () => {
   const step = nextLimits(deck, report({}), none);
   assert.deepEqual(step, { limits: none, progress: false, stuck: undefined });
 });
+
+test('estimated fit: the model packs the seed before Chromium sees it, and every points slide of the plan then fits by the model', async () => {
+  const { estimateFit } = await import('../src/render/estimate.js');
+  const { estimatedLimits, prepareManuscript } = await import('../src/pipeline.js');
+  const first = plan(none);
+  const before = estimateFit(first, '16:9', 'official');
+  // The seed has a points slide of five two-line bullets: too tall for its slide.
+  assert.ok(Object.keys(before.overflow).length >= 1, 'the seed overflows as first planned');
+  const p = prepareManuscript(manuscript(readFileSync(SEED, 'utf8')), { render: { theme: 'official', aspect: '16:9', notes: true, steps: false }, handout: 2 });
+  const limits = estimatedLimits(p);
+  assert.ok(Object.keys(limits.fitByGroup).length >= 1, 'a group packed by the model');
+  const after = plan(limits);
+  assert.deepEqual(estimateFit(after, '16:9', 'official').overflow, {});
+  // 4:3 is narrower: bullets wrap sooner, so no fewer slides.
+  const narrow = estimatedLimits({ ...p, opts: { ...p.opts, render: { ...p.opts.render, aspect: '4:3' } } });
+  assert.ok(plan(narrow).slides.length >= after.slides.length);
+  assert.deepEqual(estimateFit(plan(narrow), '4:3', 'official').overflow, {});
+});
+
+test('estimated fit: a bullet of two lines is 22 + 2 × 51 px, a one-line title leaves 482 px, Latin is read in the face it is drawn in', async () => {
+  const { estimateSlide } = await import('../src/render/estimate.js');
+  const slide = (title: string, items: string[]) => ({ id: 's', layout: 'points', title, items, notes: [], source: { startLine: 1, endLine: 1 }, group: 'g' }) as unknown as Extract<Slide, { layout: 'points' }>;
+  const m = estimateSlide(slide('短标题', ['一'.repeat(20), '一'.repeat(40)]), '16:9', 'official');
+  assert.equal(m.avail, 482);
+  assert.deepEqual(m.items, [73, 124]);
+  // 1106 px of text a line at 34 px: 32 full-width characters, about 60 "i"s, about 37 "m"s.
+  assert.deepEqual(estimateSlide(slide('t', ['i'.repeat(60), 'm'.repeat(40)]), '16:9', 'official').items, [73, 124]);
+  // A long title takes two lines, 56 px of the bullets' room.
+  assert.equal(estimateSlide(slide('二'.repeat(30), []), '16:9', 'official').avail, 426);
+});
