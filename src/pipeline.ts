@@ -127,7 +127,7 @@ export function firstDeck(p: Prepared, { tighten, fitByGroup }: FitLimits = { ti
 }
 
 /** Passes of the model before the first round, at most (each is a plan and an estimate: milliseconds). */
-const MAX_ESTIMATES = 3;
+const MAX_ESTIMATES = 6;
 
 /**
  * The limits the first fit round plans with: the deck planned, its points slides
@@ -196,10 +196,9 @@ export async function buildManuscript(
       if (round === 1) deckFontCss(deck, assets, opts.render.theme, '', 'woff2').catch(() => undefined);
       const browser = await browserReady;
       opts.signal?.throwIfAborted();
-      // A round after the first is planned from measured heights and nearly always
-      // fits: its handout starts now. (Begun in the first round too, it costs more
-      // than it saves: half the decks need a second round, measured on the seed.)
-      if (opts.pdf !== false && round > 1) handout = startHandout(deck, browser);
+      // The deck was planned by the model of its slides (or by measured heights) and
+      // nearly always fits: its handout starts now, while the deck is laid out.
+      if (opts.pdf !== false) handout = startHandout(deck, browser);
       // One page for every round: the next round's deck is loaded in place of the last.
       view ??= await openPrintView(browser, ms.path);
       const { page, blocked } = view;

@@ -1,4 +1,4 @@
-// The model of a points slide's heights (src/render/estimate.ts) against what
+// The model of a points slide's heights and an overview's cards (src/render/estimate.ts) against what
 // Chromium measures on the same decks: the first fit round is planned by the
 // model, so a change to base.css or the theme sizes that moves these numbers must
 // fail here. Several fixture decks (Chinese and English, both aspects, with and
@@ -24,6 +24,8 @@ const DECKS: Array<[string, Aspect, string]> = [
   [join(FIXTURES, '25-en-keynote.txt'), '16:9', 'modern'],
   [join(FIXTURES, '21-zh-deployment-parts.txt'), '4:3', 'official'],
   [join(FIXTURES, '12-en-ordinals-quote.txt'), '4:3', 'modern'],
+  [join(FIXTURES, '08-zh-four-levels.txt'), '16:9', 'modern'],
+  [join(FIXTURES, '15-zh-bom-yishi-paragraphs.txt'), '4:3', 'official'],
 ];
 
 let browser: Browser;
@@ -55,12 +57,22 @@ test('estimate-chromium: the model gives the fit area and the bullets the height
   let items = 0;
   let itemsExact = 0;
   let overflowing = 0;
+  let overviews = 0;
   const availOff: string[] = [];
   const missed: string[] = [];
   const seen = { badge: 0, kicker: 0, lede: 0, callout: 0, twoLineTitle: 0 };
   for (const [file, aspect, theme] of DECKS) {
     const { deck, fit } = await measured(file, aspect, theme);
     const estimate: FitReport = estimateFit(deck, aspect, theme);
+    for (const s of deck.slides.filter((x) => x.layout === 'overview')) {
+      const where = `${file.split('/').pop()} ${aspect} overview "${s.title}"`;
+      assert.ok(!(s.id in estimate.overflow) || s.id in fit.overflow, `${where}: estimated to overflow, fits in Chromium`);
+      if (s.id in fit.overflow) {
+        overflowing++;
+        if (!(s.id in estimate.overflow)) missed.push(where);
+      }
+      overviews++;
+    }
     for (const s of deck.slides.filter(points)) {
       const real = fit.slides[s.id]!;
       const model = estimateSlide(s, aspect, theme);
@@ -86,6 +98,7 @@ test('estimate-chromium: the model gives the fit area and the bullets the height
   }
   // Every case the model distinguishes was met, on enough slides to mean something.
   assert.ok(slides >= 40, `${slides} points slides`);
+  assert.ok(overviews >= 3, `${overviews} overview slides`);
   for (const [k, n] of Object.entries(seen)) assert.ok(n > 0, `no points slide with ${k} among the decks`);
   // Line breaking between phrases can end a line sooner than the model's, and a title
   // within a pixel of its line's end can go either way: one in fifty may be a line off.

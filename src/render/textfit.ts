@@ -83,11 +83,19 @@ function breakUnits(text: string): string[] {
 
 /** How many lines `text` takes at `sizePx` in a box `widthPx` wide (greedy, as layout engines wrap), in the generous model or in `face`. */
 export function lineCount(text: string, sizePx: number, widthPx: number, face?: Face): number {
-  if (!text) return 1;
+  return text ? unitLineCount(breakUnits(text), sizePx, widthPx, face) : 1;
+}
+
+/**
+ * How many lines `units` take, a line breaking only between them (the HTML deck's
+ * Chinese text breaks only between phrases: keep-all and <wbr>); a unit wider than
+ * the line is broken inside.
+ */
+export function unitLineCount(units: string[], sizePx: number, widthPx: number, face?: Face): number {
   const room = widthPx / sizePx;
   let lines = 1;
   let used = 0;
-  for (const unit of breakUnits(text)) {
+  for (const unit of units) {
     const w = textWidthEm(unit.trimEnd(), face);
     const withSpace = textWidthEm(unit, face);
     if (used > 0 && used + w > room) {
