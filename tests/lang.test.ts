@@ -262,3 +262,14 @@ test('an English bullet drops the speaker arguing (I am arguing that …) and ke
   assert.equal(keyPhrase('I am arguing that the price should tell the truth.', 'en'), 'The price should tell the truth');
   assert.equal(keyPhrase('I think that is right.', 'en'), 'I think that is right');
 });
+
+test('lang: slide text in Chinese punctuation: Latin marks after Chinese, straight single quotes, a quotation mark left at either end; the notes keep the manuscript', async () => {
+  const { chinesePunctuation, sentences } = await import('../src/lang/text.js');
+  assert.equal(chinesePunctuation('怎么创?'), '怎么创？');
+  assert.equal(chinesePunctuation('俭,德之共也;侈,恶之大也。'), '俭，德之共也；侈，恶之大也。');
+  assert.equal(chinesePunctuation("所谓'朋友'其实是围猎者"), '所谓‘朋友’其实是围猎者');
+  assert.equal(chinesePunctuation('完成143户。"'), '完成143户。”');
+  assert.equal(chinesePunctuation('共1,000人，8:30开会'), '共1,000人，8:30开会');
+  // A straight quotation mark after 。 opens the next sentence's quotation unless one is open.
+  assert.deepEqual(sentences('完成年度目标任务的114.6%。"个转企"完成143户。他说："好。"然后走了。'), ['完成年度目标任务的114.6%。', '"个转企"完成143户。', '他说："好。"', '然后走了。']);
+});

@@ -159,3 +159,20 @@ test('a paragraph that sums up after a part\'s last numbered point (回顾党的
   assert.ok(sub.children.some((n) => n.type === 'paragraph' && n.text.startsWith('回顾党的百年奋斗历程')), 'under （一）');
   assert.ok(!sectionsOf(sub.children).at(-1)!.children.some((n) => n.type === 'paragraph' && n.text.startsWith('回顾')), 'not under its point 3');
 });
+
+test('header: notes on the manuscript are no part of the title; where-and-when lines give the date; a speaker line written as a phrase; a salutation over two lines', () => {
+  const zh = parseSpeech(manuscript('在全区民营企业家座谈会上的讲话\n（根据录音整理）\n\n区委书记　赵振华\n2024.3.15\n\n尊敬的周建华副市长，尊敬的省农业农村厅李明远处长，\n各位来宾，各位客商，女士们、先生们、朋友们：\n\n今天这个会，是开年以后专门为民营企业开的。\n\n谢谢大家！'));
+  assert.equal(zh.meta.title, '在全区民营企业家座谈会上的讲话');
+  assert.equal(zh.meta.date, '2024-03-15');
+  assert.equal(zh.meta.salutation, '尊敬的周建华副市长，尊敬的省农业农村厅李明远处长，各位来宾，各位客商，女士们、先生们、朋友们：');
+  const en = parseSpeech(manuscript("Carol's retirement — toast (draft 3, final?)\nGiven by Dr. James Whitfield, Director of Surgical Nursing\nRiverside General Hospital, staff lounge, Friday June 28, 2024\n\nGood evening, everybody. Carol came here in 1992.\n\nShe ran the unit for three days straight.\n\nTo Carol!\n\n(Cake after. Card is going round, please sign before 6.)"));
+  assert.equal(en.meta.title, "Carol's retirement — toast");
+  assert.deepEqual(en.meta.speaker, { name: 'Dr. James Whitfield', role: 'Director of Surgical Nursing' });
+  assert.equal(en.meta.date, '2024-06-28');
+  assert.equal(parseDateLine('Leeds head office and livestream to all sites — Thursday 14 November 2024')?.iso, '2024-11-14');
+  assert.equal(parseDateLine('Leeds head office and livestream to all sites')?.iso, undefined);
+  // A stage direction in brackets is said (it is in the notes), never shown.
+  const paras = closingParagraphs(en.closing);
+  assert.ok(paras.some((p) => p.text.startsWith('(Cake after') && p.aside));
+  assert.ok(paras.some((p) => p.text === 'To Carol!'));
+});

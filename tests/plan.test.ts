@@ -1048,3 +1048,14 @@ test('words that fill time (岁末年初，辞旧迎新) title no slide', () => 
   const deck = planDeck(parseSpeech(manuscript(join(ROOT, 'tests', 'fixtures', 'manuscripts', '32-zh-hospital-no-numbering.txt'))));
   assert.ok(!deck.slides.some((s) => s.title.startsWith('岁末年初')), JSON.stringify(deck.slides.map((s) => s.title)));
 });
+
+test('figures: no figure without a digit (每千人, 千家万户), a hedge and a 内 stay with the number, joining words leave the label, things named share the words after the last', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  const values = (t: string) => findFigures(t).map((f) => `${f.value} ${f.label}`);
+  assert.deepEqual(values('全年完成食品抽检2460批次，每千人抽检量达到4.3批次。'), ['2460批次 全年完成食品抽检', '4.3批次 每千人抽检量']);
+  assert.ok(!values('要把创建知识送进千家万户，力争知晓率达到95%以上。').some((v) => v.startsWith('千')));
+  assert.deepEqual(values('测评标准近200条。'), ['近200条 测评标准']);
+  assert.deepEqual(values('一般问题24小时内整改，复杂问题72小时内整改到位。'), ['24小时内 一般问题整改', '72小时内 复杂问题整改到位']);
+  assert.ok(!values('抽查覆盖率达到了100%，但问题发现率只有6.2%。').some((v) => v.includes('但')));
+  assert.deepEqual(values('小学、初中专任教师本科以上学历比例分别为78%和94%。'), ['78% 小学专任教师本科以上学历比例', '94% 初中专任教师本科以上学历比例']);
+});

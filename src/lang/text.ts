@@ -69,9 +69,13 @@ export function sentences(text: string): string[] {
   const out: string[] = [];
   const chars = [...text];
   let cur = '';
+  // Straight double quotes open and close by turns: one after 。 closes a quotation
+  // only when one is open (……的。" ends it; 。"个转企"完成…… opens the next sentence's).
+  let straight = 0;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     cur += ch;
+    if (ch === '"') straight ^= 1;
     let end = false;
     if ('。！？'.includes(ch)) end = !'。！？'.includes(chars[i + 1] ?? '');
     else if ('!?'.includes(ch)) end = !'!?'.includes(chars[i + 1] ?? '') && (i + 1 >= chars.length || /\s|[\u3400-\u9fff]/.test(chars[i + 1]!) || CLOSERS.includes(chars[i + 1]!));
@@ -80,7 +84,10 @@ export function sentences(text: string): string[] {
       end = (next === undefined || /\s/.test(next) || CLOSERS.includes(next)) && !ABBREV.test(cur.trim());
     }
     if (!end) continue;
-    while (i + 1 < chars.length && CLOSERS.includes(chars[i + 1]!)) cur += chars[++i]!;
+    while (i + 1 < chars.length && CLOSERS.includes(chars[i + 1]!) && (chars[i + 1] !== '"' || straight === 1)) {
+      cur += chars[++i]!;
+      if (chars[i] === '"') straight = 0;
+    }
     if (cur.trim()) out.push(cur.trim());
     cur = '';
   }
@@ -186,8 +193,20 @@ export function speakingSeconds(notes: string[], lang: 'zh' | 'en', rate: number
  */
 export function chinesePunctuation(s: string): string {
   if (!/[\u3400-\u9fff]/.test(s)) return s;
-  return s.replace(/"([^"\n]{1,60})"/g, '“$1”').replace(/\(([一二三四五六七八九十]{1,3})\)/g, '（$1）');
+  return (
+    s
+      .replace(/"([^"\n]{1,60})"/g, '“$1”')
+      .replace(/'([^'\n]{1,30})'/g, (m, x: string) => (/[\u3400-\u9fff]/.test(x) ? `‘${x}’` : m))
+      // A Latin mark after Chinese (娃娃, / 怎么创? / 俭,德之共也;): the full-width one. (Not in 1,000 or 8:30.)
+      .replace(/(?<=[\u3400-\u9fff”’）》])[,;:?!](?![\d/])/g, (m) => FULL_MARK[m]!)
+      // A quotation mark left alone at either end, its pair in the sentence before or after.
+      .replace(/^"(?=[\u3400-\u9fff])/, '“')
+      .replace(/(?<=[\u3400-\u9fff。！？])"$/, '”')
+      .replace(/\(([一二三四五六七八九十]{1,3})\)/g, '（$1）')
+  );
 }
+
+const FULL_MARK: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 
 /** The value of each Chinese digit (两 is 2; 〇 ○ 零 are 0). */
 export const CN_DIGIT: Record<string, number> = Object.fromEntries([...'〇○零一二两三四五六七八九'].map((c, i) => [c, [0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]));

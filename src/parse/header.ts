@@ -32,6 +32,27 @@ function iso(y: number, m: number, d: number): string | null {
  * `14 June 2024`, `2024-06-14`, `2024.6.14`.
  */
 export function parseDateLine(line: string): { iso: string; text: string } | null {
+  return dateOnly(line) ?? placeAndDate(line);
+}
+
+/**
+ * A line that gives where and then when (`Leeds head office and livestream to all
+ * sites — Thursday 14 November 2024`, `Riverside General Hospital, staff lounge,
+ * Friday June 28, 2024`, `北京·人民大会堂　2024年3月5日`): its date (the place stays
+ * in the notes). The date must end the line, after a dash, a comma or a space.
+ */
+function placeAndDate(line: string): { iso: string; text: string } | null {
+  const t = line.trim();
+  if (t.length > 120 || /[。！？!?；;]/.test(t)) return null;
+  // The first cut after a separator whose rest is a date: the longest date (Thursday 14 November 2024, not 14 November 2024).
+  for (const m of t.matchAll(/\s+[—–-]+\s+|[,，·]\s*|[ \u3000]+/g)) {
+    const d = m.index! >= 2 ? dateOnly(t.slice(m.index! + m[0].length)) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
+function dateOnly(line: string): { iso: string; text: string } | null {
   const t = line.replace(/^[（(\[【]\s*|\s*[）)\]】]$/g, '').trim();
   let m = /^([\d〇○零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日$/.exec(t);
   if (m) {
@@ -100,9 +121,36 @@ export function parseSpeakerLine(raw: string): Speaker | null {
   // English: "Name, Role" where Name is 2–4 capitalised words.
   let m = /^((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*),\s*(.+)$/.exec(line);
   if (m && !/\d/.test(m[1]!)) return { name: m[1]!.trim(), role: m[2]!.trim() };
-  m = /^(?:by\s+|speaker:\s*)((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*)$/i.exec(line);
+  // `Given by Dr. James Whitfield, Director of Surgical Nursing`: a speaker line written as a phrase.
+  m = /^(?:(?:given|delivered|presented|remarks|a speech|an address|a toast)\s+by|speaker:)\s*((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*),\s*(.+)$/i.exec(line);
+  if (m && !/\d/.test(m[1]!)) return { name: m[1]!.trim(), role: m[2]!.trim() };
+  m = /^(?:(?:given|delivered|presented|remarks|a speech|an address|a toast)\s+by\s+|by\s+|speaker:\s*)((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*)$/i.exec(line);
   if (m) return { name: m[1]!.trim(), role: '' };
   return null;
+}
+
+/**
+ * What a writer notes about the manuscript itself, not a word of the speech: how it
+ * was made (根据录音整理), which draft it is (征求意见稿, draft 3, final?), how it is
+ * to be used (Check against delivery, embargoed until…).
+ */
+const EDITORIAL = /^(?:根据录音整理|据录音整理|录音整理|整理稿|根据讲话录音整理|初稿|草稿|讨论稿|征求意见稿|送审稿|修改稿|定稿|审定稿|第[一二三四五六七八九十\d]+稿|(?:first |second |final |working )?draft\b[^()（）]*|check against delivery|as prepared(?: for delivery)?|embargoed\b.*|not for (?:publication|circulation|quotation)\b.*|for internal use only)$/i;
+
+/** A line that is only such a note, bracketed (（根据录音整理）) or set off by dashes (— Check against delivery —). */
+export function isEditorialNote(line: string): boolean {
+  return EDITORIAL.test(
+    line
+      .trim()
+      .replace(/^[（(\[【]\s*|\s*[）)\]】]$/g, '')
+      .replace(/^[—–-]+\s*|\s*[—–-]+$/g, '')
+      .trim(),
+  );
+}
+
+/** A title without the note at its end: `Carol's retirement — toast (draft 3, final?)` → `Carol's retirement — toast`. */
+export function withoutEditorialNote(title: string): string {
+  const m = /\s*[（(]([^（）()]*)[）)]\s*$/.exec(title);
+  return m && EDITORIAL.test(m[1]!.trim()) && m.index > 0 ? title.slice(0, m.index) : title;
 }
 
 /** True if the role part looks like a job title (used to accept one-space lines). */
@@ -121,6 +169,18 @@ export function isSalutation(line: string): boolean {
     return /^(同志们|大家好|各位.{0,12}好)[！!，,：:]?$/.test(line);
   }
   return line.length <= 90 && EN_SALUTATION.test(line) && /[,.:!]$/.test(line) && !/\.\s+\S/.test(line);
+}
+
+/**
+ * How many of these lines, from the first, are the salutation: one line that is
+ * one, or several that open like one and end with a comma, the last of them ending
+ * as one does (尊敬的……副市长，尊敬的……处长，/ 各位来宾，……朋友们：). 0 if none.
+ */
+export function salutationLines(lines: string[]): number {
+  let run = 0;
+  while (run < lines.length - 1 && run < 3 && lines[run]!.length <= 60 && (ZH_SALUTATION.test(lines[run]!) || EN_SALUTATION.test(lines[run]!)) && /[，,]$/.test(lines[run]!)) run++;
+  for (let k = run; k >= 0; k--) if (lines[k] !== undefined && isSalutation(lines[k]!)) return k + 1;
+  return 0;
 }
 
 /** `在省直机关工会工作会议上的讲话` → `省直机关工会工作会议`. */

@@ -4,7 +4,7 @@ import { findStructure } from './structure.js';
 import { sectionsOf } from '../tree.js';
 import { rules } from '../lang/rules.js';
 import { SpeechdeckError } from '../errors.js';
-import { isSalutation, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
+import { isEditorialNote, isSalutation, salutationLines, withoutEditorialNote, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
 import { chineseNumber } from '../lang/text.js';
 import { cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from '../lang/text.js';
 
@@ -115,6 +115,12 @@ interface Header {
 }
 
 /** `wide`: a long first line still reads as a title when a date, speaker or ——subtitle line confirms it. */
+/** A paragraph wholly inside one pair of brackets: `（掌声）`, `(Pause for questions.)`. */
+function isBracketed(text: string): boolean {
+  const m = /^[（(]([^（）()]*)[）)]$/.exec(text.trim());
+  return !!m && m[1]!.trim().length > 0;
+}
+
 function isTitleLine(l: Line, lang: Lang, wide = false): boolean {
   const t = l.text;
   if (parseDateLine(t) || isSalutation(t) || matchMarker(t)) return false;
@@ -140,8 +146,9 @@ function readHeader(lines: Line[], lang: Lang, heading: (line: number) => boolea
   const titleLines: string[] = [];
   const wide = confirmsTitle(lines[1]);
   // (A line marked up as a heading, `## 开场`, is a part of the speech, never its title.)
-  while (i < lines.length && i < 3 && !heading(lines[i]!.no) && isTitleLine(lines[i]!, lang, wide && i === 0) && !(titleLines.length && (speakerOf(lines[i]!) || parseDateLine(lines[i]!.text)))) {
-    titleLines.push(lines[i]!.raw.replace(/[ \t\u3000]+/g, (sp) => (/\u3000/.test(sp) || sp.length > 1 ? "\u3000" : " ")));
+  while (i < lines.length && i < 4 && titleLines.length < 3 && !heading(lines[i]!.no) && (isEditorialNote(lines[i]!.text) || (isTitleLine(lines[i]!, lang, wide && i === 0) && !(titleLines.length && (speakerOf(lines[i]!) || parseDateLine(lines[i]!.text)))))) {
+    // (A note on the manuscript, （根据录音整理）, is no part of the title: it stays in the notes.)
+    if (!isEditorialNote(lines[i]!.text)) titleLines.push(withoutEditorialNote(lines[i]!.raw).replace(/[ \t\u3000]+/g, (sp) => (/\u3000/.test(sp) || sp.length > 1 ? "\u3000" : " ")));
     i++;
   }
   // A speaker line read as a title line (short, no punctuation): hand it back.
@@ -167,9 +174,13 @@ function readHeader(lines: Line[], lang: Lang, heading: (line: number) => boolea
     else break;
     i++;
   }
-  if (i < lines.length && isSalutation(lines[i]!.text)) {
-    h.salutation = lines[i]!.text;
-    i++;
+  const saluting = salutationLines(lines.slice(i, i + 4).map((l) => l.text));
+  if (saluting) {
+    h.salutation = lines
+      .slice(i, i + saluting)
+      .map((l) => l.text)
+      .join('');
+    i += saluting;
   }
   // Without a date, speaker or salutation after it, a lone short first line is
   // still a title only if a body follows (it is not itself the speech).
@@ -218,8 +229,9 @@ const EN_CLOSING = [
   /^(?:thank you|thanks)\b/i,
   /\bthank you(?: all| very much| again)?[.!]$/i,
   /^(?:i wish you|wishing you|i wish everyone)/i,
-  // A toast ends by raising glasses.
+  // A toast ends by raising glasses, and with the toast itself: To Carol!
   /\b(?:raise (?:your|a|our) glass(?:es)?|join me in (?:a toast|raising)|cheers)\b/i,
+  /^(?:to|here'?s to)\s+[^.?!]{1,60}!$/i,
 ];
 
 /**
@@ -231,7 +243,10 @@ function closingCount(paras: Paragraph[], lang: Lang): { conclusion: number; wor
   const pats = lang === 'zh' ? ZH_CLOSING : EN_CLOSING;
   let words = 0;
   let conclusion = 0;
-  for (let k = paras.length - 1; k >= 0 && words + conclusion < 3; k--) {
+  // (A stage direction after the last words, (Card is going round, please sign.), goes with them.)
+  let after = 0;
+  while (after < paras.length && paras[paras.length - 1 - after]!.aside) after++;
+  for (let k = paras.length - 1 - after; k >= 0 && words + conclusion < 3; k--) {
     const t = paras[k]!.text;
     const isClosing = !conclusion && pats.some((re) => re.test(t)) && (displayWidth(t) <= 80 || words === 0);
     // The `同志们，……` paragraph that ends a Chinese speech, last or just before
@@ -244,6 +259,7 @@ function closingCount(paras: Paragraph[], lang: Lang): { conclusion: number; wor
       break;
     } else break;
   }
+  if (words) words += after;
   // `Let me end with…` / `最后，我想……`: the conclusion starts there, a few paragraphs
   // before the end at most, and runs to the last words.
   const from = paras.findIndex((p, k) => k >= paras.length - 5 && k < paras.length - words && rules(lang).conclusion.test(p.text));
@@ -455,6 +471,9 @@ export function parseSpeech(ms: Manuscript): Speech {
   // (What the manuscript marks as for the speaker only stays in the notes: never on a slide.)
   const asides = new Set(ms.asides ?? []);
   for (const p of body) if (asides.has(p.source.startLine)) p.aside = true;
+  // So does a note on the manuscript (— Check against delivery —) and a paragraph all in
+  // brackets: a stage direction or a note to the speaker ((Cake after. Card is going round.), （掌声）).
+  for (const p of body) if (isEditorialNote(p.text) || isBracketed(p.text)) p.aside = true;
   // (A slide break the author wrote, `---`, before the paragraph that follows it.)
   for (const b of ms.breaks ?? []) {
     const next = body.find((p) => p.source.startLine > b);
@@ -463,9 +482,13 @@ export function parseSpeech(ms: Manuscript): Speech {
 
   // A salutation a little later (after a blank) still counts when none came before.
   let salutation = h.salutation;
-  if (!salutation && body[0] && isSalutation(body[0].text)) {
-    salutation = body[0].text;
-    header.push(body.shift()!);
+  const saluting = salutation ? 0 : salutationLines(body.slice(0, 4).map((p) => p.text));
+  if (saluting) {
+    salutation = body
+      .slice(0, saluting)
+      .map((p) => p.text)
+      .join('');
+    header.push(...body.splice(0, saluting));
   }
   // A greeting on its own line after the salutation (`大家上午好！`, `Good morning.`)
   // belongs with it, on the title slide, not on a slide of its own.

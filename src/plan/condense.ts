@@ -401,7 +401,7 @@ const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['《', 
 
 /** No quotation mark or bracket left open (or closed without opening). */
 export function balanced(s: string): boolean {
-  return PAIRS.every(([a, b]) => s.split(a).length === s.split(b).length);
+  return PAIRS.every(([a, b]) => s.split(a).length === s.split(b).length) && s.split('"').length % 2 === 1;
 }
 
 /** An English main clause opens with its subject. */
@@ -981,11 +981,12 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
 }
 
 // A number and its unit, compound units whole (3.6万个, 12.6万条, 8460家次, 3个工作日).
-const FIGURE = /(\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万亿〇零几])[一二两三四五六七八九]?(?:十|百|千|万)[一二两三四五六七八九十百千万]*)\s*((?:余|多)?(?:个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|个小时|小时|个月|人次|家次|户次|艘次|台次|场次|架次|车次|例次|批次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天|场|篇|支|处|批|期)|万亿|万|亿))/;
+const FIGURE = /(\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万亿〇零几每])(?:[一二两三四五六七八九](?:十|百|千|万)|十)[一二两三四五六七八九十百千万]*)\s*((?:余|多)?(?:个百分点|百分点|%|％|倍|(?:万亿|万|亿|千)?(?:个工作日|工作日|个小时|小时|个月|人次|家次|户次|艘次|台次|场次|架次|车次|例次|批次|平方米|平方公里|立方米|毫米|千瓦时|千瓦|公里|千米|元|个|家|所|项|名|人|户|件|起|条|座|台|套|辆|吨|亩|间|张|份|次|天|场|篇|支|处|批|期)|万亿|万|亿))/;
 // Words that only link a subject to its number: dropped from the label. Direction
 // (增长, 下降) and qualifiers (不到, 超过) stay, so the number keeps its meaning.
 const FIGURE_LINK = /(?:达到了|达到|高达|长达|多达|达|为|是|至|(?<!不)到|共计|共|累计|约|近|突破|超过|保持在|稳定在|控制在|提高到|增加到|提升到|下降到|降至|升至)+$/;
 const LABEL_END = /(?:的|了|占|有|只有|仅|新|比)+$/;
+const LABEL_JOIN = /^(?:但是|但|而且|而|并且|并|也就是说|也就是|就是|即|同时|此外|另外|其次|首先|再次|然后|所以|因此)/;
 // Hedges and tenses that dangle at a label's end: 预计将, 虽然, 不少于.
 const FIGURE_HEDGE = /(?:常年|始终|一直|均|都|预计将|预计|将要|将|要|虽然|还|已经|已|仍然|仍|不少于|不低于|不超过|今年|明年|年内|比去年同期|比上年同期|同期)+$/;
 
@@ -1061,6 +1062,15 @@ export function findFigures(text: string): Figure[] {
           .split(/[、和与及]/)
           .map((x) => x.replace(/^(?:全市|全县|全省|全区|今年|去年|全年)+/, '').trim())
           .filter(Boolean);
+        // 小学、初中专任教师本科以上学历比例分别为78%和94%: the things named share what
+        // follows the last of them (小学专任教师……比例), not 小学 alone.
+        const short = named.slice(0, -1);
+        const lastNamed = named[named.length - 1] ?? '';
+        const len = short[0]?.length ?? 0;
+        if (short.length && short.every((x) => x.length === len && len <= 4) && lastNamed.length >= len + 4) {
+          const tail = lastNamed.slice(len);
+          named.splice(0, short.length, ...short.map((x) => x + tail));
+        }
         const verb = rest.replace(/^(?:为|是|达到|达)|(?:为|是|达到|达)$/g, '').replace(/\s+/g, '');
         // 在“办事效率”“政策解读”“主动服务”三个分项上，满意度分别只有……: the things
         // named are the quoted terms before, and what is measured is the subject here.
@@ -1116,8 +1126,10 @@ export function findFigures(text: string): Figure[] {
       // A year (2017年) or a date is not a figure.
       if (/^\d{4}$/.test(m[1]!) && /^年/.test(c.slice(m.index! + m[1]!.length))) return;
       const before = c.slice(0, m.index!).trim().replace(FIGURE_LINK, '');
-      // 95%以上, 30个工作日以内: the qualifier stays with the number it qualifies.
-      const qualifier = /^(?:以上|以下|以内|左右|多|余)/.exec(c.slice(m.index! + m[0].length))?.[0] ?? '';
+      // 95%以上, 30个工作日以内, 24小时内: the qualifier stays with the number it qualifies;
+      // so does a hedge before it (近200条, 约127万人): the figure is not stated as exact.
+      const qualifier = /^(?:以上|以下|以内|左右|多|余|内)/.exec(c.slice(m.index! + m[0].length))?.[0] ?? '';
+      const hedge = /(?:将近|近|约|大约|逾|不到)$/.exec(c.slice(0, m.index!).trim())?.[0] ?? '';
       const after = c.slice(m.index! + m[0].length + qualifier.length).trim();
       // A threshold that names a kind of thing (消除了56人以上大班额, 66人以上超大班额) is no count.
       if (/^(?:以上|以下)$/.test(qualifier) && /^[\u4e00-\u9fff]{2,}/.test(after) && !/^(?:的|了|和|与|及|或)/.test(after) && /^[\u4e00-\u9fff]*(?:班额|规模|企业|项目|车辆|人员|场所|建筑)$/.test(after)) return;
@@ -1125,6 +1137,8 @@ export function findFigures(text: string): Figure[] {
       // counted is the thing after the number, not the narration before it.
       const narrated = /^(?:我|我们)/.test(before) && displayWidth(after) >= 4 && /^[\u4e00-\u9fff]/.test(after);
       let label = (narrated ? after : before + after)
+        // (Words that join it to the clause before, 但问题发现率 / 也就是19万人, are not what it counts.)
+        .replace(LABEL_JOIN, '')
         .replace(/虽然|预计将|预计/g, '')
         .replace(/比(?:去年|上年)同期/g, '同比')
         .replace(FIGURE_LINK, '')
@@ -1163,9 +1177,10 @@ export function findFigures(text: string): Figure[] {
       label = label.replace(/^(?:这个|这一|这些|该|此)(?=[\u4e00-\u9fff]{3})/, '');
       // So do the words that only say there were some (你们当中有……在学科竞赛中获奖 / 有……参加了……).
       label = label.replace(/^(?:(?:你们|我们|大家|他们)(?:当中|之中|中间)?)?有(?=[\u4e00-\u9fff]{4})/, '');
-      if (displayWidth(label) < 2 || displayWidth(label) > 24) return;
+      // (A figure inside a quotation cut by the clauses, “岩头还有14个娃娃, is a word of it.)
+      if (displayWidth(label) < 2 || displayWidth(label) > 24 || !balanced(c)) return;
       if (people.size >= 2 && person && !label.includes(person) && displayWidth(label) <= 20) label = `${person}：${label}`;
-      const fig: Figure = { value: m[1]! + m[2]! + qualifier, label, ...breakdown(c) };
+      const fig: Figure = { value: hedge + m[1]! + m[2]! + qualifier, label, ...breakdown(c) };
       out.push(fig);
       inSentence.push(fig);
     });

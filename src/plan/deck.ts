@@ -1432,7 +1432,9 @@ class Planner {
     if (wished) title = wished;
     else if (wish) title = keyPhrase(wish, this.lang, 20);
     else if (lastWords.length) {
-      const last = sentences(lastWords[lastWords.length - 1]!.text).filter((x) => !/^(?:谢谢|感谢|thank)/i.test(x)).pop();
+      // (Not a stage direction after them: (Card is going round, please sign.).)
+      const said = lastWords.filter((p) => !p.aside);
+      const last = said.length ? sentences(said[said.length - 1]!.text).filter((x) => !/^(?:谢谢|感谢|thank)/i.test(x)).pop() : undefined;
       // A toast is said whole (to Arthur and Ruth, to everyone who has worked under this crooked
       // sign, and to the next fifty years of Hartley & Dunn): its words after the glasses are raised.
       const toast = last ? /\braise (?:your|our|a) glass(?:es)?\b[^:：]*[:：]\s*(.+)$|(?:举杯|举起酒杯)[^：:]*[：:]\s*(.+)$/i.exec(stripEnd(last)) : null;

@@ -123,9 +123,9 @@ export function statementIsLong(s: SlideOf<'statement'>): boolean {
   return [s.callout ?? '', ...s.items].some((t) => displayWidth(t) > 32);
 }
 
-/** A figure's number large and its unit small beside it: 168.4亿元 → 168.4 + 亿元. */
+/** A figure's number large and its unit small beside it: 168.4亿元 → 168.4 + 亿元 (近200条 → 近200 + 条). */
 export function figureParts(head: string): { num: string; unit: string } {
-  const m = /^([\d.,]+)(.*)$/.exec(head);
+  const m = /^((?:将近|近|约|大约|逾|不到)?[\d.,]+)(.*)$/.exec(head);
   return { num: m ? m[1]! : head, unit: m ? m[2]! : '' };
 }
 
