@@ -1059,3 +1059,15 @@ test('figures: no figure without a digit (每千人, 千家万户), a hedge and 
   assert.ok(!values('抽查覆盖率达到了100%，但问题发现率只有6.2%。').some((v) => v.includes('但')));
   assert.deepEqual(values('小学、初中专任教师本科以上学历比例分别为78%和94%。'), ['78% 小学专任教师本科以上学历比例', '94% 初中专任教师本科以上学历比例']);
 });
+
+test('titles: a one-sentence paragraph that says what comes next titles what follows (Let me start with the numbers.), a title leaning on the sentence before is not kept, money keeps its currency and is named by its subject', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  assert.deepEqual(findFigures('Revenue for the quarter was £61.4 million. It is the first time that we have passed £60 million in a single quarter.'), [{ value: '£61.4 million', label: 'Revenue for the quarter' }]);
+  const deck = planDeck(parseSpeech(manuscript('Quarterly update\n\nGood morning, everyone. It is good to see you all here today, in person and online.\n\nLet me start with the numbers.\n\nRevenue for the quarter was £61.4 million. That is up 6.8 per cent on last year. Operating profit was £4.9 million.\n\nGross margin improved to 31.2 per cent. That improvement came mostly from lower packaging costs. We also ended September with £18.7 million of cash.\n\nNow, what went wrong.\n\nLine 4 was out of action for nineteen days in August. The direct cost was about £1.2 million. We have accepted all eleven recommendations of the review.\n\nThank you.')));
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('The numbers'), titles.join(' | '));
+  assert.ok(titles.includes('What went wrong'), titles.join(' | '));
+  assert.ok(!titles.some((t) => /^That\b/.test(t)), titles.join(' | '));
+  // (The sentence that titles the slide is not shown again as its bullet.)
+  assert.ok(!deck.slides.some((s) => s.items.some((i) => /^(?:Let me start|Now, what went wrong)/.test(i))));
+});

@@ -46,6 +46,10 @@ export const en: LangRules = {
   ],
   purpose: /\b(?:the purpose of (?:this|today's) (?:meeting|gathering|conference) is|we are (?:here|gathered) (?:today )?to)\b/i,
   purposeTitle: 'Why we are here',
+  topicAhead: [
+    /^(?:(?:so|now|and|okay|ok|right|well),?\s+)?(?:let me|let's|let us|i(?:'d| would) like to|i want to|i'll|i will)\s+(?:start|begin|turn|move on|come|go on)\s+(?:with|to|on)\s+(.{3,40}?)[.!:]?$/i,
+    /^(?:now|next|then),?\s+(?:to\s+|on to\s+)?(.{3,40}?)[.!:]$/i,
+  ],
   announcesParts: /\b(?:three|two|four|five|a few|several) (?:things|points|parts|areas|priorities|questions|requests|lessons|ideas|reasons|principles|steps|challenges)\b/i,
   reported: /\b(?:just (?:heard|presented|reported)|has just (?:given|presented|spoken))\b/i,
   evaluation: /^(?:which was|it was|that was) (?:excellent|very good|inspiring)/i,

@@ -36,6 +36,12 @@ export interface LangRules {
   purposeTitle: string;
   /** A sentence announcing the parts that follow (`我提几点要求`, `I will talk about three things`). */
   announcesParts: RegExp;
+  /**
+   * A paragraph of one short sentence that says what comes next (`Let me start with the
+   * numbers.`, `Now, what went wrong.`, `下面，我通报一下今年的工作情况。`): its words
+   * (group 1) title the slide of the paragraphs it leads into.
+   */
+  topicAhead: RegExp[];
   /** A report on what others just did (刚才，……作了报告): the clauses up to it only set the scene. */
   reported: RegExp;
   /** A comment on it (讲得都很好, 我完全赞同): nothing for a slide. */

@@ -949,7 +949,9 @@ function listSentence(sentence: string): boolean {
   return !!parallelParts(sentence) || [...sentence.matchAll(new RegExp(INLINE_MARKER.source, 'g'))].some((m) => m.index === 0 || /[；;。，,：:]/.test(sentence[m.index! - 1]!));
 }
 
-const EN_FIGURE = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:%|per ?cent|percentage points?|million|billion|thousand))?\s+((?:[a-z][a-z'-]*\s+){0,2}(?:[a-z][a-z'-]*))(?=[\s,.;:!?)]|$)/;
+const EN_FIGURE = /(?<![\w.,£$€])([£$€]?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:%|per ?cent|percentage points?|million|billion|thousand|bn\b|m\b))?(?:\s+((?:[a-z][a-z'-]*\s+){0,2}(?:[a-z][a-z'-]*)))?(?=[\s,.;:!?)]|$)/;
+/** `Revenue for the quarter was £61.4 million`: what a figure measures, named before the verb that links it. */
+const EN_SUBJECT = /^(?:(?:and|but|so|then)\s+)?(?:(?:year to date|this year|last year|in total|overall)\s+)?([A-Za-z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:was|were|is|are|stood at|stands at|reached|rose to|fell to|came to|came in at|totalled|totaled|grew to|of)\s+(?:about|around|almost|nearly|over|some|just over|just under)?\s*$/i;
 const EN_VERB = /^(?:came|went|is|are|was|were|rose|fell|has|have|had|grew|joined|signed|took|made|got|will|would|can|could|now|more|less|than|each|every)$/;
 const EN_STOP = /^(?:and|or|of|the|a|an|to|in|on|at|for|by|with|from|that|which|who|is|are|was|were|years? ago|times|since|over|per|across|between|during|into|than|as|until)$/i;
 
@@ -957,25 +959,34 @@ const EN_STOP = /^(?:and|or|of|the|a|an|to|in|on|at|for|by|with|from|that|which|
 function findFiguresEn(text: string): Array<{ value: string; label: string }> {
   const out: Array<{ value: string; label: string }> = [];
   // `4,312 children and 1,150 adults signed up`: every number of a clause with its noun.
-  for (const c of clauses(text)) for (const m of c.matchAll(new RegExp(EN_FIGURE.source, 'g'))) {
+  for (const c of clauses(text)) for (const m_ of c.matchAll(new RegExp(EN_FIGURE.source, 'g'))) {
+    // (Money in its currency, £61.4 million: the sign is part of the value.)
+    const currency = m_[1]!;
+    const m = [m_[0], m_[2], m_[3], m_[4] ?? ''] as const;
+    const at = m_.index!;
     const n = Number(m[1]!.replace(/,/g, ''));
     // A year, or a small count that is just a word's worth (`two things` is written out anyway).
-    if ((!m[2] && n >= 1900 && n <= 2100 && !m[1]!.includes(',')) || (!m[2] && n < 10)) continue;
+    if (!currency && ((!m[2] && n >= 1900 && n <= 2100 && !m[1]!.includes(',')) || (!m[2] && n < 10))) continue;
     let words: string[] = [];
-    for (const w of m[3]!.split(/\s+/)) {
+    for (const w of m[3].split(/\s+/).filter(Boolean)) {
       if (EN_STOP.test(w) || EN_VERB.test(w)) break;
       words.push(w);
     }
+    // (A sum of money is named by what it is: Revenue for the quarter was £61.4 million.)
+    const subject = EN_SUBJECT.exec(c.slice(0, at));
+    if ((currency || !words.length) && subject && !/^(?:it|that|this|which|we|i|you|they|there)$/i.test(subject[1]!)) words = subject[1]!.split(/\s+/);
+    // (Without it, a sum says nothing: `that we have passed £60 million` is not shown.)
+    else if (currency) continue;
     // `grown by 18 percent since 2010`: what changed is named before the number.
     if (!words.length) {
-      const before = c.slice(0, m.index).trim().split(/\s+/);
+      const before = c.slice(0, at).trim().split(/\s+/);
       while (before.length && (EN_STOP.test(before[before.length - 1]!) || EN_VERB.test(before[before.length - 1]!) || /(?:ed|en)$/.test(before[before.length - 1]!) || /^(?:has|have|had|by|than|about|around|almost|nearly|over|some)$/i.test(before[before.length - 1]!))) before.pop();
       words = before.slice(-3).filter((w) => /^[A-Za-z'-]+$/.test(w));
     }
-    if (!words.length || EN_STOP.test(words[0]!)) continue;
+    if (!words.length || EN_STOP.test(words[0]!) || /^(?:we|i|you|they|it|he|she|have|has|had|passed)$/i.test(words[0]!)) continue;
     // `more than 61,000 books`: the figure says it is a floor (61,000+).
-    const floor = /\b(?:more than|over|upwards of)\s*$/i.test(c.slice(0, m.index));
-    out.push({ value: m[1]! + (m[2] ? (m[2].trim() === '%' ? '%' : ' ' + m[2].trim()) : '') + (floor ? '+' : ''), label: words.join(' ') });
+    const floor = /\b(?:more than|over|upwards of)\s*$/i.test(c.slice(0, at));
+    out.push({ value: currency + m[1]! + (m[2] ? (m[2].trim() === '%' ? '%' : ' ' + m[2].trim()) : '') + (floor ? '+' : ''), label: words.join(' ') });
   }
   return out;
 }

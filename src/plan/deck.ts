@@ -67,6 +67,8 @@ const FIGURE_STEPS = 3;
 
 /** Most cards on one overview slide (three columns, two rows). */
 const MAX_CARDS = 6;
+/** A sentence that opens by pointing back at the one before: no title alone. */
+const LEANS_BACK: Record<Lang, RegExp> = { zh: /^(?:这|那|其|它|他|她)/, en: /^(?:that|this|these|those|such|it)\b/i };
 /** A subsection of at most this many sentences reads as a card beside its siblings. */
 const CARD_SENTENCES = 4;
 /** Subsections that say this many clauses each, on average, are a slide each, not cards. */
@@ -947,14 +949,18 @@ class Planner {
         const opening = this.slides.length <= 1;
         const phrase = this.quotedTitle(run[0]!) ?? this.phraseTitle(run[0]!, opening);
         // (The opening, with nothing better, by what it goes on to do: 致以……敬意 → 感谢与问候.)
-        let title = this.topicTitle(run) ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) ?? this.factTitle(run) : null) ?? fallback.title;
+        const told = this.toldTopic(run[0]!);
+        let title = told ?? this.topicTitle(run) ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) ?? this.factTitle(run) : null) ?? fallback.title;
+        // A title that leans on what came before (That improvement came mostly from…,
+        // 这些案件……) names nothing alone: the passage's own fact, else the passage's name.
+        if (LEANS_BACK[this.lang].test(title)) title = this.factTitle(run) ?? fallback.title;
         // The same title twice in a row reads as one passage going on.
         const prev = this.slides[this.slides.length - 1];
         if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
         const base = title.replace(this.words.continued, '');
         // A bullet that opens with the title says the rest (在座的各位，平均年龄只有31.6岁，都是……).
         const sep = this.lang === 'zh' ? '，' : ', ';
-        const items = this.itemsOf(run, lead && lead.title === base && lead.whole ? run[0] : undefined)
+        const items = this.itemsOf(run, told || (lead && lead.title === base && lead.whole) ? run[0] : undefined)
           .filter((it) => it.text !== base)
           .map((it) => {
             const rest = it.text.slice(base.length + sep.length);
@@ -966,8 +972,9 @@ class Planner {
     };
     for (const p of paras) {
       // What we will do is a passage of its own, not the end of what was said before it;
-      // so is what follows a slide break the author wrote (`---`).
-      if (rules(this.lang).pledge.test(p.text.trim()) || p.breakBefore) flush();
+      // so is what follows a slide break the author wrote (`---`), and what a sentence
+      // says comes next (Let me start with the numbers.).
+      if (rules(this.lang).pledge.test(p.text.trim()) || p.breakBefore || this.toldTopic(p)) flush();
       run.push(p);
       if (sentences(p.text).length >= 3) flush();
     }
@@ -1075,6 +1082,18 @@ class Planner {
             return zh ? t : capitalise(t);
         }
       }
+    }
+    return null;
+  }
+
+  /** What a paragraph of one short sentence says comes next (Let me start with the numbers. → The numbers), when it says so. */
+  private toldTopic(p: Paragraph): string | null {
+    if (p.aside || sentences(p.text).length !== 1) return null;
+    const said = stripEnd(p.text.trim());
+    for (const re of rules(this.lang).topicAhead) {
+      const m = re.exec(said) ?? re.exec(p.text.trim());
+      const topic = m?.[1]?.trim().replace(/^(?:我们?的?|the (?=\w+ \w))/i, '');
+      if (topic && displayWidth(topic) >= 3) return this.lang === 'en' ? capitalise(topic) : topic;
     }
     return null;
   }
