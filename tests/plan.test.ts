@@ -1071,3 +1071,11 @@ test('titles: a one-sentence paragraph that says what comes next titles what fol
   // (The sentence that titles the slide is not shown again as its bullet.)
   assert.ok(!deck.slides.some((s) => s.items.some((i) => /^(?:Let me start|Now, what went wrong)/.test(i))));
 });
+
+test('past the opening a passage is named by its fact, not 开场; telling what comes (给大家透个底) is said, not shown; 我就讲这些 is no closing title', () => {
+  const deck = planDeck(parseSpeech(manuscript('在座谈会上的讲话\n\n各位企业家朋友：\n\n今天这个会，是专门为民营企业开的。大家讲得都很好。\n\n去年全区民营经济增加值达到386亿元。民营企业上缴税收42.7亿元。全区规上工业企业412家。\n\n当前，全区正处在转型跨越的关键时期。今年新建高标准示范基地3.2万亩，引进精深加工项目5个。\n\n有些是区委常委会已经研究过的，我在这里先给大家透个底。\n\n好，我就讲这些。谢谢大家！')));
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(!titles.slice(2).includes('开场'), titles.join(' | '));
+  assert.ok(!deck.slides.some((s) => [s.title, ...s.items].some((t) => t.includes('透个底'))), titles.join(' | '));
+  assert.equal(deck.slides.at(-1)!.title, '谢谢');
+});

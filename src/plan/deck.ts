@@ -504,7 +504,8 @@ class Planner {
       // Else, for figures going on from the passage, the first fact they show as the manuscript
       // states it (全市财政安排民生支出498亿元), rather than the passage's title with （续）.
       // (Not over a line under the figures, which speaks of them all: 明显低于总体水平.)
-      if (!t && titled && m.slide.layout === 'figure' && said && !m.slide.subtitle) {
+      // (Nor over a passage named only 开场 / Introduction: past the opening, its figures say more.)
+      if (!t && titled && m.slide.layout === 'figure' && said && (!m.slide.subtitle || (base.title === this.words.intro && this.slides.length > 1))) {
         const fact = this.factTitle([{ text: said, source: paras[0]!.source }]);
         if (fact && !used(fact)) t = fact;
       }
@@ -950,7 +951,8 @@ class Planner {
         const phrase = this.quotedTitle(run[0]!) ?? this.phraseTitle(run[0]!, opening);
         // (The opening, with nothing better, by what it goes on to do: 致以……敬意 → 感谢与问候.)
         const told = this.toldTopic(run[0]!);
-        let title = told ?? this.topicTitle(run) ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) ?? this.factTitle(run) : null) ?? fallback.title;
+        // (Past the opening, a passage is not 开场 / Introduction: its own fact names it, when it has one.)
+        let title = told ?? this.topicTitle(run) ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) ?? this.factTitle(run) : fallback.title === this.words.intro ? this.factTitle(run) : null) ?? fallback.title;
         // A title that leans on what came before (That improvement came mostly from…,
         // 这些案件……) names nothing alone: the passage's own fact, else the passage's name.
         if (LEANS_BACK[this.lang].test(title)) title = this.factTitle(run) ?? fallback.title;
@@ -1464,7 +1466,7 @@ class Planner {
       if (last && this.lang === 'en' && /^(?:and|but|or|so)\b/i.test(title) && displayWidth(stripEnd(last)) <= 40) title = stripEnd(last.trim());
     }
     // `以上报告，如有不妥，请……批评指正`: a formula, not words to end on.
-    if (/批评指正|供大家参考|抓好落实$/.test(title)) title = this.words.closing;
+    if (/批评指正|供大家参考|抓好落实$|就讲(?:这些|到这里|这么多)|就说(?:这些|到这里)|^I(?:'ll| will) (?:stop|leave it) there/i.test(title)) title = this.words.closing;
     if (this.lang === 'en') title = capitalise(title);
     // With nothing to end on but 谢谢, an exhortation titled by its own first point
     // (青春由磨砺而出彩，人生因奋斗而升华) is the last slide: not a slogan slide and then
