@@ -20,7 +20,6 @@ import { manuscript, ROOT, SEED } from './helpers.js';
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'manuscripts');
 const DECKS: Array<[string, Aspect, string]> = [
   [SEED, '16:9', 'official'],
-  [join(FIXTURES, '17-zh-party-lecture.txt'), '16:9', 'official'],
   [join(FIXTURES, '25-en-keynote.txt'), '16:9', 'modern'],
   [join(FIXTURES, '21-zh-deployment-parts.txt'), '4:3', 'official'],
   [join(FIXTURES, '12-en-ordinals-quote.txt'), '4:3', 'modern'],
@@ -97,7 +96,7 @@ test('estimate-chromium: the model gives the fit area and the bullets the height
     }
   }
   // Every case the model distinguishes was met, on enough slides to mean something.
-  assert.ok(slides >= 40, `${slides} points slides`);
+  assert.ok(slides >= 30, `${slides} points slides`);
   assert.ok(overviews >= 3, `${overviews} overview slides`);
   for (const [k, n] of Object.entries(seen)) assert.ok(n > 0, `no points slide with ${k} among the decks`);
   // Line breaking between phrases can end a line sooner than the model's, and a title

@@ -176,3 +176,9 @@ test('header: notes on the manuscript are no part of the title; where-and-when l
   assert.ok(paras.some((p) => p.text.startsWith('(Cake after') && p.aside));
   assert.ok(paras.some((p) => p.text === 'To Carol!'));
 });
+
+test('header: a speaker line as what is given and by whom; a line of when, then where', () => {
+  assert.deepEqual(parseSpeakerLine("Head Teacher's Address: Mrs Catherine Ellison"), { name: 'Mrs Catherine Ellison', role: 'Head Teacher' });
+  assert.equal(parseDateLine('Thursday 11th July 2024, Main Hall, 7.00pm')?.iso, '2024-07-11');
+  assert.equal(parseSpeakerLine('Note: Read slowly'), null);
+});

@@ -85,6 +85,8 @@ test('figures in slide text are set off; a time of day is not a figure', async (
   const figs = (t: string) => [...wordsWithFigures(t).markup.matchAll(/<b class="fig">([^<]*)<\/b>/g)].map((m) => m[1]);
   assert.deepEqual(figs("We will be open until 8 p.m. on weekdays and 9 o'clock on Fridays, for 4,312 readers"), ['4,312']);
   assert.deepEqual(figs('会议10:30开始，到会120人，比去年增长15.3%'), ['120人', '15.3%']);
+  // Money with its sign, the sign set off with the number.
+  assert.deepEqual(figs('Revenue was £61.4 million, up 6.8 per cent'), ['£61.4 million', '6.8 per cent']);
 });
 
 test('a theme is one definition: its colours, title face and sizes reach the CSS as variables, and base.css draws with them', async () => {

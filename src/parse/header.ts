@@ -44,9 +44,15 @@ export function parseDateLine(line: string): { iso: string; text: string } | nul
 function placeAndDate(line: string): { iso: string; text: string } | null {
   const t = line.trim();
   if (t.length > 120 || /[。！？!?；;]/.test(t)) return null;
+  const cuts = [...t.matchAll(/\s+[—–-]+\s+|[,，·]\s*|[ \u3000]+/g)];
   // The first cut after a separator whose rest is a date: the longest date (Thursday 14 November 2024, not 14 November 2024).
-  for (const m of t.matchAll(/\s+[—–-]+\s+|[,，·]\s*|[ \u3000]+/g)) {
+  for (const m of cuts) {
     const d = m.index! >= 2 ? dateOnly(t.slice(m.index! + m[0].length)) : null;
+    if (d) return d;
+  }
+  // Or when, then where (Thursday 11th July 2024, Main Hall, 7.00pm): the last cut whose start is a date.
+  for (const m of cuts.reverse()) {
+    const d = dateOnly(t.slice(0, m.index!));
     if (d) return d;
   }
   return null;
@@ -121,6 +127,11 @@ export function parseSpeakerLine(raw: string): Speaker | null {
   // English: "Name, Role" where Name is 2–4 capitalised words.
   let m = /^((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*),\s*(.+)$/.exec(line);
   if (m && !/\d/.test(m[1]!)) return { name: m[1]!.trim(), role: m[2]!.trim() };
+  // `Head Teacher's Address: Mrs Catherine Ellison`: what is given, then by whom.
+  m = /^([A-Z][\w'’ -]{2,50}?)\s*:\s*((?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Rev)\.?\s+)?(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)$/.exec(line);
+  if (m && /\b(?:address|speech|remarks|toast|keynote|welcome|talk|report|lecture)\b/i.test(m[1]!)) {
+    return { name: m[2]!.trim(), role: m[1]!.replace(/(?:['’]s)?\s+(?:address|speech|remarks|toast|keynote|welcome|talk|report|lecture)$/i, '').trim() };
+  }
   // `Given by Dr. James Whitfield, Director of Surgical Nursing`: a speaker line written as a phrase.
   m = /^(?:(?:given|delivered|presented|remarks|a speech|an address|a toast)\s+by|speaker:)\s*((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*),\s*(.+)$/i.exec(line);
   if (m && !/\d/.test(m[1]!)) return { name: m[1]!.trim(), role: m[2]!.trim() };

@@ -46,8 +46,8 @@ export function words(text: string): Html {
   return html(phrases(text).map(escapeHtml).join('<wbr>'));
 }
 
-/** A figure inside running text: the number with its unit (1286万元, 17.9%, 4,312, 3 per cent, 2至3家). */
-const FIGURE_IN_TEXT = /(?<![\dA-Za-z.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[至到～~－-]\d+(?:\.\d+)?(?=[\u4e00-\u9fff%％]))?(?:\s?(?:个百分点|百分点|%|％|per ?cent|percent|(?:million|billion|thousand)(?:\s(?:dollars|pounds|euros|people))?)|(?:万亿|亿|万|千)?(?:个工作日|人次|家次|平方公里|公里|[元个家所项名人户件起条座台辆吨亩场次岁篇支处])|万亿|亿|万)?/g;
+/** A figure inside running text: the number with its unit (1286万元, 17.9%, 4,312, 3 per cent, 2至3家), money with its sign (£61.4 million). */
+const FIGURE_IN_TEXT = /(?<![\dA-Za-z.£$€])[£$€]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[至到～~－-]\d+(?:\.\d+)?(?=[\u4e00-\u9fff%％]))?(?:\s?(?:个百分点|百分点|%|％|per ?cent|percent|(?:million|billion|thousand)(?:\s(?:dollars|pounds|euros|people))?)|(?:万亿|亿|万|千)?(?:个工作日|人次|家次|平方公里|公里|[元个家所项名人户件起条座台辆吨亩场次岁篇支处])|万亿|亿|万)?/g;
 
 /**
  * Slide text as `words` gives it, with each figure set off (`<b class="fig">`), so
