@@ -273,3 +273,8 @@ test('lang: slide text in Chinese punctuation: Latin marks after Chinese, straig
   // A straight quotation mark after 。 opens the next sentence's quotation unless one is open.
   assert.deepEqual(sentences('完成年度目标任务的114.6%。"个转企"完成143户。他说："好。"然后走了。'), ['完成年度目标任务的114.6%。', '"个转企"完成143户。', '他说："好。"', '然后走了。']);
 });
+
+test('lang: a list announced with nothing said yet (主要是这么几个方面：, 但有几个共同的特点：, 重点抓好以下四个方面的工作：) is said, not shown; a sentence that says what the parts are is not', () => {
+  for (const t of ['刚才大家讲的，我归纳了一下，主要是这么几个方面：', '从上半年督导检查情况看，主要有这么几个方面：', '这些案件，虽然情节各有不同，但有几个共同的特点：', '重点抓好以下四个方面的工作：']) assert.ok(isProcedural(t, 'zh'), t);
+  for (const t of ['融资难、融资贵的问题还没有根本解决', '全县存在三个方面的短板，一是产业弱', '今年要重点抓好以下三个方面的工作：一是抓项目']) assert.ok(!isProcedural(t, 'zh'), t);
+});
