@@ -1,7 +1,7 @@
 // `--explain`: the outline the parser found, with line numbers, as text.
 import type { Manuscript, Node, Speech } from './types.js';
 
-const KIND: Record<string, string> = { numbered: '', ordinal: ' [ordinal]', announced: ' [announced list]', item: ' [list item]' };
+const KIND: Record<string, string> = { numbered: '', ordinal: ' [ordinal]', announced: ' [announced list]', item: ' [list item]', parallel: ' [parallel]' };
 
 /**
  * Where a line of a manuscript's text is, as its user names it: the line, or in a

@@ -254,6 +254,26 @@ function parallelParagraphs(nodes: Node[], i: number, level: number, lang: Lang)
       return { sections, next: j };
     }
   }
+  // 要牢牢守住……两条底线。今年……／要把产业振兴摆在更加突出的位置。产业兴旺……: tasks that open
+  // with a short sentence of what must be done, then say how; each is a point of its own.
+  const task = (n: Node | undefined) => {
+    if (n?.type !== 'paragraph') return null;
+    const ss = sentences(n.text);
+    const first = stripEnd(ss[0] ?? '');
+    return ss.length >= 2 && /^要(?!求|是|点)/.test(first) && displayWidth(first) >= 8 && displayWidth(first) <= 32 && !/[，,；;]/.test(first) ? first : null;
+  };
+  if (task(nodes[i])) {
+    let j = i;
+    while (j < nodes.length && task(nodes[j])) j++;
+    if (j - i >= 3) {
+      const sections = nodes.slice(i, j).map((n, k) => {
+        const p = n as ParagraphNode;
+        const sec: Section = { type: 'section', kind: 'parallel', level, number: '', ordinal: k + 1, heading: task(p)!, inline: true, lead: p, children: [], source: { ...p.source } };
+        return sec;
+      });
+      return { sections, next: j };
+    }
+  }
   const opener = (n: Node | undefined) => (n?.type === 'paragraph' ? /^[\u4e00-\u9fff]{2,3}/.exec(n.text)?.[0] ?? null : null);
   const first = opener(nodes[i]);
   if (!first || /^(?:同志|同学|朋友|各位|今天|我们|这是|但是|因此|所以|同时|首先|其次|最后)/.test(first)) return null;
