@@ -185,7 +185,7 @@ test('header: a speaker line as what is given and by whom; a line of when, then 
 
 test('structure: three or more paragraphs in a row that open with a short sentence of what must be done (要……。) are points of their own, titled by it', () => {
   const s = parseSpeech(manuscript('在现场会上的讲话\n\n同志们：\n\n其次，要突出抓好重点任务。\n\n要牢牢守住粮食安全和防止规模性返贫两条底线。今年全县粮食播种面积要稳定在58万亩以上。\n\n要把产业振兴摆在更加突出的位置。今年要新培育龙头企业5家。\n\n要持续壮大村级集体经济。30万元以下的薄弱村全部清零。\n\n谢谢大家！'));
-  const heads = JSON.stringify(s.body).match(/"heading":"[^"]*"/g) ?? [];
+  const heads: string[] = JSON.stringify(s.body).match(/"heading":"[^"]*"/g) ?? [];
   assert.ok(heads.includes('"heading":"要牢牢守住粮食安全和防止规模性返贫两条底线"'), heads.join(' '));
   assert.ok(heads.includes('"heading":"要持续壮大村级集体经济"'), heads.join(' '));
   // Two such paragraphs are not a run: they stay paragraphs.
