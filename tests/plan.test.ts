@@ -1079,3 +1079,9 @@ test('past the opening a passage is named by its fact, not 开场; telling what 
   assert.ok(!deck.slides.some((s) => [s.title, ...s.items].some((t) => t.includes('透个底'))), titles.join(' | '));
   assert.equal(deck.slides.at(-1)!.title, '谢谢');
 });
+
+test('a list announced before a colon in the same sentence (从督导检查情况看，主要有这么几个方面：……) is not shown with its first item', async () => {
+  const { stripOpeners } = await import('../src/plan/condense.js');
+  assert.equal(stripOpeners('从上半年督导检查情况看，主要有这么几个方面：一些单位党建与业务“两张皮”问题仍然存在', 'zh'), '一些单位党建与业务“两张皮”问题仍然存在');
+  assert.equal(stripOpeners('全县存在三个方面的短板，一是产业弱', 'zh'), '全县存在三个方面的短板，一是产业弱');
+});
