@@ -1085,3 +1085,14 @@ test('a list announced before a colon in the same sentence (从督导检查情�
   assert.equal(stripOpeners('从上半年督导检查情况看，主要有这么几个方面：一些单位党建与业务“两张皮”问题仍然存在', 'zh'), '一些单位党建与业务“两张皮”问题仍然存在');
   assert.equal(stripOpeners('全县存在三个方面的短板，一是产业弱', 'zh'), '全县存在三个方面的短板，一是产业弱');
 });
+
+test('English openings: the people addressed before a colon are not a bullet, a greeting to the room is said, a quotation is no one\'s without a word that says so, a welcome is titled Welcome', async () => {
+  const { stripOpeners, attributionEn } = await import('../src/plan/condense.js');
+  assert.equal(stripOpeners("Mr Hughes, Chair of Governors; our guest of honour, Dr Rebecca Lawson; parents, staff and, most importantly, students: welcome to Westbrook Academy's Prize-Giving Evening", 'en'), "Welcome to Westbrook Academy's Prize-Giving Evening");
+  assert.equal(attributionEn('Many of you will know that she left Westbrook in 2003 with, in her own words, '), '');
+  assert.equal(attributionEn('As Benjamin Franklin once said, '), 'Benjamin Franklin');
+  const { isProcedural } = await import('../src/lang/rules.js');
+  assert.ok(isProcedural('Good morning, everyone, and good morning to colleagues joining us from Doncaster, Hull and Grimsby.', 'en'));
+  const deck = planDeck(parseSpeech(manuscript('Prize-Giving Evening\n\nGood evening, everyone.\n\nParents, carers, staff and students: welcome to our Prize-Giving Evening. It is a real pleasure to see the hall so full. We have set out 420 chairs tonight.\n\nLast summer, 78 per cent of our students achieved a grade 4 or above. Attendance was 95.2 per cent. We raised £12,480 for the hospice.\n\nThank you.')));
+  assert.equal(deck.slides[1]!.title, 'Welcome');
+});

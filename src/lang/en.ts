@@ -9,6 +9,8 @@ export const en: LangRules = {
     /^(?:(?:today|this morning|this afternoon|this evening|tonight),?\s+)?I(?: would like|'d like| want| wish)? to (?:share|say|talk about|speak about|make|offer|raise) (?:a few|three|two|four|some|several) (?:things|points|thoughts|words|observations|remarks)/i,
     /^(?:let me|allow me to) (?:begin|start|turn|end|close|conclude|say a few words)\b/i,
     /^(?:good (?:morning|afternoon|evening)|hello|hi)\b[^.!?]{0,60}[.!]?$/i,
+    // Good morning, everyone, and good morning to colleagues joining us from …: a greeting, however long.
+    /^good (?:morning|afternoon|evening),? (?:everyone|everybody|all)\b[^.!?]*(?:good (?:morning|afternoon|evening)|welcome)\b[^.!?]*[.!]?$/i,
     /^I have been (?:told|asked) (?:that )?I have \w+ minutes/i,
     /^I (?:look forward|am looking forward) to (?:the|our) (?:discussions?|conversations?|questions)/i,
     /^(?:I have been asked to speak|I will try to leave time)/i,
@@ -38,6 +40,10 @@ export const en: LangRules = {
   aside: /^(?:which|who|whom|whose|whether|including|such as|especially|for example|for instance|although|though|in particular)\b/i,
   topics: [
     [/\b(?:purpose of (?:this|today's) (?:meeting|gathering)|we are (?:here|gathered) (?:today )?to)\b/i, 'Why we are here'],
+    // I want to do three things in the next twenty minutes. I want to … I want to …: what the talk will cover.
+    [/\bI (?:want|would like|'d like|am going) to (?:do|cover|talk about) (?:two|three|four|a few) things\b/i, 'Overview'],
+    // (A welcome that thanks the guests in passing is a welcome.)
+    [/^(?:[^.!?]{0,160}[:,]\s*)?welcome\b|\bit is a (?:real |great )?pleasure to welcome\b/i, 'Welcome'],
     [/\b(?:thank|grateful|gratitude)\b/i, 'Thanks'],
     [/\b(?:achiev|accomplish|progress|results|milestones?)\w*/i, 'What we have achieved'],
     [/\b(?:challenges?|problems?|risks?|threats?)\b/i, 'The challenges'],

@@ -9,7 +9,7 @@ import { phrases, predicateless } from '../lang/segment.js';
 // Discourse openers that carry no content on a slide (`今天，` `因此，` `First,`).
 // Words that carry meaning stay: time (今年, 去年同期, 当前), contrast (但是), 第七次.
 const ZH_OPENER = /^(?:(?:[^，。！？：:]{0,16}[，,])?(?:我)?(?:归纳了一下|归纳起来|概括起来)?[，,]?(?:主要(?:有|是|集中在|表现在)|存在|有)(?:这么|以下|如下|这样)?(?:几个|[一二两三四五六七八九十]个)(?:方面|特点|问题|特征|表现)(?:的问题)?[：:]|(?:在肯定成绩的同时|在看到成绩的同时)?[，,]?(?:但是?|同时)?(?:我们)?(?:也)?(?:要|必须|应当)?(?:清醒)?(?:地)?看到(?:存在的问题|存在的不足|以下问题)?[，,：:]|(?:总的感觉是|总体感觉是|我的感觉是|总体来看)[，,：:]|(?:这里|在这里|同时)?[，,]?(?:我)?(?:还|再)?(?:要|想)?(?:特别|着重|重点)?(?:强调|提醒|说明|提醒大家|强调一下|说明一下)(?:一点|一下|大家)?[，,：:]|(?:此刻|此时此刻)[，,](?:站在这里|在这里)[，,]|就是(?=要)|(?:特别是|尤其是)(?=[\u4e00-\u9fff“])|(?:各位|亲爱的)[^，,。]{0,8}[，,]|(?:同志们|朋友们|同事们|同学们|老师们)[，,！!]|(?:因此|所以|而且|并且|此外|另外)[，,]?|(?:我们|大家|我)(?:也|都)*(?:很|非常)?(?:清楚|知道|明白)[，,]|(?:今天|刚才|同时|当然|总之|其次|首先|再次|最后|其一|其二|也就是说|这里|在此|我觉得|我认为|我们认为|我想|我看|应该说|总的来说|总的来看|总体上看|归结起来|概括起来|可以说|从推动工作的角度)[，,：:]|第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+是[，,：:]?|(?:对此|为此|由此|因而|于是|比如|例如|譬如|但是|然而|不过)[，,]|(?:我|我们)(?:真诚地|衷心地?)?(?:希望|建议|提醒)(?:大家|各位|你们|同志们)[，,]?(?=[\u4e00-\u9fff]{2})|(?:而(?!是|且)|但是(?!也要|还要)|但(?!是|也要|还要)|也(?!就是|要看到)|并且|而且)(?=[\u4e00-\u9fff]{2}))/;
-const EN_OPENER = /^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*|(?:in that time|since then|in those years|over that time)\s*,?\s+(?=[A-Za-z])|(?:i am arguing|i would argue|i believe|i think|i would suggest|i want to suggest|my argument is|my point is)\s+that\s+(?=\w+\s+\w+\s+\w+)|(?:and|but|so)\s+(?=\w+\s+\w+\s+\w+))/i;
+const EN_OPENER = /^(?:[^:.!?]{0,160}\b(?:everyone|students|graduates|friends|colleagues|guests|parents|carers|staff|governors|members|ladies and gentlemen|families)\s*:\s*(?=[a-z])|(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|then|also|and|but|so|however|moreover|furthermore|in addition|today|this morning|this year|of course|in short|for example|above all)\s*,\s*|(?:in that time|since then|in those years|over that time)\s*,?\s+(?=[A-Za-z])|(?:i am arguing|i would argue|i believe|i think|i would suggest|i want to suggest|my argument is|my point is)\s+that\s+(?=\w+\s+\w+\s+\w+)|(?:and|but|so)\s+(?=\w+\s+\w+\s+\w+))/i;
 
 /** 上面有一位叫马德才的师傅，…… → 马德才师傅，……: the person, not where the speaker saw the name. */
 function namedPerson(t: string): string {
@@ -865,14 +865,16 @@ export function attributionEn(lead: string): string {
   // A saying is attributed as one (as 俗语 is in Chinese).
   if (/\b(?:old saying|saying|proverb)\b/i.test(clause)) return /\bproverb\b/i.test(clause) ? 'Proverb' : 'Old saying';
   if (/\bthey say\b/i.test(clause)) return '';
-  const STOP = /^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Our|My)\s+/;
+  const STOP = /^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Our|My|Many|Some|Most|All|Few|Several|Each|Every|Everyone|Tonight|Today|Yesterday|Last|Next)\s+/;
   const names = [...clause.matchAll(/\b((?:(?:[A-Z][a-z]+|[A-Z])\.?\s+){0,3}[A-Z][a-z]+)\b/g)]
     .map((x) => x[1]!.replace(STOP, '').replace(STOP, ''))
-    .filter((n) => !/^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends)$/.test(n));
+    .filter((n) => !/^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Many|Some|Most|All|Few|Several|Each|Every|Everyone|Tonight|Today|Yesterday|Last|Next)$/.test(n));
   // A person is named by two words or more (Benjamin Franklin); a work follows `in` (in Poor Richard's Almanack).
   const work = /\b(?:in|from) ((?:[A-Z][\w']*\s?){1,5})/.exec(clause)?.[1]?.trim() ?? '';
   const name = names.find((n) => n.split(/\s+/).length >= 2 && !work.startsWith(n)) ?? names.find((n) => !work.includes(n)) ?? '';
-  if (!name) return '';
+  // (A name is the quotation's author only when the clause says someone said or wrote it:
+  // not `she left Westbrook in 2003 with, in her own words, …`.)
+  if (!name || !/\b(?:said|says|say|wrote|writes|write|put it|words of|asked|asks|told|tells|observed|remarked|reminds|reminded|reflected|declared|famously|once|quote|according to|in \w+ \w+ (?:book|poem|essay|speech|letter))\b|\bin [A-Z]/.test(clause)) return '';
   return work && !work.includes(name) ? `${name}, ${work}` : name;
 }
 
