@@ -10,7 +10,7 @@ import { notesMismatch } from './plan/coverage.js';
 import { deckFromOutline, outlineSlideLines, splitOverflowing } from './plan/outline.js';
 import { deckFontCss, renderDeck, slideSize } from './render/html.js';
 import { htmlPng, measureFit, openPrintView, printPdf, releasePrintView, slidePngs, type PrintView } from './print/page.js';
-import { deckBookmarks, finishPdf, pdfDate } from './print/pdfmeta.js';
+import { deckBookmarks, finishPdf, pdfDate, preloadPdfLib } from './print/pdfmeta.js';
 import { handoutText, renderContactSheet, renderHandout, type HandoutLayout } from './render/handout.js';
 import { printHandout, type HandoutPrint } from './print/handout.js';
 import { browserFault, pageFault } from './print/browser.js';
@@ -198,7 +198,10 @@ export async function buildManuscript(
       opts.signal?.throwIfAborted();
       // The deck was planned by the model of its slides (or by measured heights) and
       // nearly always fits: its handout starts now, while the deck is laid out.
-      if (opts.pdf !== false) handout = startHandout(deck, browser);
+      if (opts.pdf !== false) {
+        handout = startHandout(deck, browser);
+        preloadPdfLib();
+      }
       // One page for every round: the next round's deck is loaded in place of the last.
       view ??= await openPrintView(browser, ms.path);
       const { page, blocked } = view;

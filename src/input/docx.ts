@@ -1,8 +1,7 @@
 // Word manuscripts (.docx, from Microsoft Word or WPS): mammoth reads the text,
 // paragraph by paragraph; what mammoth drops, Word's automatic numbering, is put
 // back first (numbering.ts), so that 一、（一）1. reach the parser as Word shows them.
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
 import { XMLSerializer } from '@xmldom/xmldom';
 import { SpeechdeckError } from '../errors.js';
 import { checkCharCount, MAX_DOCX_XML_BYTES } from './limits.js';
@@ -125,7 +124,8 @@ export function headingLines(text: string, found: Array<{ text: string; level: n
 export async function docxToText(bytes: Uint8Array, path: string): Promise<{ text: string; headings: Array<{ line: number; level: number }>; asides: number[]; title?: string }> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    // (jszip and mammoth are loaded for the first Word file, not when the program starts.)
+    zip = await (await import('jszip')).default.loadAsync(bytes);
   } catch {
     throw new SpeechdeckError('input', 'is not a readable Word file (the .docx is damaged: not a zip archive).', { file: path, hint: 'Open it in Word or WPS and save it again as .docx.' });
   }
@@ -164,7 +164,7 @@ export async function docxToText(bytes: Uint8Array, path: string): Promise<{ tex
   const buffer = await zip.generateAsync({ type: 'nodebuffer' });
   let value: string;
   try {
-    ({ value } = await mammoth.extractRawText({ buffer }));
+    ({ value } = await (await import('mammoth')).default.extractRawText({ buffer }));
   } catch (err) {
     throw new SpeechdeckError('input', `is not a readable Word file (${(err as Error).message.split('\n')[0]}).`, { file: path, hint: 'Open it in Word or WPS and save it again as .docx.' });
   }

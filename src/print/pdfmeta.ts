@@ -1,6 +1,17 @@
 // PDF post-processing with pdf-lib: metadata and bookmarks, which Chromium's own
 // outline option does not write reliably.
-import { PDFDocument, PDFName, PDFHexString, PDFNumber, PDFArray, PDFDict, type PDFRef } from 'pdf-lib';
+import type { PDFArray, PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
+
+// pdf-lib is loaded when the first PDF is finished, not when the program starts: it
+// takes about 0.2 s to load, and Chromium can be launching meanwhile.
+type PdfLib = typeof import('pdf-lib');
+let pdfLib: Promise<PdfLib> | undefined;
+const loadPdfLib = () => (pdfLib ??= import('pdf-lib'));
+
+/** Start loading pdf-lib now (while Chromium lays a deck out), so that finishing the first PDF does not wait for it. */
+export function preloadPdfLib(): void {
+  loadPdfLib().catch(() => undefined);
+}
 import type { Deck } from '../types.js';
 
 export interface Bookmark {
@@ -33,7 +44,8 @@ export function deckBookmarks(deck: Deck): Bookmark[] {
   return out;
 }
 
-function addOutline(doc: PDFDocument, marks: Bookmark[]): void {
+function addOutline(lib: PdfLib, doc: PDFDocument, marks: Bookmark[]): void {
+  const { PDFName, PDFHexString, PDFNumber } = lib;
   if (!marks.length) return;
   const ctx = doc.context;
   const pages = doc.getPages();
@@ -78,7 +90,9 @@ export function pdfDate(deck: Deck, sourceDateEpoch?: number): Date | null {
 }
 
 export async function finishPdf(pdf: Uint8Array, deck: Deck, opts: { bookmarks: Bookmark[]; subject?: string; date?: Date | null }): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const lib = await loadPdfLib();
+  const { PDFDict, PDFName } = lib;
+  const doc = await lib.PDFDocument.load(pdf, { updateMetadata: false });
   const date = opts.date ?? null;
   if (date) {
     doc.setCreationDate(date);
@@ -100,6 +114,6 @@ export async function finishPdf(pdf: Uint8Array, deck: Deck, opts: { bookmarks: 
   doc.setCreator('speechdeck');
   doc.setProducer('speechdeck (Chromium, pdf-lib)');
   doc.setLanguage(m.lang === 'zh' ? 'zh-CN' : 'en');
-  addOutline(doc, opts.bookmarks);
+  addOutline(lib, doc, opts.bookmarks);
   return doc.save({ useObjectStreams: true });
 }

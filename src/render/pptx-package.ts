@@ -7,8 +7,15 @@
 // body; and paragraph properties written again before each run of a paragraph.
 // Every change is made on the parsed XML (element by element), never by scanning
 // text: the manuscript's words are in these parts, escaped once.
-import JSZip from 'jszip';
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import type JSZipType from 'jszip';
+
+// jszip and xmldom are loaded when a package is first finished, not when the program starts.
+let xml: typeof import('@xmldom/xmldom') | undefined;
+let JSZip: typeof JSZipType;
+async function loadLibs(): Promise<void> {
+  xml ??= await import('@xmldom/xmldom');
+  JSZip ??= (await import('jszip')).default;
+}
 import type { Aspect } from '../types.js';
 
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -38,12 +45,12 @@ export function xmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function parse(xml: string): Document {
-  return new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+function parse(text: string): Document {
+  return new xml!.DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
 }
 
 function serialize(doc: Document): string {
-  const out = new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer['serializeToString']>[0]);
+  const out = new xml!.XMLSerializer().serializeToString(doc as unknown as Parameters<InstanceType<typeof import('@xmldom/xmldom').XMLSerializer>['serializeToString']>[0]);
   return out.startsWith('<?xml') ? out : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${out}`;
 }
 
@@ -159,6 +166,7 @@ function finishTheme(doc: Document, major: { latin: string; ea: string }, minor:
 }
 
 export async function finishPackage(bytes: Uint8Array, opts: PackageOptions & { major?: { latin: string; ea: string } }): Promise<Uint8Array> {
+  await loadLibs();
   const zip = await JSZip.loadAsync(bytes);
   // XML parts as text (to parse), everything else (the logo) as bytes, untouched.
   const parts = new Map<string, string>();

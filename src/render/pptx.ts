@@ -3,7 +3,7 @@
 // (render/themes.ts), the speech in each slide's notes. Pure over its inputs: the
 // file comes back as bytes. The slides are those of deck.json, one for one; text is
 // sized to fit its box by the estimate in textfit.ts, in the faces named below.
-import pptxgenModule from 'pptxgenjs';
+import type pptxgenModule from 'pptxgenjs';
 import type { Aspect, Card, Deck, Logo, Slide, SlideOf } from '../types.js';
 import { hasCjk } from '../lang/text.js';
 import { agendaNumber, cardsAsRows, figureParts, figurePieces, footerText, slideSeconds, statementIsLong, totalTimeText } from './html.js';
@@ -31,7 +31,11 @@ type Face = keyof typeof PPTX_FACES;
 // pptxgenjs's types describe its CommonJS build (the class under `.default`); its
 // ES build, which Node and esbuild load, has the class as the default export.
 type PptxClass = typeof pptxgenModule.default;
-const PptxGenJS = ((pptxgenModule as unknown as { default?: PptxClass }).default ?? pptxgenModule) as PptxClass;
+// (Loaded when a deck is first written as .pptx, not when the program starts.)
+async function loadPptxGenJS(): Promise<PptxClass> {
+  const m = (await import('pptxgenjs')) as unknown as { default: PptxClass | { default?: PptxClass } };
+  return ((m.default as { default?: PptxClass }).default ?? m.default) as PptxClass;
+}
 type Pptx = InstanceType<PptxClass>;
 type PptxSlide = pptxgenModule.default.Slide;
 type TextRun = pptxgenModule.default.TextProps;
@@ -655,7 +659,7 @@ function notesOf(deck: Deck, i: number, seconds: number[]): string[] {
 
 /** The deck as a .pptx file. */
 export async function renderPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Array> {
-  const pptx = new PptxGenJS();
+  const pptx = new (await loadPptxGenJS())();
   const W = opts.aspect === '4:3' ? 960 : 1280;
   const H = 720;
   pptx.defineLayout({ name: 'SPEECHDECK', width: IN(W), height: IN(H) });

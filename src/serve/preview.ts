@@ -5,8 +5,7 @@
 // server. Then Chromium fits the deck in the background, as a build would, and the
 // page reloads once more if fitting changed it. slides.pdf and handout.pdf are
 // made when asked for.
-import { Hono } from 'hono';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import type { Browser } from 'puppeteer-core';
 import type { Assets, Deck, Manuscript } from '../types.js';
 import { buildManuscript, firstDeck, prepareManuscript, type BuildOptions, type FitLimits } from '../pipeline.js';
@@ -37,6 +36,9 @@ export interface Preview {
 const HTML_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
 
 export async function startPreview(o: PreviewOptions): Promise<Preview> {
+  // (hono and chokidar are loaded here, for a preview, not when the program starts.)
+  const { Hono } = await import('hono');
+  const { watch } = await import('chokidar');
   let assets = o.assets(false);
   let version = 0;
   let current: { html: string; deck: Deck; ms: Manuscript; version: number } | null = null;

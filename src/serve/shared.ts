@@ -3,8 +3,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { createAdaptorServer } from '@hono/node-server';
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import type { SSEStreamingApi } from 'hono/streaming';
+
+// The server's libraries are loaded when a server starts (listen), not when the program does.
+let streaming: typeof import('hono/streaming') | undefined;
 import type { Assets } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
 
@@ -59,7 +61,7 @@ export class Hub {
 
   /** The response of a GET on `events`: open until the page goes or the hub closes. */
   events(c: Context): Response {
-    return streamSSE(c, async (stream) => {
+    return streaming!.streamSSE(c, async (stream) => {
       this.clients.add(stream);
       if (this.failure) await stream.writeSSE({ event: 'failed', data: this.failure });
       let end = () => {};
@@ -97,6 +99,8 @@ export class Hub {
 
 /** Serve `app` on host:port (0: any free port); a port in use is a usage error saying what to do. */
 export async function listen(app: Hono, host: string, port: number): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  streaming ??= await import('hono/streaming');
+  const { createAdaptorServer } = await import('@hono/node-server');
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const bound = await new Promise<number>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>

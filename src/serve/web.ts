@@ -10,11 +10,8 @@
 // time; every page with a strict Content-Security-Policy.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { extname } from 'node:path';
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { getCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
 import { z } from 'zod';
-import JSZip from 'jszip';
 import type { Browser } from 'puppeteer-core';
 import type { Assets, Deck, Manuscript, Speech } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
@@ -136,6 +133,10 @@ class Refused extends Error {
 }
 
 export async function startWeb(o: WebOptions): Promise<Web> {
+  // (hono is loaded here, for the web page, not when the program starts.)
+  const { Hono } = await import('hono');
+  const { bodyLimit } = await import('hono/body-limit');
+  const { getCookie, setCookie } = await import('hono/cookie');
   const decks = new Map<string, Session>();
   let port = 0;
   const token = o.host === '127.0.0.1' || o.host === 'localhost' ? null : randomBytes(18).toString('base64url');
@@ -241,7 +242,7 @@ export async function startWeb(o: WebOptions): Promise<Web> {
       const r: BuildResult = await buildManuscript(asOutlined(s), browserNow(), o.assets, buildOpts(s.settings, true));
       const out = await outputFiles(r, { ...o.write, pdf: true, pptx: true, outline: true, png: false, logo: o.build.render.logo });
       const map = new Map(out.files.map((f) => [f.name, f.data]));
-      const zip = new JSZip();
+      const zip = new (await import('jszip')).default();
       for (const [name, data] of map) zip.file(`${s.ms.name}/${name}`, data);
       map.set('speechdeck.zip', await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
       return map;
