@@ -1096,3 +1096,10 @@ test('English openings: the people addressed before a colon are not a bullet, a 
   const deck = planDeck(parseSpeech(manuscript('Prize-Giving Evening\n\nGood evening, everyone.\n\nParents, carers, staff and students: welcome to our Prize-Giving Evening. It is a real pleasure to see the hall so full. We have set out 420 chairs tonight.\n\nLast summer, 78 per cent of our students achieved a grade 4 or above. Attendance was 95.2 per cent. We raised £12,480 for the hospice.\n\nThank you.')));
   assert.equal(deck.slides[1]!.title, 'Welcome');
 });
+
+test('a story told of one person (我想起了……的王子涵同学) is titled by that person, and the sentence that recalls them is said, not shown', () => {
+  const deck = planDeck(parseSpeech(manuscript('在毕业典礼上的致辞\n\n亲爱的同学们：\n\n今天，我们在这里隆重集会，为2025届8436名毕业生举行毕业典礼。\n\n几年前，你们带着憧憬走进校园。如今，你们已经熟悉了这里的每一条林荫道。你们见证了学校的发展。\n\n我想起了机械工程学院的王子涵同学。大三那年，他带领团队研发了柑橘采摘机器人。为了测试识别精度，他们在基地里住了整整47天。\n\n我也想起了计算机学院的赵一鸣同学。他是一名视障学生。四年里，他和同学一起开发了一款无障碍出行小程序，已有3万多名用户。\n\n祝福你们前程似锦！')));
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('王子涵同学') && titles.includes('赵一鸣同学'), titles.join(' | '));
+  assert.ok(!deck.slides.some((s) => s.items.some((i) => /^我(?:也)?想起了/.test(i))));
+});

@@ -952,7 +952,9 @@ class Planner {
         // (The opening, with nothing better, by what it goes on to do: 致以……敬意 → 感谢与问候.)
         const told = this.toldTopic(run[0]!);
         // (Past the opening, a passage is not 开场 / Introduction: its own fact names it, when it has one.)
-        let title = told ?? this.topicTitle(run) ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) ?? this.factTitle(run) : fallback.title === this.words.intro ? this.factTitle(run) : null) ?? fallback.title;
+        // (A story told of someone, 我想起了……的王子涵同学: titled by that person.)
+        const recalled = /^我(?:还|也)?想起了?/.test(run[0]!.text) ? this.personTitle(run) : null;
+        let title = told ?? this.topicTitle(run) ?? recalled ?? lead?.title ?? phrase ?? (opening ? this.topicTitle(run, Infinity) ?? this.factTitle(run) : fallback.title === this.words.intro ? this.factTitle(run) ?? this.personTitle(run) : null) ?? fallback.title;
         // A title that leans on what came before (That improvement came mostly from…,
         // 这些案件……) names nothing alone: the passage's own fact, else the passage's name.
         if (LEANS_BACK[this.lang].test(title)) title = this.factTitle(run) ?? fallback.title;
@@ -1086,6 +1088,16 @@ class Planner {
       }
     }
     return null;
+  }
+
+  /** A passage about one person (我想起了机械工程学院的王子涵同学……): that person, as the speech names them (王子涵同学). */
+  private personTitle(run: Paragraph[]): string | null {
+    if (this.lang !== 'zh') return null;
+    const text = run.filter((p) => !p.aside).map((p) => p.text).join('');
+    // (A surname the person rule knows, then one or two characters: not 选择和同学.)
+    const surname = /^\[[^\]]+\]/.exec(rules('zh').person.source)?.[0] ?? '[\\u4e00-\\u9fff]';
+    const named = [...new Set([...text.matchAll(new RegExp(`${surname}[\\u4e00-\\u9fff]{1,2}(?:同学|同志(?!们)|老师|教授|医生)`, 'g'))].map((m) => m[0]))];
+    return named.length === 1 ? named[0]! : null;
   }
 
   /** What a paragraph of one short sentence says comes next (Let me start with the numbers. → The numbers), when it says so. */
