@@ -1103,3 +1103,10 @@ test('a story told of one person (我想起了……的王子涵同学) is title
   assert.ok(titles.includes('王子涵同学') && titles.includes('赵一鸣同学'), titles.join(' | '));
   assert.ok(!deck.slides.some((s) => s.items.some((i) => /^我(?:也)?想起了/.test(i))));
 });
+
+test('English: a paragraph that opens by naming its theme (The second theme is innovation, …) is titled by it; past the opening a passage with nothing to name it goes on from the one before, not Introduction', () => {
+  const deck = planDeck(parseSpeech(manuscript('Opening address\n\nGood morning, everyone.\n\nIt is my privilege to open this conference. We have 1,284 registrants from 14 states. That is a record for us.\n\nThe second theme is innovation, and it matters. Artificial intelligence is arriving on our units. Only 23 percent of frontline nurses were consulted.\n\nThat gap concerns me. Technology designed without nurses will be worked around by nurses. Our job is to make sure nurses are at the table.\n\nThank you.')));
+  const titles = deck.slides.map((s) => s.title);
+  assert.ok(titles.includes('Innovation'), titles.join(' | '));
+  assert.ok(!titles.slice(2).some((t) => t.startsWith('Introduction')), titles.join(' | '));
+});

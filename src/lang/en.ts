@@ -53,6 +53,8 @@ export const en: LangRules = {
   purpose: /\b(?:the purpose of (?:this|today's) (?:meeting|gathering|conference) is|we are (?:here|gathered) (?:today )?to)\b/i,
   purposeTitle: 'Why we are here',
   topicAhead: [
+    // The second theme is innovation. (A paragraph's first sentence may name its topic so.)
+    /^(?:the|my|our) (?:first|second|third|fourth|fifth|final|last|next|other) (?:theme|point|priority|lesson|thing|area|challenge|question|message|idea) (?:is|will be|I want to (?:raise|discuss) is)\s+(.{3,40}?)(?:(?:,|;| —| --) .*)?[.!:]?$/i,
     /^(?:(?:so|now|and|okay|ok|right|well),?\s+)?(?:let me|let's|let us|i(?:'d| would) like to|i want to|i'll|i will)\s+(?:start|begin|turn|move on|come|go on)\s+(?:with|to|on)\s+(.{3,40}?)[.!:]?$/i,
     /^(?:now|next|then),?\s+(?:to\s+|on to\s+)?(.{3,40}?)[.!:]$/i,
   ],

@@ -960,6 +960,9 @@ class Planner {
         if (LEANS_BACK[this.lang].test(title)) title = this.factTitle(run) ?? fallback.title;
         // The same title twice in a row reads as one passage going on.
         const prev = this.slides[this.slides.length - 1];
+        // (Past the opening, a passage with nothing to name it goes on from the passage
+        // before it, That gap concerns me. after Innovation: not Introduction again.)
+        if (!opening && title === this.words.intro && (prev?.group.startsWith('loose') || prev?.group.startsWith('quote')) && !prev.title.startsWith(this.words.intro) && prev.layout !== 'figure') title = prev.title.replace(this.words.continued, '');
         if (prev && prev.title.replace(this.words.continued, '') === title) title += this.words.continued;
         const base = title.replace(this.words.continued, '');
         // A bullet that opens with the title says the rest (在座的各位，平均年龄只有31.6岁，都是……).
@@ -1102,10 +1105,13 @@ class Planner {
 
   /** What a paragraph of one short sentence says comes next (Let me start with the numbers. → The numbers), when it says so. */
   private toldTopic(p: Paragraph): string | null {
-    if (p.aside || sentences(p.text).length !== 1) return null;
-    const said = stripEnd(p.text.trim());
+    if (p.aside) return null;
+    const ss = sentences(p.text);
+    // (A paragraph of one sentence, or one that opens by naming its theme: The second theme is innovation.)
+    if (ss.length !== 1 && !/^(?:the|my|our) (?:first|second|third|fourth|fifth|final|last|next|other) /i.test(ss[0] ?? '')) return null;
+    const said = stripEnd((ss.length === 1 ? p.text : ss[0]!).trim());
     for (const re of rules(this.lang).topicAhead) {
-      const m = re.exec(said) ?? re.exec(p.text.trim());
+      const m = re.exec(said) ?? (ss.length === 1 ? re.exec(p.text.trim()) : null);
       const topic = m?.[1]?.trim().replace(/^(?:我们?的?|the (?=\w+ \w))/i, '');
       if (topic && displayWidth(topic) >= 3) return this.lang === 'en' ? capitalise(topic) : topic;
     }
