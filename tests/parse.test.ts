@@ -192,3 +192,9 @@ test('structure: three or more paragraphs in a row that open with a short senten
   const two = parseSpeech(manuscript('讲话\n\n同志们：\n\n要牢牢守住两条底线。今年要稳定在58万亩以上。\n\n要把产业振兴摆在突出位置。今年要培育龙头企业5家。\n\n谢谢大家！'));
   assert.ok(!JSON.stringify(two.body).includes('"kind":"parallel"'));
 });
+
+test('structure: paragraphs that open by naming their field (道路交通安全方面。市公安局……) are points of their own, titled by it', () => {
+  const s = parseSpeech(manuscript('在安全生产工作会议上的讲话\n\n同志们：\n\n二、突出重点领域\n\n道路交通安全方面。市公安局要牵头抓好。5月31日前完成187处路段防护设施建设。\n\n建筑施工安全方面。市住建局要牵头。4月30日前对412个项目开展一轮检查。\n\n消防安全方面。市消防救援支队要牵头。9月30日前新建充电端口2万个以上。\n\n谢谢大家！'));
+  const heads: string[] = JSON.stringify(s.body).match(/"heading":"[^"]*"/g) ?? [];
+  assert.ok(heads.includes('"heading":"道路交通安全方面"') && heads.includes('"heading":"消防安全方面"'), heads.join(' '));
+});

@@ -256,11 +256,13 @@ function parallelParagraphs(nodes: Node[], i: number, level: number, lang: Lang)
   }
   // 要牢牢守住……两条底线。今年……／要把产业振兴摆在更加突出的位置。产业兴旺……: tasks that open
   // with a short sentence of what must be done, then say how; each is a point of its own.
+  // So are paragraphs that open by naming their field (道路交通安全方面。市公安局……要……).
   const task = (n: Node | undefined) => {
     if (n?.type !== 'paragraph') return null;
     const ss = sentences(n.text);
     const first = stripEnd(ss[0] ?? '');
-    return ss.length >= 2 && /^要(?!求|是|点)/.test(first) && displayWidth(first) >= 8 && displayWidth(first) <= 32 && !/[，,；;]/.test(first) ? first : null;
+    const field = /^[\u4e00-\u9fff、和]{2,16}方面$/.test(first);
+    return ss.length >= 2 && (field || /^要(?!求|是|点)/.test(first)) && displayWidth(first) >= (field ? 4 : 8) && displayWidth(first) <= 32 && !/[，,；;]/.test(first) ? first : null;
   };
   if (task(nodes[i])) {
     let j = i;
