@@ -278,3 +278,12 @@ test('lang: a list announced with nothing said yet (主要是这么几个方面�
   for (const t of ['刚才大家讲的，我归纳了一下，主要是这么几个方面：', '从上半年督导检查情况看，主要有这么几个方面：', '这些案件，虽然情节各有不同，但有几个共同的特点：', '重点抓好以下四个方面的工作：']) assert.ok(isProcedural(t, 'zh'), t);
   for (const t of ['融资难、融资贵的问题还没有根本解决', '全县存在三个方面的短板，一是产业弱', '今年要重点抓好以下三个方面的工作：一是抓项目']) assert.ok(!isProcedural(t, 'zh'), t);
 });
+
+test('lang: a date is one phrase: a line never breaks between its month and its day (10月|31日)', async () => {
+  const { phrases } = await import('../src/lang/segment.js');
+  for (const t of ['确保10月31日前全部完成', '在9月30日前完成清单修订', '4月15日前完成第一轮更新']) {
+    const ps = phrases(t);
+    assert.equal(ps.join(''), t);
+    assert.ok(!ps.some((p) => /\d月$/.test(p)), ps.join('|'));
+  }
+});

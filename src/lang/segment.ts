@@ -109,6 +109,8 @@ export function phrases(text: string): string[] {
         // verb and its question complement (基础打得|牢不牢).
         (/(?:不少于|不低于|不超过|不高于|达到|超过|至少|低于|高于|约|近|达)$/.test(prev) && /^\d/.test(t)) ||
         (/不(?:少|低|高|多)$/.test(prev) && /^于/.test(t)) ||
+        // A date is one: 10月|31日 never breaks between its month and its day.
+        (/\d月$/.test(prev) && /^\d/.test(t)) ||
         (/^[A-Za-z0-9]/.test(t) && /[A-Za-z0-9]$/.test(prev)));
     if (join) out[out.length - 1] = prev + t;
     else out.push(t);
