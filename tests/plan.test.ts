@@ -1110,3 +1110,9 @@ test('English: a paragraph that opens by naming its theme (The second theme is i
   assert.ok(titles.includes('Innovation'), titles.join(' | '));
   assert.ok(!titles.slice(2).some((t) => t.startsWith('Introduction')), titles.join(' | '));
 });
+
+test('figures: a total after a count names what it totals (规上工业企业总数), an English change alone (up 22 percent) is no figure', async () => {
+  const { findFigures } = await import('../src/plan/condense.js');
+  assert.deepEqual(findFigures('新增规上工业企业23家、总数达到187家。').map((f) => f.label), ['新增规上工业企业', '规上工业企业总数']);
+  assert.deepEqual(findFigures("That is the largest attendance in our history, up 22 percent from last year."), []);
+});

@@ -986,6 +986,8 @@ function findFiguresEn(text: string): Array<{ value: string; label: string }> {
       words = before.slice(-3).filter((w) => /^[A-Za-z'-]+$/.test(w));
     }
     if (!words.length || EN_STOP.test(words[0]!) || /^(?:we|i|you|they|it|he|she|have|has|had|passed)$/i.test(words[0]!)) continue;
+    // (A change alone, `up 22 percent from last year`, says nothing of what changed.)
+    if (words.length === 1 && /^(?:up|down|more|less|higher|lower|fewer|increase|decrease|rise|fall)$/i.test(words[0]!)) continue;
     // `more than 61,000 books`: the figure says it is a floor (61,000+).
     const floor = /\b(?:more than|over|upwards of)\s*$/i.test(c.slice(0, at));
     out.push({ value: currency + m[1]! + (m[2] ? (m[2].trim() === '%' ? '%' : ' ' + m[2].trim()) : '') + (floor ? '+' : ''), label: words.join(' ') });
@@ -1190,6 +1192,9 @@ export function findFigures(text: string): Figure[] {
       label = label.replace(/^(?:这个|这一|这些|该|此)(?=[\u4e00-\u9fff]{3})/, '');
       // So do the words that only say there were some (你们当中有……在学科竞赛中获奖 / 有……参加了……).
       label = label.replace(/^(?:(?:你们|我们|大家|他们)(?:当中|之中|中间)?)?有(?=[\u4e00-\u9fff]{4})/, '');
+      // 新增规上工业企业23家、总数达到187家: a total is the total of what the part before counts.
+      const prevLabel = inSentence[inSentence.length - 1]?.label;
+      if (/^(?:总数|总量|总计|合计|累计)$/.test(label) && prevLabel) label = prevLabel.replace(/^(?:全年|今年)?(?:新增|新建|新培育|新引进)/, '') + label;
       // (A figure inside a quotation cut by the clauses, “岩头还有14个娃娃, is a word of it.)
       if (displayWidth(label) < 2 || displayWidth(label) > 24 || !balanced(c)) return;
       if (people.size >= 2 && person && !label.includes(person) && displayWidth(label) <= 20) label = `${person}：${label}`;
