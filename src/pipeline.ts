@@ -231,9 +231,9 @@ export async function buildManuscript(
           const printing = printPdf(page).then((pdf) => finishPdf(pdf, deck, { bookmarks: deckBookmarks(deck), date: pdfDate(deck, opts.sourceDateEpoch) }));
           // If the handout fails first, the page closes under this print: not a second error.
           printing.catch(() => undefined);
-          handout ??= startHandout(deck, browser);
           const { html } = await renderDeck(deck, assets, opts.render, 'woff2');
-          const h = await handout.printing;
+          // (Begun with this round's deck, above: it fits.)
+          const h = await handout!.printing;
           handout = undefined;
           const pdf = await printing;
           const shots = await images();

@@ -52,9 +52,8 @@ export const en: LangRules = {
   ],
   purpose: /\b(?:the purpose of (?:this|today's) (?:meeting|gathering|conference) is|we are (?:here|gathered) (?:today )?to)\b/i,
   purposeTitle: 'Why we are here',
+  topicOpens: [/^(?:the|my|our) (?:first|second|third|fourth|fifth|final|last|next|other) (?:theme|point|priority|lesson|thing|area|challenge|question|message|idea) (?:is|will be|I want to (?:raise|discuss) is)\s+(.{3,40}?)(?:(?:,|;| —| --) .*)?[.!:]?$/i],
   topicAhead: [
-    // The second theme is innovation. (A paragraph's first sentence may name its topic so.)
-    /^(?:the|my|our) (?:first|second|third|fourth|fifth|final|last|next|other) (?:theme|point|priority|lesson|thing|area|challenge|question|message|idea) (?:is|will be|I want to (?:raise|discuss) is)\s+(.{3,40}?)(?:(?:,|;| —| --) .*)?[.!:]?$/i,
     /^(?:(?:so|now|and|okay|ok|right|well),?\s+)?(?:let me|let's|let us|i(?:'d| would) like to|i want to|i'll|i will)\s+(?:start|begin|turn|move on|come|go on)\s+(?:with|to|on)\s+(.{3,40}?)[.!:]?$/i,
     /^(?:now|next|then),?\s+(?:to\s+|on to\s+)?(.{3,40}?)[.!:]$/i,
   ],
@@ -82,6 +81,7 @@ export const en: LangRules = {
     [new RegExp('(?<=\\S\\s)' + PERSON.source), 1],
   ],
   person: PERSON,
+  namedPerson: null,
   // (A clause that opens with a past-tense verb has its subject in the clause before: bought two …, hung up …)
   dependent: /^(?:(?:too )?(?:many|most|some|few|none|all|half|one|each) of (?:them|these|those)|they|them|which|who|whom|whose|then|thus|therefore|so that|[a-z]+ed|bought|made|took|gave|went|came|became|found|built|brought|won|ran|began|grew|kept|left|met|paid|said|saw|sent|sold|told|wrote|hung)\b/i,
   dates: /(?<!\bby )\b(?:19|20)\d\d\b/g,

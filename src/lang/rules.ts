@@ -42,6 +42,8 @@ export interface LangRules {
    * (group 1) title the slide of the paragraphs it leads into.
    */
   topicAhead: RegExp[];
+  /** A paragraph's first sentence that names its topic (`The second theme is innovation, and …`): group 1 titles the paragraph's passage. */
+  topicOpens: RegExp[];
   /** A report on what others just did (刚才，……作了报告): the clauses up to it only set the scene. */
   reported: RegExp;
   /** A comment on it (讲得都很好, 我完全赞同): nothing for a slide. */
@@ -84,6 +86,8 @@ export interface LangRules {
   dependent: RegExp;
   /** A person named (刘海涛同志; Peter Osei): the match is the name. */
   person: RegExp;
+  /** A person as the speech names them with what they are (王子涵同学, 周德馨教授), global; null where the language has no such form. */
+  namedPerson: RegExp | null;
   /** Dates and years: numbers that are not figures (2019年, 3月18日, 1990). */
   dates: RegExp;
 }

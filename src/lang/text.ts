@@ -206,6 +206,9 @@ export function chinesePunctuation(s: string): string {
   );
 }
 
+/** Words before a number that say it is not exact (近200条, 约127万人): they stay with it. */
+export const NUMBER_HEDGE = '(?:将近|近|约|大约|逾|不到)';
+
 const FULL_MARK: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 
 /** The value of each Chinese digit (两 is 2; 〇 ○ 零 are 0). */

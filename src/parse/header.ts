@@ -183,15 +183,15 @@ export function isSalutation(line: string): boolean {
 }
 
 /**
- * How many of these lines, from the first, are the salutation: one line that is
- * one, or several that open like one and end with a comma, the last of them ending
- * as one does (尊敬的……副市长，尊敬的……处长，/ 各位来宾，……朋友们：). 0 if none.
+ * The salutation these lines open with, and how many lines it takes: one line that
+ * is one, or several that open like one and end with a comma, the last of them
+ * ending as one does (尊敬的……副市长，尊敬的……处长，/ 各位来宾，……朋友们：). Null if none.
  */
-export function salutationLines(lines: string[]): number {
+export function salutationOf(lines: string[]): { text: string; lines: number } | null {
   let run = 0;
   while (run < lines.length - 1 && run < 3 && lines[run]!.length <= 60 && (ZH_SALUTATION.test(lines[run]!) || EN_SALUTATION.test(lines[run]!)) && /[，,]$/.test(lines[run]!)) run++;
-  for (let k = run; k >= 0; k--) if (lines[k] !== undefined && isSalutation(lines[k]!)) return k + 1;
-  return 0;
+  for (let k = run; k >= 0; k--) if (lines[k] !== undefined && isSalutation(lines[k]!)) return { text: lines.slice(0, k + 1).join(''), lines: k + 1 };
+  return null;
 }
 
 /** `在省直机关工会工作会议上的讲话` → `省直机关工会工作会议`. */

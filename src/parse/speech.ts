@@ -4,9 +4,8 @@ import { findStructure } from './structure.js';
 import { sectionsOf } from '../tree.js';
 import { rules } from '../lang/rules.js';
 import { SpeechdeckError } from '../errors.js';
-import { isEditorialNote, isSalutation, salutationLines, withoutEditorialNote, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
-import { chineseNumber } from '../lang/text.js';
-import { cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from '../lang/text.js';
+import { isEditorialNote, isSalutation, salutationOf, withoutEditorialNote, occasionFromTitle, parseDateLine, parseSpeakerLine, looksLikeRole } from './header.js';
+import { chineseNumber, cleanLine, displayWidth, hasCjk, sentences, clauses, stripEnd, trimLine } from '../lang/text.js';
 
 interface Line {
   no: number;
@@ -114,13 +113,13 @@ interface Header {
   used: number;
 }
 
-/** `wide`: a long first line still reads as a title when a date, speaker or ——subtitle line confirms it. */
 /** A paragraph wholly inside one pair of brackets: `（掌声）`, `(Pause for questions.)`. */
 function isBracketed(text: string): boolean {
   const m = /^[（(]([^（）()]*)[）)]$/.exec(text.trim());
   return !!m && m[1]!.trim().length > 0;
 }
 
+/** `wide`: a long first line still reads as a title when a date, speaker or ——subtitle line confirms it. */
 function isTitleLine(l: Line, lang: Lang, wide = false): boolean {
   const t = l.text;
   if (parseDateLine(t) || isSalutation(t) || matchMarker(t)) return false;
@@ -174,13 +173,10 @@ function readHeader(lines: Line[], lang: Lang, heading: (line: number) => boolea
     else break;
     i++;
   }
-  const saluting = salutationLines(lines.slice(i, i + 4).map((l) => l.text));
+  const saluting = salutationOf(lines.slice(i, i + 4).map((l) => l.text));
   if (saluting) {
-    h.salutation = lines
-      .slice(i, i + saluting)
-      .map((l) => l.text)
-      .join('');
-    i += saluting;
+    h.salutation = saluting.text;
+    i += saluting.lines;
   }
   // Without a date, speaker or salutation after it, a lone short first line is
   // still a title only if a body follows (it is not itself the speech).
@@ -482,13 +478,10 @@ export function parseSpeech(ms: Manuscript): Speech {
 
   // A salutation a little later (after a blank) still counts when none came before.
   let salutation = h.salutation;
-  const saluting = salutation ? 0 : salutationLines(body.slice(0, 4).map((p) => p.text));
+  const saluting = salutation ? null : salutationOf(body.slice(0, 4).map((p) => p.text));
   if (saluting) {
-    salutation = body
-      .slice(0, saluting)
-      .map((p) => p.text)
-      .join('');
-    header.push(...body.splice(0, saluting));
+    salutation = saluting.text;
+    header.push(...body.splice(0, saluting.lines));
   }
   // A greeting on its own line after the salutation (`大家上午好！`, `Good morning.`)
   // belongs with it, on the title slide, not on a slide of its own.

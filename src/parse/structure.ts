@@ -237,6 +237,14 @@ function announced(nodes: Node[], i: number, level: number): { section: Section;
  * 愿你们……愿你们……; 我们要……): parallel points, each titled by its first
  * sentence, as an ordinal run would be. Vocatives (同志们，) are not openers.
  */
+/** A run of paragraphs as parallel points, each led by its paragraph, titled by `heading`. */
+function parallelRun(run: Node[], level: number, heading: (p: ParagraphNode) => string): Section[] {
+  return run.map((n, k) => {
+    const p = n as ParagraphNode;
+    return { type: 'section', kind: 'parallel', level, number: '', ordinal: k + 1, heading: heading(p), inline: true, lead: p, children: [], source: { ...p.source } };
+  });
+}
+
 function parallelParagraphs(nodes: Node[], i: number, level: number, lang: Lang): { sections: Section[]; next: number } | null {
   if (lang !== 'zh') return null;
   // 抓项目建设，要……／抓企业服务，要……／抓风险防范，要……: one verb, a short object, a comma.
@@ -246,12 +254,7 @@ function parallelParagraphs(nodes: Node[], i: number, level: number, lang: Lang)
     let j = i;
     while (j < nodes.length && verbObject(nodes[j])?.[1] === v[1]) j++;
     if (j - i >= 3) {
-      const sections = nodes.slice(i, j).map((n, k) => {
-        const p = n as ParagraphNode;
-        const sec: Section = { type: 'section', kind: 'parallel', level, number: '', ordinal: k + 1, heading: verbObject(p)![0], inline: true, lead: p, children: [], source: { ...p.source } };
-        return sec;
-      });
-      return { sections, next: j };
+      return { sections: parallelRun(nodes.slice(i, j), level, (p) => verbObject(p)![0]), next: j };
     }
   }
   // 要牢牢守住……两条底线。今年……／要把产业振兴摆在更加突出的位置。产业兴旺……: tasks that open
@@ -268,12 +271,7 @@ function parallelParagraphs(nodes: Node[], i: number, level: number, lang: Lang)
     let j = i;
     while (j < nodes.length && task(nodes[j])) j++;
     if (j - i >= 3) {
-      const sections = nodes.slice(i, j).map((n, k) => {
-        const p = n as ParagraphNode;
-        const sec: Section = { type: 'section', kind: 'parallel', level, number: '', ordinal: k + 1, heading: task(p)!, inline: true, lead: p, children: [], source: { ...p.source } };
-        return sec;
-      });
-      return { sections, next: j };
+      return { sections: parallelRun(nodes.slice(i, j), level, (p) => task(p)!), next: j };
     }
   }
   const opener = (n: Node | undefined) => (n?.type === 'paragraph' ? /^[\u4e00-\u9fff]{2,3}/.exec(n.text)?.[0] ?? null : null);
@@ -285,13 +283,7 @@ function parallelParagraphs(nodes: Node[], i: number, level: number, lang: Lang)
     let j = i;
     while (j < nodes.length && nodes[j]!.type === 'paragraph' && (nodes[j] as Paragraph).text.startsWith(head)) j++;
     if (j - i < 3) continue;
-    const sections = nodes.slice(i, j).map((n, k) => {
-      const p = n as ParagraphNode;
-      const { heading } = headingOf(p.text, lang);
-      const sec: Section = { type: 'section', kind: 'parallel', level, number: '', ordinal: k + 1, heading, inline: true, lead: p, children: [], source: { ...p.source } };
-      return sec;
-    });
-    return { sections, next: j };
+    return { sections: parallelRun(nodes.slice(i, j), level, (p) => headingOf(p.text, lang).heading), next: j };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // Condensing: a bullet is the key phrase of a sentence — its lead clause, or the
 // whole sentence when short — never more than about two lines on a slide.
 import type { Lang } from '../types.js';
-import { capitalise, chineseNumber, clauseParts, clauses, displayWidth, hasCjk, joinParts, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
+import { capitalise, chineseNumber, clauseParts, clauses, displayWidth, hasCjk, joinParts, NUMBER_HEDGE, sentences, splitOutsideQuotes, stripEnd } from '../lang/text.js';
 import { concreteness, concretenessBeyondContext, contentOf, isFiller, isProcedural, rules, stance } from '../lang/rules.js';
 import { phrases, predicateless } from '../lang/segment.js';
 
@@ -865,10 +865,12 @@ export function attributionEn(lead: string): string {
   // A saying is attributed as one (as 俗语 is in Chinese).
   if (/\b(?:old saying|saying|proverb)\b/i.test(clause)) return /\bproverb\b/i.test(clause) ? 'Proverb' : 'Old saying';
   if (/\bthey say\b/i.test(clause)) return '';
-  const STOP = /^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Our|My|Many|Some|Most|All|Few|Several|Each|Every|Everyone|Tonight|Today|Yesterday|Last|Next)\s+/;
+  // Capitalised words that open a sentence, not a name (Many of you…, Tonight…).
+  const notName = 'The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Many|Some|Most|All|Few|Several|Each|Every|Everyone|Tonight|Today|Yesterday|Last|Next';
+  const STOP = new RegExp(`^(?:${notName}|Our|My)\\s+`);
   const names = [...clause.matchAll(/\b((?:(?:[A-Z][a-z]+|[A-Z])\.?\s+){0,3}[A-Z][a-z]+)\b/g)]
     .map((x) => x[1]!.replace(STOP, '').replace(STOP, ''))
-    .filter((n) => !/^(?:The|As|In|On|When|And|But|I|We|He|She|They|It|This|That|There|So|Or|If|Ladies|Friends|Many|Some|Most|All|Few|Several|Each|Every|Everyone|Tonight|Today|Yesterday|Last|Next)$/.test(n));
+    .filter((n) => !new RegExp(`^(?:${notName})$`).test(n));
   // A person is named by two words or more (Benjamin Franklin); a work follows `in` (in Poor Richard's Almanack).
   const work = /\b(?:in|from) ((?:[A-Z][\w']*\s?){1,5})/.exec(clause)?.[1]?.trim() ?? '';
   const name = names.find((n) => n.split(/\s+/).length >= 2 && !work.startsWith(n)) ?? names.find((n) => !work.includes(n)) ?? '';
@@ -1144,7 +1146,7 @@ export function findFigures(text: string): Figure[] {
       // 95%以上, 30个工作日以内, 24小时内: the qualifier stays with the number it qualifies;
       // so does a hedge before it (近200条, 约127万人): the figure is not stated as exact.
       const qualifier = /^(?:以上|以下|以内|左右|多|余|内)/.exec(c.slice(m.index! + m[0].length))?.[0] ?? '';
-      const hedge = /(?:将近|近|约|大约|逾|不到)$/.exec(c.slice(0, m.index!).trim())?.[0] ?? '';
+      const hedge = new RegExp(`${NUMBER_HEDGE}$`).exec(c.slice(0, m.index!).trim())?.[0] ?? '';
       const after = c.slice(m.index! + m[0].length + qualifier.length).trim();
       // A threshold that names a kind of thing (消除了56人以上大班额, 66人以上超大班额) is no count.
       if (/^(?:以上|以下)$/.test(qualifier) && /^[\u4e00-\u9fff]{2,}/.test(after) && !/^(?:的|了|和|与|及|或)/.test(after) && /^[\u4e00-\u9fff]*(?:班额|规模|企业|项目|车辆|人员|场所|建筑)$/.test(after)) return;

@@ -1095,11 +1095,10 @@ class Planner {
 
   /** A passage about one person (我想起了机械工程学院的王子涵同学……): that person, as the speech names them (王子涵同学). */
   private personTitle(run: Paragraph[]): string | null {
-    if (this.lang !== 'zh') return null;
+    const re = rules(this.lang).namedPerson;
+    if (!re) return null;
     const text = run.filter((p) => !p.aside).map((p) => p.text).join('');
-    // (A surname the person rule knows, then one or two characters: not 选择和同学.)
-    const surname = /^\[[^\]]+\]/.exec(rules('zh').person.source)?.[0] ?? '[\\u4e00-\\u9fff]';
-    const named = [...new Set([...text.matchAll(new RegExp(`${surname}[\\u4e00-\\u9fff]{1,2}(?:同学|同志(?!们)|老师|教授|医生)`, 'g'))].map((m) => m[0]))];
+    const named = [...new Set([...text.matchAll(re)].map((m) => m[0]))];
     return named.length === 1 ? named[0]! : null;
   }
 
@@ -1107,12 +1106,14 @@ class Planner {
   private toldTopic(p: Paragraph): string | null {
     if (p.aside) return null;
     const ss = sentences(p.text);
-    // (A paragraph of one sentence, or one that opens by naming its theme: The second theme is innovation.)
-    if (ss.length !== 1 && !/^(?:the|my|our) (?:first|second|third|fourth|fifth|final|last|next|other) /i.test(ss[0] ?? '')) return null;
-    const said = stripEnd((ss.length === 1 ? p.text : ss[0]!).trim());
-    for (const re of rules(this.lang).topicAhead) {
-      const m = re.exec(said) ?? (ss.length === 1 ? re.exec(p.text.trim()) : null);
-      const topic = m?.[1]?.trim().replace(/^(?:我们?的?|the (?=\w+ \w))/i, '');
+    const r = rules(this.lang);
+    // A paragraph of one sentence that says what comes next, or one whose first sentence names its theme.
+    const tries: Array<[RegExp, string]> = [
+      ...(ss.length === 1 ? r.topicAhead.flatMap((re): Array<[RegExp, string]> => [[re, stripEnd(p.text.trim())], [re, p.text.trim()]]) : []),
+      ...r.topicOpens.map((re): [RegExp, string] => [re, stripEnd((ss[0] ?? '').trim())]),
+    ];
+    for (const [re, said] of tries) {
+      const topic = re.exec(said)?.[1]?.trim().replace(/^(?:我们?的?|the (?=\w+ \w))/i, '');
       if (topic && displayWidth(topic) >= 3) return this.lang === 'en' ? capitalise(topic) : topic;
     }
     return null;

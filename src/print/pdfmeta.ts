@@ -1,6 +1,7 @@
 // PDF post-processing with pdf-lib: metadata and bookmarks, which Chromium's own
 // outline option does not write reliably.
 import type { PDFArray, PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
+import type { Deck } from '../types.js';
 
 // pdf-lib is loaded when the first PDF is finished, not when the program starts: it
 // takes about 0.2 s to load, and Chromium can be launching meanwhile.
@@ -12,7 +13,6 @@ const loadPdfLib = () => (pdfLib ??= import('pdf-lib'));
 export function preloadPdfLib(): void {
   loadPdfLib().catch(() => undefined);
 }
-import type { Deck } from '../types.js';
 
 export interface Bookmark {
   title: string;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Aspect, Assets, Card, Deck, Layout, RenderOptions, Slide, SlideOf } from '../types.js';
 import { SpeechdeckError } from '../errors.js';
-import { displayWidth, hasCjk, SPEAKING_RATE, speakingSeconds } from '../lang/text.js';
+import { displayWidth, hasCjk, NUMBER_HEDGE, SPEAKING_RATE, speakingSeconds } from '../lang/text.js';
 import { CLOSE, OPEN, phrases } from '../lang/segment.js';
 import { escapeHtml, html, renderTemplate, type Html } from './template.js';
 import { fontFaceCss, subsetFonts, type FontFormat } from './fonts.js';
@@ -125,7 +125,7 @@ export function statementIsLong(s: SlideOf<'statement'>): boolean {
 
 /** A figure's number large and its unit small beside it: 168.4亿元 → 168.4 + 亿元 (近200条 → 近200 + 条). */
 export function figureParts(head: string): { num: string; unit: string } {
-  const m = /^((?:将近|近|约|大约|逾|不到)?[\d.,]+)(.*)$/.exec(head);
+  const m = new RegExp(`^(${NUMBER_HEDGE}?[\\d.,]+)(.*)$`).exec(head);
   return { num: m ? m[1]! : head, unit: m ? m[2]! : '' };
 }
 

@@ -176,5 +176,5 @@ export function filledLines(units: string[], sizePx: number, widthPx: number): s
 
 /** The widest line's width in em when `text` is set without wrapping. */
 export function widestEm(text: string): number {
-  return Math.max(0, ...text.split("\n").map((line) => textWidthEm(line)));
+  return Math.max(0, ...text.split('\n').map((line) => textWidthEm(line)));
 }
